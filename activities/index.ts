@@ -1,0 +1,8 @@
+// Everything the worker registers as activities, built from its dependencies.
+import { createProcessActivities, type ActivityDeps } from './process-activities.ts';
+
+export function createActivities(deps: ActivityDeps) {
+  return { ...createProcessActivities(deps) };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,180 @@
+// The route interpreter's side effects: the PostgreSQL read models people query (the inbox, the
+// case list and the timeline). Every write is conditional or keyed, so a retried activity, or
+// a workflow replayed on another worker, never duplicates a row or moves a state backwards.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationFailure } from '@temporalio/activity';
+import { Assignment, Employee, Process, StepEvent } from '../domain/entities/index.ts';
+import type { Assignee, TaskStep } from '../domain/routes/route-schema.ts';
+import type { FormValue } from '../domain/routes/step-input.ts';
+import type { Orm } from '../infra/db/orm.ts';
+import type { OpenStep, ProcessResult } from '../workflows/contract.ts';
+
+export interface ActivityDeps {
+  orm: Orm;
+}
+
+interface EventInput {
+  workflowId: string;
+  processId: string;
+  type: string;
+  at: string;
+  stepId?: string;
+  assignmentId?: string;
+  actorId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Writes a timeline event once: its key is the workflow, the event type and the assignment. */
+async function recordEvent(em: EntityManager, e: EventInput): Promise<void> {
+  await em
+    .createQueryBuilder(StepEvent)
+    .insert({
+      id: crypto.randomUUID(),
+      key: [e.workflowId, e.type, e.assignmentId ?? ''].join(':'),
+      process: e.processId,
+      type: e.type,
+      stepId: e.stepId ?? null,
+      assignmentId: e.assignmentId ?? null,
+      actor: e.actorId ?? null,
+      at: new Date(e.at),
+      data: e.data ?? null,
+    })
+    .onConflict('key')
+    .ignore()
+    .execute();
+}
+
+export interface OpenAssignmentInput {
+  workflowId: string;
+  processId: string;
+  assignmentId: string;
+  step: Pick<TaskStep, 'id' | 'name' | 'instructions' | 'outcomes' | 'form'>;
+  assignee: Assignee;
+  openedAt: string;
+  dueAt: string;
+}
+
+export function createProcessActivities({ orm }: ActivityDeps) {
+  const tx = <T>(fn: (em: EntityManager) => Promise<T>): Promise<T> => orm.em.fork().transactional(fn);
+
+  return {
+    async processStarted(input: { workflowId: string; processId: string; at: string; startedBy: string }): Promise<void> {
+      await tx((em) => recordEvent(em, { ...input, type: 'process.started', actorId: input.startedBy }));
+    },
+
+    async openAssignment(input: OpenAssignmentInput): Promise<OpenStep> {
+      return tx(async (em) => {
+        const assigneeId = input.assignee.type === 'person' ? await employeeIdByEmail(em, input.assignee.email) : null;
+        const roleCode = input.assignee.type === 'role' ? input.assignee.role : null;
+        await em
+          .createQueryBuilder(Assignment)
+          .insert({
+            id: input.assignmentId,
+            process: input.processId,
+            stepId: input.step.id,
+            stepName: input.step.name,
+            instructions: input.step.instructions ?? null,
+            assignee: assigneeId,
+            role: roleCode,
+            status: 'open',
+            outcomes: input.step.outcomes ?? null,
+            formFields: input.step.form ?? null,
+            openedAt: new Date(input.openedAt),
+            dueAt: new Date(input.dueAt),
+          })
+          .onConflict('id')
+          .ignore()
+          .execute();
+        await em.nativeUpdate(Process, { id: input.processId, status: 'running' }, { currentStepId: input.step.id, currentStepName: input.step.name });
+        await recordEvent(em, {
+          workflowId: input.workflowId,
+          processId: input.processId,
+          type: 'step.opened',
+          at: input.openedAt,
+          stepId: input.step.id,
+          assignmentId: input.assignmentId,
+          data: { assigneeId, roleCode, dueAt: input.dueAt },
+        });
+        // Read back what is stored: after a retry it is the first write that counts.
+        const row = await em.findOneOrFail(Assignment, input.assignmentId);
+        return {
+          assignmentId: row.id,
+          stepId: row.stepId,
+          stepName: row.stepName,
+          assigneeId: row.assignee?.id ?? null,
+          roleCode: row.role?.code ?? null,
+          openedAt: row.openedAt.toISOString(),
+          dueAt: row.dueAt.toISOString(),
+        };
+      });
+    },
+
+    async claimAssignment(input: { workflowId: string; processId: string; assignmentId: string; stepId: string; employeeId: string; at: string }): Promise<void> {
+      await tx(async (em) => {
+        await em.nativeUpdate(
+          Assignment,
+          { id: input.assignmentId, status: 'open', assignee: null },
+          { assignee: input.employeeId, claimedAt: new Date(input.at) },
+        );
+        await recordEvent(em, { ...input, type: 'step.claimed', actorId: input.employeeId });
+      });
+    },
+
+    async completeAssignment(input: {
+      workflowId: string;
+      processId: string;
+      assignmentId: string;
+      stepId: string;
+      employeeId: string;
+      outcome?: string | undefined;
+      form?: Record<string, FormValue> | undefined;
+      at: string;
+    }): Promise<void> {
+      await tx(async (em) => {
+        const at = new Date(input.at);
+        // An unclaimed queue item completed by a role member is claimed by them at that moment.
+        await em.nativeUpdate(Assignment, { id: input.assignmentId, status: 'open', assignee: null }, { assignee: input.employeeId, claimedAt: at });
+        await em.nativeUpdate(
+          Assignment,
+          { id: input.assignmentId, status: 'open' },
+          { status: 'completed', completedAt: at, completedBy: input.employeeId, outcome: input.outcome ?? null, formData: input.form ?? null },
+        );
+        await recordEvent(em, { ...input, type: 'step.completed', actorId: input.employeeId, data: { outcome: input.outcome ?? null } });
+      });
+    },
+
+    async finishProcess(input: { workflowId: string; processId: string; at: string; result: ProcessResult }): Promise<void> {
+      await tx(async (em) => {
+        await em.nativeUpdate(
+          Process,
+          { id: input.processId, status: 'running' },
+          { status: 'completed', endedAt: new Date(input.at), result: { ...input.result }, currentStepId: null, currentStepName: null },
+        );
+        await recordEvent(em, { ...input, type: 'process.completed' });
+      });
+    },
+
+    async cancelProcess(input: { workflowId: string; processId: string; at: string; reason: string; actorId?: string | undefined }): Promise<void> {
+      await tx(async (em) => {
+        const at = new Date(input.at);
+        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
+        await em.nativeUpdate(
+          Process,
+          { id: input.processId, status: 'running' },
+          { status: 'cancelled', endedAt: at, currentStepId: null, currentStepName: null, result: { reason: input.reason } },
+        );
+        await recordEvent(em, { ...input, actorId: input.actorId, type: 'process.cancelled', data: { reason: input.reason } });
+      });
+    },
+  };
+}
+
+async function employeeIdByEmail(em: EntityManager, email: string): Promise<string> {
+  const found = await em.findOne(Employee, { email: email.toLowerCase(), active: true }, { fields: ['id'] });
+  // The route was validated at publish time; a person who has left since cannot be assigned and
+  // retrying will not bring them back.
+  if (!found) throw ApplicationFailure.nonRetryable(`No active employee has the e-mail ${email}`, 'AssigneeNotFound');
+  return found.id;
+}
+
+export type ProcessActivities = ReturnType<typeof createProcessActivities>;

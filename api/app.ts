@@ -1,0 +1,54 @@
+// The Hono application: mounts one sub-app per resource under /api, serves the OpenAPI 3.1
+// document and its reference page, and turns every error into problem+json in one place.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../domain/errors.ts';
+import { assignmentsApi } from './assignments/assignments-api.ts';
+import { authApi } from './auth/auth-api.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { directoryApi } from './directory/directory-api.ts';
+import { problemResponse, toProblem, validationHook } from './problem.ts';
+import { processesApi } from './processes/processes-api.ts';
+import { routesApi } from './routes/routes-api.ts';
+
+export const API_VERSION = '0.1.0';
+
+export function createApp(deps: AppDeps) {
+  const protectedApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .use(authenticate)
+    .route('/routes', routesApi)
+    .route('/processes', processesApi)
+    .route('/assignments', assignmentsApi)
+    .route('/', directoryApi);
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) }));
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps);
+    // One EntityManager per request: no identity map shared between users.
+    c.set('em', deps.orm.em.fork());
+    await next();
+  });
+  app.get('/api/health', (c) => c.json({ ok: true, version: API_VERSION }));
+  const routed = app.route('/api/auth', authApi).route('/api', protectedApi);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'crm_session' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Route CRM API',
+      version: API_VERSION,
+      description: 'Business processes as durable Temporal workflows: routes, cases, assignments. Errors are application/problem+json.',
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Route CRM API' }));
+  app.notFound((c) => problemResponse(c, new DomainError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)));
+  app.onError(toProblem);
+  return routed;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,56 @@
+// Claiming and completing assignments. The API checks what it can from PostgreSQL first, for a
+// fast and clear answer; the workflow's update validator then decides with authority, so two
+// racing requests cannot both win.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { Assignment, Process } from '../../domain/entities/index.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/identity/roles.ts';
+import type { StepCompletion } from '../../domain/routes/step-input.ts';
+import { checkCompletion } from '../../domain/routes/step-input.ts';
+import { claimAssignmentUpdate, completeAssignmentUpdate } from '../../workflows/contract.ts';
+import { viaTemporal } from '../temporal-errors.ts';
+
+type AssignmentRow = InstanceType<typeof Assignment.class>;
+
+async function loadOpen(em: EntityManager, id: string): Promise<AssignmentRow> {
+  const a = await em.findOne(Assignment, id);
+  if (!a) throw notFound('Assignment', id);
+  if (a.status === 'completed') throw new DomainError('conflict', 'This assignment has already been completed');
+  if (a.status === 'withdrawn') throw new DomainError('conflict', 'This assignment was withdrawn (the case was cancelled or moved on)');
+  return a;
+}
+
+const canWork = (a: AssignmentRow, actor: Actor): boolean =>
+  a.assignee ? a.assignee.id === actor.employeeId : a.role !== null && a.role !== undefined && actor.roles.includes(a.role.code);
+
+async function workflowIdOf(em: EntityManager, a: AssignmentRow): Promise<string> {
+  const p = await em.findOneOrFail(Process, a.process.id, { fields: ['workflowId'] });
+  return p.workflowId;
+}
+
+export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string): Promise<void> {
+  const a = await loadOpen(em, id);
+  if (!a.role) throw new DomainError('conflict', 'This assignment is for a named person, not a queue; there is nothing to claim');
+  if (a.assignee) {
+    throw a.assignee.id === actor.employeeId
+      ? new DomainError('conflict', 'You have already claimed this assignment')
+      : new DomainError('forbidden', 'Someone else has already claimed this assignment');
+  }
+  if (!actor.roles.includes(a.role.code)) throw new DomainError('forbidden', `Only members of the role ${a.role.code} may claim this assignment`);
+  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
+  await viaTemporal(() => handle.executeUpdate(claimAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
+}
+
+export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion): Promise<void> {
+  const a = await loadOpen(em, id);
+  if (!canWork(a, actor)) {
+    throw new DomainError('forbidden', a.assignee ? 'This assignment belongs to someone else' : `Only members of the role ${a.role?.code ?? '?'} may complete this assignment`);
+  }
+  const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
+  if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
+  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
+  await viaTemporal(() =>
+    handle.executeUpdate(completeAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
+  );
+}

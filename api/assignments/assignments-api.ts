@@ -1,0 +1,81 @@
+// Assignments: my inbox (open, overdue, done), my roles' unclaimed queue, claim and complete.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { isSupervisor } from '../../domain/identity/roles.ts';
+import type { AppEnv } from '../context.ts';
+import { problems, validationHook } from '../problem.ts';
+import { claimAssignment, completeAssignment } from './assignment-actions.ts';
+import { findAssignmentViews } from './assignment-view.ts';
+import { assignmentParamSchema, assignmentViewSchema, completeSchema, inboxQuery } from './schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const list = json(z.object({ items: z.array(assignmentViewSchema) }));
+
+export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: 'get', path: '/inbox', tags: ['Assignments'], summary: 'My assignments, earliest due first',
+      request: { query: inboxQuery },
+      responses: { 200: { description: 'My inbox', ...list }, ...problems(400, 401) },
+    }),
+    async (c) => {
+      const { status, limit } = c.req.valid('query');
+      const mine = { assignee: c.var.actor.employeeId };
+      const where =
+        status === 'overdue' ? { ...mine, status: 'open' as const, dueAt: { $lt: new Date() } } : { ...mine, status };
+      return c.json({ items: await findAssignmentViews(c.var.em, where, { limit, orderBy: status === 'completed' ? 'openedAt' : 'dueAt' }) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/queue', tags: ['Assignments'], summary: "Unclaimed assignments of my roles' queues",
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }) },
+      responses: { 200: { description: 'Claimable assignments', ...list }, ...problems(400, 401) },
+    }),
+    async (c) => {
+      const where = { status: 'open' as const, assignee: null, role: { $in: c.var.actor.roles } };
+      return c.json({ items: await findAssignmentViews(c.var.em, where, { limit: c.req.valid('query').limit }) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['Assignments'], summary: 'One assignment',
+      request: { params: assignmentParamSchema },
+      responses: { 200: { description: 'The assignment', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const [a] = await findAssignmentViews(c.var.em, { id });
+      if (!a) throw notFound('Assignment', id);
+      const actor = c.var.actor;
+      const visible = a.assigneeId === actor.employeeId || (a.role !== null && actor.roles.includes(a.role)) || isSupervisor(actor);
+      if (!visible) throw new DomainError('forbidden', 'This assignment is neither yours nor in your queues');
+      return c.json(a, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/claim', tags: ['Assignments'], summary: 'Take an assignment from a role queue',
+      request: { params: assignmentParamSchema },
+      responses: { 200: { description: 'Claimed', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await claimAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id);
+      const [a] = await findAssignmentViews(c.var.em.fork(), { id });
+      return c.json(a!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/complete', tags: ['Assignments'], summary: 'Complete an assignment with its outcome and form',
+      request: { params: assignmentParamSchema, body: { required: true, ...json(completeSchema) } },
+      responses: { 200: { description: 'Completed', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'));
+      const [a] = await findAssignmentViews(c.var.em.fork(), { id });
+      return c.json(a!, 200);
+    },
+  );

@@ -1,0 +1,23 @@
+// What every request handler can reach: the app's dependencies and, after authentication, the
+// acting employee and a request-scoped EntityManager.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import type { Actor } from '../domain/identity/roles.ts';
+import type { Orm } from '../infra/db/orm.ts';
+
+export interface AppDeps {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  sessionTtlHours: number;
+  /** Secure cookies when served over HTTPS. */
+  secureCookies?: boolean;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    em: EntityManager;
+    actor: Actor;
+  };
+}

@@ -1,0 +1,61 @@
+// Processes (cases): any employee may start one from a published route and read cases; the
+// starter, a manager or an admin may cancel one.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../context.ts';
+import { problems, validationHook } from '../problem.ts';
+import { idParamSchema } from '../directory/schemas.ts';
+import { cancelProcess, processDetail, processSummaries, startProcess } from './process-store.ts';
+import { cancelProcessSchema, listProcessesQuery, processDetailSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    createRoute({
+      method: 'post', path: '/', tags: ['Processes'], summary: 'Start a case of a published route',
+      request: { body: { required: true, ...json(startProcessSchema) } },
+      responses: { 201: { description: 'Started', ...json(processDetailSchema) }, ...problems(400, 401, 404, 422) },
+    }),
+    async (c) => {
+      const { em, deps, actor } = c.var;
+      const started = await startProcess(em, deps.temporal, deps.taskQueue, actor, c.req.valid('json'));
+      return c.json(await processDetail(em, deps.temporal, started.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/', tags: ['Processes'], summary: 'List cases, newest first',
+      request: { query: listProcessesQuery },
+      responses: { 200: { description: 'Cases', ...json(z.object({ items: z.array(processSummarySchema), total: z.number().int() })) }, ...problems(400, 401) },
+    }),
+    async (c) => {
+      const { status, routeId, startedBy, limit, offset } = c.req.valid('query');
+      const where = {
+        ...(status ? { status } : {}),
+        ...(routeId ? { routeVersion: { route: routeId } } : {}),
+        ...(startedBy ? { startedBy } : {}),
+      };
+      return c.json(await processSummaries(c.var.em, where, { limit, offset }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['Processes'], summary: 'A case with its timeline, assignments and live state',
+      request: { params: idParamSchema },
+      responses: { 200: { description: 'The case', ...json(processDetailSchema) }, ...problems(400, 401, 404) },
+    }),
+    async (c) => c.json(await processDetail(c.var.em, c.var.deps.temporal, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/cancel', tags: ['Processes'], summary: 'Cancel a running case; its open assignments are withdrawn',
+      request: { params: idParamSchema, body: { required: true, ...json(cancelProcessSchema) } },
+      responses: { 200: { description: 'Cancelled', ...json(processDetailSchema) }, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { em, deps, actor } = c.var;
+      const { id } = c.req.valid('param');
+      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason);
+      return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
+    },
+  );

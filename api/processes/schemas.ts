@@ -1,0 +1,65 @@
+// Shapes of the processes API: starting a case, the case list and the case view.
+import { z } from '@hono/zod-openapi';
+import { PROCESS_STATUSES } from '../../domain/entities/processes.ts';
+import { idSchema } from '../../domain/routes/route-schema.ts';
+import { assignmentViewSchema } from '../assignments/schemas.ts';
+
+export const formValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+
+export const startProcessSchema = z
+  .object({
+    routeId: z.uuid().optional(),
+    routeKey: idSchema.optional(),
+    version: z.number().int().min(1).optional().openapi({ description: 'Defaults to the latest published version' }),
+    subject: z.string().trim().min(1).max(255).openapi({ description: 'What the case is about, e.g. "Deal: Pavilion 12, 3 freezers"' }),
+    variables: z.record(idSchema, formValueSchema).default({}),
+  })
+  .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
+  .openapi('StartProcess');
+
+export const cancelProcessSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).openapi('CancelProcess');
+
+export const listProcessesQuery = z.object({
+  status: z.enum(PROCESS_STATUSES).optional(),
+  routeId: z.uuid().optional(),
+  startedBy: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const processSummarySchema = z
+  .object({
+    id: z.uuid(),
+    subject: z.string(),
+    status: z.enum(PROCESS_STATUSES),
+    route: z.object({ id: z.uuid(), key: z.string(), name: z.string(), version: z.number().int(), versionId: z.uuid() }),
+    currentStep: z.object({ id: z.string(), name: z.string() }).nullable(),
+    startedBy: z.uuid(),
+    startedAt: z.iso.datetime(),
+    endedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('ProcessSummary');
+
+export const timelineEventSchema = z
+  .object({
+    type: z.string().openapi({ example: 'step.completed' }),
+    at: z.iso.datetime(),
+    stepId: z.string().nullable(),
+    assignmentId: z.uuid().nullable(),
+    actorId: z.uuid().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('TimelineEvent');
+
+export const processDetailSchema = processSummarySchema
+  .extend({
+    variables: z.record(z.string(), formValueSchema),
+    result: z.record(z.string(), z.unknown()).nullable(),
+    timeline: z.array(timelineEventSchema),
+    assignments: z.array(assignmentViewSchema),
+    live: z
+      .object({ status: z.string(), openSteps: z.array(z.record(z.string(), z.unknown())), completedSteps: z.array(z.record(z.string(), z.unknown())) })
+      .nullable()
+      .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),
+  })
+  .openapi('ProcessDetail');

@@ -1,0 +1,94 @@
+// Routes: designers create and edit drafts, validate and publish them; everyone can read them.
+import { OpenAPIHono, createRoute as defineApiRoute, z } from '@hono/zod-openapi';
+import { Route } from '../../domain/entities/index.ts';
+import type { AppEnv } from '../context.ts';
+import { requireRole } from '../auth/authenticate.ts';
+import { problems, validationHook } from '../problem.ts';
+import {
+  createRouteSchema,
+  publishSchema,
+  routeDetailSchema,
+  routeParamSchema,
+  routeSummarySchema,
+  routeVersionSchema,
+  saveDraftSchema,
+  validationSchema,
+  versionParamSchema,
+} from './schemas.ts';
+import { checkDraft, createRoute, getRoute, getVersion, publishRoute, routeDetail, routeSummary, saveDraft, versionView } from './route-store.ts';
+
+const designer = requireRole('designer', 'admin');
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
+
+export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineApiRoute({ method: 'get', path: '/', tags: ['Routes'], summary: 'List routes', responses: { 200: { description: 'Routes', ...json(z.object({ items: z.array(routeSummarySchema) })) }, ...problems(401) } }),
+    async (c) => {
+      const rows = await c.var.em.find(Route, {}, { orderBy: { name: 'asc' } });
+      return c.json({ items: rows.map(routeSummary) }, 200);
+    },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'post', path: '/', tags: ['Routes'], summary: 'Create a route with its first draft', middleware: [designer] as const,
+      request: body(createRouteSchema),
+      responses: { 201: { description: 'Created', ...json(routeDetailSchema) }, ...problems(400, 401, 403, 409) },
+    }),
+    async (c) => {
+      const { key, draft } = c.req.valid('json');
+      const route = await createRoute(c.var.em, c.var.actor, key, draft);
+      return c.json(await routeDetail(c.var.em, route), 201);
+    },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'get', path: '/{id}', tags: ['Routes'], summary: 'Get a route: its draft and versions',
+      request: { params: routeParamSchema },
+      responses: { 200: { description: 'The route', ...json(routeDetailSchema) }, ...problems(400, 401, 404) },
+    }),
+    async (c) => c.json(await routeDetail(c.var.em, await getRoute(c.var.em, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'put', path: '/{id}/draft', tags: ['Routes'], summary: 'Save the draft (any JSON object; checked on validate/publish)', middleware: [designer] as const,
+      request: { params: routeParamSchema, ...body(saveDraftSchema) },
+      responses: { 200: { description: 'Saved', ...json(routeDetailSchema) }, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { draft, revision } = c.req.valid('json');
+      const route = await saveDraft(c.var.em, c.var.actor, c.req.valid('param').id, draft, revision);
+      return c.json(await routeDetail(c.var.em, route), 200);
+    },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'post', path: '/{id}/validate', tags: ['Routes'], summary: 'Check the saved draft and list every problem', middleware: [designer] as const,
+      request: { params: routeParamSchema },
+      responses: { 200: { description: 'Validation result', ...json(validationSchema) }, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const route = await getRoute(c.var.em, c.req.valid('param').id);
+      return c.json(await checkDraft(c.var.em, route.draft), 200);
+    },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'post', path: '/{id}/publish', tags: ['Routes'], summary: 'Publish the saved draft as a new immutable version', middleware: [designer] as const,
+      request: { params: routeParamSchema, ...body(publishSchema) },
+      responses: { 201: { description: 'Published', ...json(routeVersionSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => c.json(await publishRoute(c.var.em, c.var.actor, c.req.valid('param').id, c.req.valid('json').revision), 201),
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'get', path: '/{id}/versions/{version}', tags: ['Routes'], summary: 'Get a published version',
+      request: { params: versionParamSchema },
+      responses: { 200: { description: 'The version', ...json(routeVersionSchema) }, ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param');
+      const { route, row } = await getVersion(c.var.em, id, version);
+      return c.json(versionView(row, route), 200);
+    },
+  );

@@ -1,0 +1,45 @@
+// Shapes of the routes API: drafts, validation results and published versions.
+import { z } from '@hono/zod-openapi';
+import { idSchema } from '../../domain/routes/route-schema.ts';
+
+const problem = z.object({ path: z.string(), message: z.string(), nodeId: z.string().optional() });
+
+export const routeParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const versionParamSchema = routeParamSchema.extend({
+  version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }),
+});
+
+/** A draft is any JSON object: it is saved as typed, and checked only on validate and publish. */
+const draftSchema = z.record(z.string(), z.unknown()).openapi({ description: 'The route document (see docs/route-language.md)' });
+
+export const createRouteSchema = z.object({ key: idSchema, draft: draftSchema }).openapi('CreateRoute');
+export const saveDraftSchema = z
+  .object({
+    draft: draftSchema,
+    revision: z.number().int().min(1).openapi({ description: 'The draftRevision you edited; a newer saved draft makes this a 409' }),
+  })
+  .openapi('SaveDraft');
+export const publishSchema = z.object({ revision: z.number().int().min(1) }).openapi('PublishRoute');
+
+export const versionSummarySchema = z.object({ id: z.uuid(), version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.uuid() });
+
+export const routeSummarySchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    latestVersion: z.number().int().openapi({ description: '0 when never published' }),
+    draftRevision: z.number().int(),
+    draftUpdatedAt: z.iso.datetime(),
+  })
+  .openapi('RouteSummary');
+
+export const routeDetailSchema = routeSummarySchema
+  .extend({ draft: z.unknown(), draftUpdatedBy: z.uuid(), versions: z.array(versionSummarySchema) })
+  .openapi('RouteDetail');
+
+export const routeVersionSchema = versionSummarySchema
+  .extend({ routeId: z.uuid(), key: z.string(), definition: z.unknown() })
+  .openapi('RouteVersion');
+
+export const validationSchema = z.object({ valid: z.boolean(), problems: z.array(problem) }).openapi('RouteValidation');

@@ -1,0 +1,50 @@
+// Who works here: departments, roles (access roles and job-role queues) and employees with their
+// managers. Routes assign steps to these people and roles.
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const Department = defineEntity({
+  name: 'Department',
+  properties: {
+    id: p.uuid().primary(),
+    code: p.string().unique(),
+    name: p.string(),
+  },
+});
+
+export const Role = defineEntity({
+  name: 'Role',
+  properties: {
+    code: p.string().primary(),
+    name: p.string(),
+    /** 'access' roles grant rights in the product; 'job' roles are work queues. */
+    kind: p.enum(['access', 'job'] as const),
+    description: p.text().nullable(),
+  },
+});
+
+export const Employee = defineEntity({
+  name: 'Employee',
+  properties: {
+    id: p.uuid().primary(),
+    email: p.string().unique(),
+    fullName: p.string(),
+    title: p.string().nullable(),
+    passwordHash: p.string().hidden().lazy(),
+    department: () => p.manyToOne(Department).ref().nullable(),
+    manager: () => p.manyToOne(Employee).ref().nullable(),
+    roles: () => p.manyToMany(Role).pivotTable('employee_roles'),
+    active: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export const Session = defineEntity({
+  name: 'Session',
+  properties: {
+    /** SHA-256 of the bearer token: a stolen database does not yield working tokens. */
+    tokenHash: p.string().primary(),
+    employee: () => p.manyToOne(Employee).ref().index(),
+    createdAt: p.datetime(),
+    expiresAt: p.datetime().index(),
+  },
+});

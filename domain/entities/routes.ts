@@ -1,0 +1,35 @@
+// Route drafts and their published versions. A version's definition never changes once written;
+// a process points at the version it started with.
+import { defineEntity, p } from '@mikro-orm/core';
+import type { RouteDefinition } from '../routes/route-schema.ts';
+import { Employee } from './organisation.ts';
+
+export const Route = defineEntity({
+  name: 'Route',
+  properties: {
+    id: p.uuid().primary(),
+    key: p.string().unique(),
+    name: p.string(),
+    /** Whatever the designer last saved, valid or not: nothing they typed is lost. */
+    draft: p.json<unknown>(),
+    /** Bumped on every save, so a stale editor cannot overwrite a newer draft. */
+    draftRevision: p.integer().default(1),
+    draftUpdatedAt: p.datetime(),
+    draftUpdatedBy: () => p.manyToOne(Employee).ref(),
+    latestVersion: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export const RouteVersion = defineEntity({
+  name: 'RouteVersion',
+  uniques: [{ properties: ['route', 'version'] }],
+  properties: {
+    id: p.uuid().primary(),
+    route: () => p.manyToOne(Route).ref(),
+    version: p.integer(),
+    definition: p.json<RouteDefinition>(),
+    publishedAt: p.datetime(),
+    publishedBy: () => p.manyToOne(Employee).ref(),
+  },
+});

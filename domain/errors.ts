@@ -1,0 +1,42 @@
+// The one error type the domain raises. Its code decides the HTTP status (api/problem.ts) and
+// whether an activity failure is retryable (activities/errors.ts), so both map it in one place.
+
+export type DomainErrorCode =
+  | 'invalid_input' // the request is malformed (wrong types, missing fields)
+  | 'unprocessable' // well-formed but breaks a business rule (invalid route, unknown outcome)
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'; // the state moved on: completing twice, publishing a stale draft
+
+/** One problem with a piece of input: where it is (a JSON path) and what is wrong with it. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  /** The route node the problem is about, when there is one. */
+  nodeId?: string;
+}
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly problems: FieldProblem[];
+
+  constructor(code: DomainErrorCode, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+export const notFound = (what: string, id: string): DomainError => new DomainError('not_found', `${what} ${id} does not exist`);
+
+/** Turns a list of path segments into the `steps[1].assignee.role` form people read. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out === '' ? '(root)' : out;
+}

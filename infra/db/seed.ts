@@ -1,0 +1,57 @@
+// Writes the demo company once, into an empty database. A database that already has employees
+// is left as it is, so restarting never duplicates or resets anything.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Department, Employee, Role, Route, RouteVersion } from '../../domain/entities/index.ts';
+import { validateRoute } from '../../domain/routes/validate-route.ts';
+import { hashPassword } from '../../api/auth/passwords.ts';
+import type { Orm } from './orm.ts';
+import { DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
+
+export async function seedDemoData(orm: Orm): Promise<boolean> {
+  return orm.em.fork().transactional(async (em) => {
+    if ((await em.count(Employee, {})) > 0) return false;
+    await writeCompany(em);
+    return true;
+  });
+}
+
+async function writeCompany(em: EntityManager): Promise<void> {
+  const departments = new Map(DEPARTMENTS.map((d) => [d.code, em.create(Department, { id: crypto.randomUUID(), ...d })]));
+  const roles = new Map(ROLES.map((r) => [r.code as string, em.create(Role, { ...r })]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = new Map(EMPLOYEES.map((e) => [e.key, crypto.randomUUID()]));
+  for (const e of EMPLOYEES) {
+    const employee = em.create(Employee, {
+      id: ids.get(e.key)!,
+      email: demoEmail(e.key),
+      fullName: e.fullName,
+      title: e.title,
+      passwordHash,
+      department: departments.get(e.department)!,
+      manager: e.manager ? ids.get(e.manager)! : null,
+      active: true,
+    });
+    employee.roles.set(e.roles.map((code) => roles.get(code)!));
+  }
+  await em.flush();
+
+  const designer = ids.get('designer')!;
+  const check = validateRoute(SAMPLE_ROUTE.definition, {
+    roles: new Set(roles.keys()),
+    people: new Set(EMPLOYEES.map((e) => demoEmail(e.key))),
+  });
+  if (!check.ok) throw new Error(`The sample route is invalid: ${JSON.stringify(check.problems)}`);
+  const now = new Date();
+  const route = em.create(Route, {
+    id: crypto.randomUUID(),
+    key: SAMPLE_ROUTE.key,
+    name: check.definition.name,
+    draft: SAMPLE_ROUTE.definition,
+    draftRevision: 1,
+    draftUpdatedAt: now,
+    draftUpdatedBy: designer,
+    latestVersion: 1,
+  });
+  em.create(RouteVersion, { id: crypto.randomUUID(), route, version: 1, definition: check.definition, publishedAt: now, publishedBy: designer });
+  await em.flush();
+}

@@ -1,0 +1,90 @@
+// One test file's slice of the real stack: its own database cloned from the migrated and seeded
+// template, a Temporal client and worker on their own task queue, and the Hono app. Helpers sign
+// in as demo users and call the API through app.request(), the way a client would.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
+import { openDatabase, type Orm } from '../db/orm.ts';
+import { createDatabase, dropDatabase } from '../services/embedded-postgres.ts';
+import { createWorker } from '../worker.ts';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack() {
+  const dbName = `t_${crypto.randomUUID().replaceAll('-', '')}`;
+  const adminUrl = inject('pgAdminUrl');
+  await createDatabase(adminUrl, dbName, inject('templateDb'));
+  const dbUrl = adminUrl.replace(/\/[^/]+$/, `/${dbName}`);
+  const orm = await openDatabase(dbUrl, { poolMax: 5 });
+  const address = inject('temporalAddress');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const workerConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${crypto.randomUUID()}`;
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1 });
+  const workers = new Set<RunningWorker>();
+  const tokens = new Map<string, string>();
+
+  async function startWorker(): Promise<RunningWorker> {
+    const worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, orm, workflowBundle: { codePath: inject('workflowBundlePath') } });
+    const running = worker.run();
+    const handle: RunningWorker = {
+      worker,
+      async stop() {
+        if (!workers.delete(handle)) return;
+        worker.shutdown();
+        await running;
+      },
+    };
+    workers.add(handle);
+    return handle;
+  }
+
+  async function call<T = Record<string, unknown>>(method: string, path: string, opts: { as?: string; token?: string; body?: unknown; rawBody?: string } = {}): Promise<ApiResponse<T>> {
+    const token = opts.token ?? (opts.as ? await login(opts.as) : undefined);
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (opts.body !== undefined || opts.rawBody !== undefined) headers['content-type'] = 'application/json';
+    const res = await app.request(path, { method, headers, body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+    const text = await res.text();
+    return { status: res.status, contentType: res.headers.get('content-type'), body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** Signs in as a demo employee (by key, e.g. 'seller1') and caches the token. */
+  async function login(key: string): Promise<string> {
+    const cached = tokens.get(key);
+    if (cached) return cached;
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: demoEmail(key), password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login as ${key} failed: ${res.status} ${await res.text()}`);
+    const { token } = (await res.json()) as { token: string };
+    tokens.set(key, token);
+    return token;
+  }
+
+  async function close(): Promise<void> {
+    await Promise.all([...workers].map((w) => w.stop()));
+    await workerConnection.close();
+    await connection.close();
+    await orm.close();
+    await dropDatabase(adminUrl, dbName);
+  }
+
+  return { app, orm, client, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

@@ -1,0 +1,40 @@
+// Builds the worker that runs the route interpreter and its activities. Production bundles the
+// workflow code at start-up; tests pass a bundle built once for the whole run.
+import { fileURLToPath } from 'node:url';
+import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities } from '../activities/index.ts';
+import type { Orm } from './db/orm.ts';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export function bundleWorkflows(): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  orm: Orm;
+  workflowBundle?: WorkflowBundleOption;
+}
+
+export async function createWorker(opts: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createActivities({ orm: opts.orm }),
+    workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
+  });
+}
+
+const noop = (): void => undefined;
+const quietBundlerLogger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  log: noop,
+};

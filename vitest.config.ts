@@ -1,0 +1,15 @@
+// Tests run against real PostgreSQL and a real Temporal server, both started once per run by
+// the global setup. The forks pool, because Temporal's native core misbehaves under threads.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{api,activities,domain,infra,workflows,web}/**/*.test.ts', '*.test.ts'],
+    globalSetup: ['infra/testing/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 60_000,
+  },
+});
