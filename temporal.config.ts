@@ -10,7 +10,8 @@ export const PROJECT_ROOT = import.meta.dirname;
 export const TASK_QUEUE_DEFAULT = 'crm-routes';
 export const ROUTE_WORKFLOW_TYPE = 'routeProcess';
 
-const port = z.coerce.number().int().min(1).max(65_535);
+const PORT_MESSAGE = 'expected a port number from 1 to 65535';
+const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65_535, PORT_MESSAGE);
 const optionalText = z
   .string()
   .trim()

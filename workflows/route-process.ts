@@ -24,6 +24,8 @@ import {
   completeAssignmentUpdate,
   liveStateQuery,
   type ActingEmployee,
+  type ClaimAssignmentRequest,
+  type CompleteAssignmentRequest,
   type LiveState,
   type OpenStep,
   type ProcessInput,
@@ -91,7 +93,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       return record;
     },
     {
-      validator: (req) => {
+      validator: (req: CompleteAssignmentRequest) => {
         const s = openAssignment(req.assignmentId);
         if (!mayComplete(s, req.actor)) {
           throw refuse(UPDATE_REFUSALS.forbidden, s.assigneeId ? 'This assignment belongs to someone else' : `Only members of the role ${s.roleCode} may complete this assignment`);
@@ -113,7 +115,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       return view;
     },
     {
-      validator: (req) => {
+      validator: (req: ClaimAssignmentRequest) => {
         const s = openAssignment(req.assignmentId);
         if (s.assigneeId !== null) {
           throw refuse(s.assigneeId === req.actor.employeeId ? UPDATE_REFUSALS.conflict : UPDATE_REFUSALS.forbidden, s.roleCode ? 'This assignment has already been claimed' : 'This assignment is not in a queue');

@@ -1,0 +1,143 @@
+// The pieces `npm start`, `npm run worker` and `npm run api` share: reading the configuration,
+// bringing up the embedded services when no external ones are configured, and running the
+// worker and the HTTP server with an orderly, last-started-first-stopped shutdown.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createApp } from '../api/app.ts';
+import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../temporal.config.ts';
+import { openDatabase, type Orm } from './db/orm.ts';
+import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
+import { locateTemporalCli } from './services/temporal-cli.ts';
+import { startTemporalDevServer } from './services/temporal-dev-server.ts';
+import { connectClient, connectWorker } from './temporal-connection.ts';
+import { createWorker } from './worker.ts';
+
+export const log = (msg: string): void => console.log(`[crm] ${msg}`);
+
+/** Reads the configuration or exits with the message naming each bad variable. */
+export function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
+}
+
+export function installTemporalRuntime(config: AppConfig): void {
+  const level = config.logLevel === 'debug' ? 'DEBUG' : config.logLevel === 'info' ? 'WARN' : config.logLevel.toUpperCase();
+  // The Lifecycle below owns SIGINT/SIGTERM: it must drain the worker before the services stop.
+  Runtime.install({ logger: new DefaultLogger(level as 'WARN'), shutdownSignals: [] });
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** Stops registered parts in reverse order on SIGINT/SIGTERM; a second signal exits at once. */
+export class Lifecycle {
+  private readonly stops: { name: string; stop: () => Promise<void> }[] = [];
+  private stopping = false;
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    if (this.stopping) {
+      log('Second signal: exiting now.');
+      process.exit(130);
+    }
+    void this.shutdown(`${signal} received`, 0);
+  };
+
+  constructor() {
+    for (const signal of SIGNALS) process.on(signal, this.onSignal);
+  }
+
+  /**
+   * Removes signal handlers that libraries installed (embedded-postgres exits the process on
+   * SIGINT as soon as its cluster stops), so shutdown runs in our order: worker first.
+   */
+  claimSignals(): void {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (listener !== this.onSignal) process.removeListener(signal, listener);
+    }
+  }
+
+  add(name: string, stop: () => Promise<void>): void {
+    this.stops.push({ name, stop });
+  }
+
+  async shutdown(why: string, code: number): Promise<never> {
+    this.stopping = true;
+    this.claimSignals();
+    log(`${why}: stopping...`);
+    for (const { name, stop } of this.stops.reverse()) {
+      try {
+        await stop();
+        log(`  stopped ${name}`);
+      } catch (err) {
+        console.error(`  could not stop ${name} cleanly:`, err);
+      }
+    }
+    process.exit(code);
+  }
+}
+
+export async function ensureDatabase(config: AppConfig, life: Lifecycle): Promise<string> {
+  if (config.databaseUrl) return config.databaseUrl;
+  await mkdir(config.dataDir, { recursive: true });
+  const pg = await startEmbeddedPostgres({ ...config.embeddedPostgres, log });
+  life.add('PostgreSQL', () => pg.stop());
+  life.claimSignals();
+  return pg.url;
+}
+
+export async function ensureTemporal(config: AppConfig, life: Lifecycle): Promise<{ address: string; uiUrl?: string | undefined }> {
+  if (config.temporal.address) return { address: config.temporal.address };
+  const cliPath = await locateTemporalCli({ projectRoot: PROJECT_ROOT, env: { ...process.env, ...(config.temporal.cli ? { TEMPORAL_CLI: config.temporal.cli } : {}) }, log });
+  const dev = await startTemporalDevServer({
+    cliPath,
+    dbFile: config.temporal.dev.dbFile,
+    port: config.temporal.dev.port,
+    uiPort: config.temporal.dev.uiPort,
+    namespace: config.temporal.namespace,
+    logFile: path.join(config.dataDir, 'temporal.log'),
+    log,
+  });
+  life.add('Temporal dev server', () => dev.stop());
+  return { address: dev.address, uiUrl: dev.uiUrl };
+}
+
+export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean): Promise<Orm> {
+  const orm = await openDatabase(databaseUrl, { migrate });
+  life.add('database pool', () => orm.close());
+  return orm;
+}
+
+export async function runWorker(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<void> {
+  const connection = await connectWorker(config.temporal, address);
+  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, orm });
+  const running = worker.run();
+  running.catch(async (err: unknown) => {
+    console.error('The worker stopped with an error:', err);
+    await life.shutdown('Worker failed', 1);
+  });
+  life.add('worker', async () => {
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close();
+  });
+}
+
+export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
+  const temporal = await connectClient(config.temporal, address);
+  life.add('Temporal client', () => temporal.connection.close());
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours });
+  const { host, port } = config.http;
+  await new Promise<void>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${host}:${port} is already in use; set PORT to another port`) : err),
+    );
+    life.add('HTTP server', () => new Promise<void>((done) => server.close(() => done())));
+  });
+  return `http://${host}:${port}`;
+}

@@ -1,0 +1,29 @@
+// `npm start`: everything on one machine. Embedded PostgreSQL and a Temporal dev server unless
+// DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, then migrations, demo data (once), the
+// worker and the API. Data lives under .data/, so a restart continues where it stopped.
+import { DEMO_PASSWORD, demoEmail } from './db/demo-data.ts';
+import { seedDemoData } from './db/seed.ts';
+import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker } from './runtime.ts';
+
+const config = configOrExit();
+installTemporalRuntime(config);
+const life = new Lifecycle();
+const started = Date.now();
+
+try {
+  const [databaseUrl, temporal] = await Promise.all([ensureDatabase(config, life), ensureTemporal(config, life)]);
+  const orm = await openOrm(databaseUrl, life, true);
+  if (config.seedDemoData && (await seedDemoData(orm))) {
+    log(`Demo company written; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
+  }
+  await runWorker(config, temporal.address, orm, life);
+  const apiUrl = await runApi(config, temporal.address, orm, life);
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  API:              ${apiUrl}/api`);
+  log(`  API reference:    ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`);
+  log(`  Temporal Web UI:  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`);
+  log('Press Ctrl-C to stop.');
+} catch (err) {
+  console.error(`[crm] Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  await life.shutdown('Start-up failed', 1);
+}
