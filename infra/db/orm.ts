@@ -24,6 +24,8 @@ export function ormConfig(clientUrl: string, opts: { poolMax?: number } = {}) {
       allOrNothing: true,
       snapshot: true,
       snapshotOnMigrate: false,
+      // One snapshot whatever the database is called, so any database can generate the next migration.
+      snapshotName: '.snapshot',
     },
   });
 }

