@@ -3,6 +3,7 @@
 // restart between the steps, and read the timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../infra/testing/eventually.ts';
+import { recordHistory } from '../../infra/testing/histories.ts';
 import { twoStepRoute } from '../../infra/testing/sample-routes.ts';
 import { startTestStack, type RunningWorker, type TestStack } from '../../infra/testing/stack.ts';
 
@@ -102,6 +103,7 @@ describe('a two-step case', () => {
     ]);
     const handle = s.client.workflow.getHandle(`process-${processId}`);
     expect(await handle.result()).toMatchObject({ status: 'completed', steps: [{ outcome: 'sent' }, { stepId: 'site-survey' }] });
+    await recordHistory('two-step-completed', handle);
   });
 });
 

