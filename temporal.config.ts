@@ -9,6 +9,7 @@ export const PROJECT_ROOT = import.meta.dirname;
 /** Task queue and workflow type are named here once; worker, API and tests import them. */
 export const TASK_QUEUE_DEFAULT = 'crm-routes';
 export const ROUTE_WORKFLOW_TYPE = 'routeProcess';
+export const DEFAULT_MAIL_FROM = 'Route CRM <crm@leader.example>';
 
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65_535, PORT_MESSAGE);
@@ -37,6 +38,8 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:pass@host:port or smtps://...' }).optional()),
+  MAIL_FROM: z.string().trim().min(1).default(DEFAULT_MAIL_FROM),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }

@@ -1,8 +1,9 @@
 // Everything the worker registers as activities, built from its dependencies.
+import { createNotificationActivities } from './notification-activities.ts';
 import { createProcessActivities, type ActivityDeps } from './process-activities.ts';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createProcessActivities(deps) };
+  return { ...createProcessActivities(deps), ...createNotificationActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -7,10 +7,14 @@ import { Assignment, Employee, Process, StepEvent } from '../domain/entities/ind
 import type { Assignee, TaskStep } from '../domain/routes/route-schema.ts';
 import type { FormValue } from '../domain/routes/step-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
+import type { Mailer } from '../infra/mail/mailer.ts';
 import type { OpenStep, ProcessResult } from '../workflows/contract.ts';
+import { createNotificationActivities } from './notification-activities.ts';
 
 export interface ActivityDeps {
   orm: Orm;
+  /** Sends notification e-mail; without one (or without SMTP) mail stays in the outbox. */
+  mailer?: Mailer | undefined;
 }
 
 interface EventInput {
@@ -54,8 +58,9 @@ export interface OpenAssignmentInput {
   dueAt: string;
 }
 
-export function createProcessActivities({ orm }: ActivityDeps) {
+export function createProcessActivities({ orm, mailer }: ActivityDeps) {
   const tx = <T>(fn: (em: EntityManager) => Promise<T>): Promise<T> => orm.em.fork().transactional(fn);
+  const notifications = createNotificationActivities({ orm, mailer });
 
   return {
     async processStarted(input: { workflowId: string; processId: string; at: string; startedBy: string }): Promise<void> {
@@ -63,7 +68,7 @@ export function createProcessActivities({ orm }: ActivityDeps) {
     },
 
     async openAssignment(input: OpenAssignmentInput): Promise<OpenStep> {
-      return tx(async (em) => {
+      const opened = await tx(async (em) => {
         const assigneeId = input.assignee.type === 'person' ? await employeeIdByEmail(em, input.assignee.email) : null;
         const roleCode = input.assignee.type === 'role' ? input.assignee.role : null;
         await em
@@ -107,6 +112,10 @@ export function createProcessActivities({ orm }: ActivityDeps) {
           dueAt: row.dueAt.toISOString(),
         };
       });
+      // Notifications: tell the assignee, or every member of the role queue, about the new step.
+      // Right after the commit and keyed by the assignment, so a retried activity repeats nothing.
+      await notifications.notifyNewAssignment({ workflowId: input.workflowId, processId: input.processId, ...opened });
+      return opened;
     },
 
     async claimAssignment(input: { workflowId: string; processId: string; assignmentId: string; stepId: string; employeeId: string; at: string }): Promise<void> {

@@ -9,6 +9,8 @@ import { authApi } from './auth/auth-api.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
+import { notificationsApi } from './notifications/notifications-api.ts';
+import { outboxApi } from './notifications/outbox-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
@@ -21,6 +23,8 @@ export function createApp(deps: AppDeps) {
     .route('/routes', routesApi)
     .route('/processes', processesApi)
     .route('/assignments', assignmentsApi)
+    .route('/notifications', notificationsApi)
+    .route('/outbox', outboxApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

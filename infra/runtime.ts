@@ -6,8 +6,10 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
+import { closeNotificationStreams } from '../api/notifications/notification-stream.ts';
 import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../temporal.config.ts';
 import { openDatabase, type Orm } from './db/orm.ts';
+import { createMailer } from './mail/mailer.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
 import { locateTemporalCli } from './services/temporal-cli.ts';
 import { startTemporalDevServer } from './services/temporal-dev-server.ts';
@@ -102,7 +104,7 @@ export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boo
 
 export async function runWorker(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<void> {
   const connection = await connectWorker(config.temporal, address);
-  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, orm });
+  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, orm, mailer: createMailer(config.mail) });
   const running = worker.run();
   running.catch(async (err: unknown) => {
     console.error('The worker stopped with an error:', err);
@@ -125,7 +127,13 @@ export async function runApi(config: AppConfig, address: string, orm: Orm, life:
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`Port ${host}:${port} is already in use; set PORT to another port`) : err),
     );
-    life.add('HTTP server', () => new Promise<void>((done) => server.close(() => done())));
+    life.add('HTTP server', () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Open notification streams would keep close() waiting for the clients to hang up.
+        closeNotificationStreams();
+      }),
+    );
   });
   return `http://${host}:${port}`;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { Orm } from './db/orm.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -16,6 +17,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   orm: Orm;
+  /** Notification e-mail; without one, mail stays queued in the outbox. */
+  mailer?: Mailer;
   workflowBundle?: WorkflowBundleOption;
 }
 
@@ -24,7 +27,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ orm: opts.orm }),
+    activities: createActivities({ orm: opts.orm, mailer: opts.mailer }),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
 import { openDatabase, type Orm } from '../db/orm.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { createDatabase, dropDatabase } from '../services/embedded-postgres.ts';
 import { createWorker } from '../worker.ts';
 
@@ -21,7 +22,12 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startTestStack() {
+export interface TestStackOptions {
+  /** Where the worker sends notification e-mail; without it, mail stays in the outbox. */
+  smtpUrl?: string;
+}
+
+export async function startTestStack(opts: TestStackOptions = {}) {
   const dbName = `t_${crypto.randomUUID().replaceAll('-', '')}`;
   const adminUrl = inject('pgAdminUrl');
   await createDatabase(adminUrl, dbName, inject('templateDb'));
@@ -32,12 +38,13 @@ export async function startTestStack() {
   const client = new Client({ connection, namespace: 'default' });
   const workerConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
+  const mailer = createMailer({ smtpUrl: opts.smtpUrl });
   const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1 });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
   async function startWorker(): Promise<RunningWorker> {
-    const worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, orm, workflowBundle: { codePath: inject('workflowBundlePath') } });
+    const worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, orm, mailer, workflowBundle: { codePath: inject('workflowBundlePath') } });
     const running = worker.run();
     const handle: RunningWorker = {
       worker,
@@ -84,7 +91,7 @@ export async function startTestStack() {
     await dropDatabase(adminUrl, dbName);
   }
 
-  return { app, orm, client, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
+  return { app, orm, mailer, client, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

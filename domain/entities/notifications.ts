@@ -1,0 +1,51 @@
+// What people are told about their work: in-app notifications (the bell, pushed live over SSE)
+// and the mail outbox. Both are written by idempotent activities, keyed so a retry never repeats.
+import { defineEntity, p } from '@mikro-orm/core';
+import { Employee } from './organisation.ts';
+import { Process } from './processes.ts';
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export const Notification = defineEntity({
+  name: 'Notification',
+  // "My unread notifications" is the query every page load and every live push runs.
+  indexes: [{ properties: ['recipient', 'readAt'] }],
+  properties: {
+    id: p.uuid().primary(),
+    /** What it is about + recipient, e.g. `<assignmentId>:new:<employeeId>`: a retried activity writes the same key. */
+    key: p.string().unique(),
+    recipient: () => p.manyToOne(Employee).ref(),
+    /** 'assignment.new' today; reminders and escalations add their own kinds. */
+    kind: p.string(),
+    title: p.text(),
+    body: p.text(),
+    /** Where the client goes on click, e.g. `/api/assignments/<id>`. */
+    link: p.string().nullable(),
+    process: () => p.manyToOne(Process).ref().nullable().index(),
+    createdAt: p.datetime(),
+    readAt: p.datetime().nullable(),
+  },
+});
+
+/**
+ * The outbox: every e-mail is written here first, in the transaction that decides to send it.
+ * With SMTP configured it is then delivered and marked sent; without SMTP it stays queued and
+ * admins read it through the API.
+ */
+export const MailMessage = defineEntity({
+  name: 'MailMessage',
+  indexes: [{ properties: ['status', 'createdAt'] }],
+  properties: {
+    id: p.uuid().primary(),
+    key: p.string().unique(),
+    to: p.string(),
+    subject: p.text(),
+    text: p.text(),
+    createdAt: p.datetime(),
+    status: p.enum([...MAIL_STATUSES]).default('queued'),
+    sentAt: p.datetime().nullable(),
+    error: p.text().nullable(),
+    attempts: p.integer().default(0),
+  },
+});
