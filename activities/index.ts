@@ -1,9 +1,10 @@
 // Everything the worker registers as activities, built from its dependencies.
+import { createGraphActivities } from './graph-activities.ts';
 import { createNotificationActivities } from './notification-activities.ts';
 import { createProcessActivities, type ActivityDeps } from './process-activities.ts';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createProcessActivities(deps), ...createNotificationActivities(deps) };
+  return { ...createProcessActivities(deps), ...createNotificationActivities(deps), ...createGraphActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

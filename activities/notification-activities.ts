@@ -26,7 +26,7 @@ export interface NewAssignmentNotice {
   /** A named person, or else every active member of the role queue. */
   assigneeId: string | null;
   roleCode: string | null;
-  dueAt: string;
+  dueAt: string | null;
 }
 
 interface Recipient {
@@ -96,7 +96,8 @@ async function recipientsOf(em: EntityManager, n: Pick<NewAssignmentNotice, 'ass
   return rows.map((e) => ({ id: e.id, email: e.email, fullName: e.fullName }));
 }
 
-function formatDue(iso: string): string {
+function formatDue(iso: string | null): string {
+  if (!iso) return 'no deadline';
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -2,14 +2,15 @@
 // case list and the timeline). Every write is conditional or keyed, so a retried activity, or
 // a workflow replayed on another worker, never duplicates a row or moves a state backwards.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure } from '@temporalio/activity';
-import { Assignment, Employee, Process, StepEvent } from '../domain/entities/index.ts';
+import { Assignment, Process, StepEvent } from '../domain/entities/index.ts';
+import type { AssigneeRule, Priority } from '../domain/routes/graph-schema.ts';
 import type { Assignee, TaskStep } from '../domain/routes/route-schema.ts';
 import type { FormValue } from '../domain/routes/step-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
 import type { OpenStep, ProcessResult } from '../workflows/contract.ts';
 import { createNotificationActivities } from './notification-activities.ts';
+import { resolveAssignee, type AssigneeContext } from './resolve-assignee.ts';
 
 export interface ActivityDeps {
   orm: Orm;
@@ -53,9 +54,12 @@ export interface OpenAssignmentInput {
   processId: string;
   assignmentId: string;
   step: Pick<TaskStep, 'id' | 'name' | 'instructions' | 'outcomes' | 'form'>;
-  assignee: Assignee;
+  assignee: Assignee | AssigneeRule;
+  priority?: Priority;
   openedAt: string;
-  dueAt: string;
+  dueAt: string | null;
+  /** What assignment rules read: variables, who did earlier steps, who started the case. */
+  context?: AssigneeContext;
 }
 
 export function createProcessActivities({ orm, mailer }: ActivityDeps) {
@@ -69,8 +73,11 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
 
     async openAssignment(input: OpenAssignmentInput): Promise<OpenStep> {
       const opened = await tx(async (em) => {
-        const assigneeId = input.assignee.type === 'person' ? await employeeIdByEmail(em, input.assignee.email) : null;
-        const roleCode = input.assignee.type === 'role' ? input.assignee.role : null;
+        // A retry must not pick someone else (round-robin moves on): reuse what the first try chose.
+        const existing = await em.findOne(Assignment, input.assignmentId);
+        const { assigneeId, roleCode } = existing
+          ? { assigneeId: existing.assignee?.id ?? null, roleCode: existing.role?.code ?? null }
+          : await resolveAssignee(em, input.assignee, input.context ?? { variables: {}, completedBy: {}, startedBy: '' });
         await em
           .createQueryBuilder(Assignment)
           .insert({
@@ -84,8 +91,9 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
             status: 'open',
             outcomes: input.step.outcomes ?? null,
             formFields: input.step.form ?? null,
+            priority: input.priority ?? 'normal',
             openedAt: new Date(input.openedAt),
-            dueAt: new Date(input.dueAt),
+            dueAt: input.dueAt ? new Date(input.dueAt) : null,
           })
           .onConflict('id')
           .ignore()
@@ -109,7 +117,8 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
           assigneeId: row.assignee?.id ?? null,
           roleCode: row.role?.code ?? null,
           openedAt: row.openedAt.toISOString(),
-          dueAt: row.dueAt.toISOString(),
+          dueAt: row.dueAt?.toISOString() ?? null,
+          priority: row.priority,
         };
       });
       // Notifications: tell the assignee, or every member of the role queue, about the new step.
@@ -176,14 +185,6 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
       });
     },
   };
-}
-
-async function employeeIdByEmail(em: EntityManager, email: string): Promise<string> {
-  const found = await em.findOne(Employee, { email: email.toLowerCase(), active: true }, { fields: ['id'] });
-  // The route was validated at publish time; a person who has left since cannot be assigned and
-  // retrying will not bring them back.
-  if (!found) throw ApplicationFailure.nonRetryable(`No active employee has the e-mail ${email}`, 'AssigneeNotFound');
-  return found.id;
 }
 
 export type ProcessActivities = ReturnType<typeof createProcessActivities>;

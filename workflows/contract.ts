@@ -1,6 +1,7 @@
 // The messages of the route interpreter: its input and result, the updates that claim and
 // complete assignments, and the live-state query. The API imports these; so does the workflow.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Priority, RouteGraph } from '../domain/routes/graph-schema.ts';
 import type { RouteDefinition } from '../domain/routes/route-schema.ts';
 import type { FormValue, StepCompletion } from '../domain/routes/step-input.ts';
 
@@ -8,7 +9,9 @@ export interface ProcessInput {
   processId: string;
   route: { id: string; key: string; versionId: string; version: number };
   /** The published version, carried in the input so it is recorded in history and replay is exact. */
-  definition: RouteDefinition;
+  definition: RouteDefinition | RouteGraph;
+  /** Set when this case runs as a sub-process of another case. */
+  parentProcessId?: string;
   subject: string;
   variables: Record<string, FormValue>;
   startedBy: string;
@@ -25,8 +28,29 @@ export interface StepRecord {
 export interface ProcessResult {
   status: 'completed' | 'cancelled';
   steps: StepRecord[];
-  /** Why the case was cancelled, when it was. */
+  /** How a completed case ended: at an end node with `failure`, or successfully. */
+  outcome?: 'success' | 'failure';
+  /** The end node reached, if any. */
+  endNode?: string;
+  /** Why the case was cancelled or failed. */
   reason?: string;
+  /** The variables when the case ended (a parent case maps them to its own). */
+  variables?: Record<string, FormValue>;
+}
+
+/** An outside event (payment received, customer replied), already checked against the route. */
+export interface OutsideEvent {
+  name: string;
+  payload: Record<string, FormValue>;
+  receivedAt: string;
+  actorId?: string;
+}
+
+export interface ReassignRequest {
+  assignmentId: string;
+  to: { employeeId: string } | { role: string };
+  reason: string;
+  actor: ActingEmployee;
 }
 
 /** Who is acting, as the API authenticated them. The workflow trusts it for rights checks. */
@@ -52,7 +76,15 @@ export interface OpenStep {
   assigneeId: string | null;
   roleCode: string | null;
   openedAt: string;
-  dueAt: string;
+  dueAt: string | null;
+  priority?: Priority;
+}
+
+export interface PendingTimer {
+  nodeId: string;
+  /** What happens when it fires: "reminder", "escalation: notify-manager", "wait", "event timeout". */
+  label: string;
+  at: string;
 }
 
 export interface CancelProcessRequest {
@@ -62,14 +94,20 @@ export interface CancelProcessRequest {
 
 export interface LiveState {
   status: 'running' | 'completed' | 'cancelled';
+  /** Nodes where the case is now (more than one inside parallel branches). */
+  activeNodes: { nodeId: string; kind: string; since: string }[];
   openSteps: OpenStep[];
+  timers: PendingTimer[];
   completedSteps: StepRecord[];
   variables: Record<string, FormValue>;
+  outcomes: Record<string, string | undefined>;
 }
 
 export const completeAssignmentUpdate = defineUpdate<StepRecord, [CompleteAssignmentRequest]>('completeAssignment');
 export const claimAssignmentUpdate = defineUpdate<OpenStep, [ClaimAssignmentRequest]>('claimAssignment');
 export const cancelProcessUpdate = defineUpdate<ProcessResult, [CancelProcessRequest]>('cancelProcess');
+export const reassignAssignmentUpdate = defineUpdate<OpenStep, [ReassignRequest]>('reassignAssignment');
+export const outsideEventSignal = defineSignal<[OutsideEvent]>('outsideEvent');
 export const liveStateQuery = defineQuery<LiveState>('liveState');
 
 /** `type` of the ApplicationFailure an update validator throws; the API maps each to a status. */

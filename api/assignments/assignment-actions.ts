@@ -3,12 +3,12 @@
 // racing requests cannot both win.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { Assignment, Process } from '../../domain/entities/index.ts';
+import { Assignment, Employee, Process, Role } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/identity/roles.ts';
+import { isSupervisor, type Actor } from '../../domain/identity/roles.ts';
 import type { StepCompletion } from '../../domain/routes/step-input.ts';
 import { checkCompletion } from '../../domain/routes/step-input.ts';
-import { claimAssignmentUpdate, completeAssignmentUpdate } from '../../workflows/contract.ts';
+import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate } from '../../workflows/contract.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 
 type AssignmentRow = InstanceType<typeof Assignment.class>;
@@ -52,5 +52,28 @@ export async function completeAssignment(em: EntityManager, temporal: Client, ac
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
   await viaTemporal(() =>
     handle.executeUpdate(completeAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
+  );
+}
+
+export interface ReassignOptions {
+  employeeId?: string | undefined;
+  role?: string | undefined;
+  reason: string;
+}
+
+/** A manager moves open work to another person or back to a role queue. */
+export async function reassignAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, opts: ReassignOptions): Promise<void> {
+  if (!isSupervisor(actor)) throw new DomainError('forbidden', 'Only a manager or an admin may reassign work');
+  const a = await loadOpen(em, id);
+  if (opts.employeeId && !(await em.count(Employee, { id: opts.employeeId, active: true }))) {
+    throw new DomainError('unprocessable', 'There is no active employee with this id', [{ path: 'employeeId', message: 'is not an active employee' }]);
+  }
+  if (opts.role && !(await em.count(Role, { code: opts.role }))) {
+    throw new DomainError('unprocessable', `There is no role ${opts.role}`, [{ path: 'role', message: 'is not a role' }]);
+  }
+  const to = opts.employeeId ? { employeeId: opts.employeeId } : { role: opts.role ?? '' };
+  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
+  await viaTemporal(() =>
+    handle.executeUpdate(reassignAssignmentUpdate, { args: [{ assignmentId: id, to, reason: opts.reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }

@@ -4,9 +4,9 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor } from '../../domain/identity/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { problems, validationHook } from '../problem.ts';
-import { claimAssignment, completeAssignment } from './assignment-actions.ts';
+import { claimAssignment, completeAssignment, reassignAssignment } from './assignment-actions.ts';
 import { findAssignmentViews } from './assignment-view.ts';
-import { assignmentParamSchema, assignmentViewSchema, completeSchema, inboxQuery } from './schemas.ts';
+import { assignmentParamSchema, assignmentViewSchema, completeSchema, inboxQuery, reassignSchema } from './schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const list = json(z.object({ items: z.array(assignmentViewSchema) }));
@@ -75,6 +75,19 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     async (c) => {
       const { id } = c.req.valid('param');
       await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'));
+      const [a] = await findAssignmentViews(c.var.em.fork(), { id });
+      return c.json(a!, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/reassign', tags: ['Assignments'], summary: 'Move open work to another person or a role queue (managers)',
+      request: { params: assignmentParamSchema, body: { required: true, ...json(reassignSchema) } },
+      responses: { 200: { description: 'Reassigned', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await reassignAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'));
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json(a!, 200);
     },

@@ -1,6 +1,7 @@
 // Shapes of the assignments API: inbox items and completion input.
 import { z } from '@hono/zod-openapi';
 import { ASSIGNMENT_STATUSES } from '../../domain/entities/processes.ts';
+import { PRIORITIES } from '../../domain/routes/graph-schema.ts';
 
 const formValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
@@ -15,8 +16,9 @@ export const assignmentViewSchema = z
     role: z.string().nullable(),
     status: z.enum(ASSIGNMENT_STATUSES),
     overdue: z.boolean(),
+    priority: z.enum(PRIORITIES),
     openedAt: z.iso.datetime(),
-    dueAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
     claimedAt: z.iso.datetime().nullable(),
     completedAt: z.iso.datetime().nullable(),
     completedBy: z.uuid().nullable(),
@@ -34,6 +36,15 @@ export const completeSchema = z
     form: z.record(z.string(), formValue).optional(),
   })
   .openapi('CompleteAssignment');
+
+export const reassignSchema = z
+  .object({
+    employeeId: z.uuid().optional(),
+    role: z.string().min(1).max(64).optional(),
+    reason: z.string().trim().min(1).max(1000),
+  })
+  .refine((b) => (b.employeeId === undefined) !== (b.role === undefined), { message: 'give exactly one of employeeId and role', path: ['employeeId'] })
+  .openapi('ReassignAssignment');
 
 export const inboxQuery = z.object({
   status: z.enum(['open', 'overdue', 'completed']).default('open'),

@@ -5,9 +5,9 @@ import type { Client } from '@temporalio/client';
 import { Process, Route, StepEvent } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor, type Actor } from '../../domain/identity/roles.ts';
-import { checkVariables, type FormValue } from '../../domain/routes/step-input.ts';
+import { checkEvent, checkVariables, type FormValue } from '../../domain/routes/step-input.ts';
 import { ROUTE_WORKFLOW_TYPE } from '../../temporal.config.ts';
-import { cancelProcessUpdate, liveStateQuery, type LiveState, type ProcessInput, type ProcessResult } from '../../workflows/contract.ts';
+import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessInput, type ProcessResult } from '../../workflows/contract.ts';
 import { findAssignmentViews } from '../assignments/assignment-view.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 import { getVersion } from '../routes/route-store.ts';
@@ -116,7 +116,7 @@ export async function processDetail(em: EntityManager, temporal: Client, id: str
       data: e.data ?? null,
     })),
     assignments,
-    live: live ? { status: live.status, openSteps: live.openSteps.map((s) => ({ ...s })), completedSteps: live.completedSteps.map((s) => ({ ...s })) } : null,
+    live,
   };
 }
 
@@ -137,5 +137,16 @@ export async function cancelProcess(em: EntityManager, temporal: Client, actor: 
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
   return viaTemporal(() =>
     temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
+  );
+}
+
+/** Delivers an outside event (payment received, customer replied) to a running case. */
+export async function sendEvent(em: EntityManager, temporal: Client, actor: Actor, id: string, name: string, payload: Record<string, FormValue>): Promise<void> {
+  const p = await loadProcess(em, id);
+  const problems = checkEvent(p.routeVersion.getEntity().definition, name, payload);
+  if (problems.length) throw new DomainError('unprocessable', `The event "${name}" cannot be delivered to this case`, problems);
+  if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
+  await viaTemporal(() =>
+    temporal.workflow.getHandle(p.workflowId).signal(outsideEventSignal, { name, payload, receivedAt: new Date().toISOString(), actorId: actor.employeeId }),
   );
 }

@@ -4,8 +4,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
 import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
-import { cancelProcess, processDetail, processSummaries, startProcess } from './process-store.ts';
-import { cancelProcessSchema, listProcessesQuery, processDetailSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
+import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess } from './process-store.ts';
+import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -57,5 +57,17 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { id } = c.req.valid('param');
       await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason);
       return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/{id}/events', tags: ['Processes'], summary: 'Deliver an outside event the route declares (payment received, customer replied)',
+      request: { params: idParamSchema, body: { required: true, ...json(outsideEventSchema) } },
+      responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { name, payload } = c.req.valid('json');
+      await sendEvent(c.var.em, c.var.deps.temporal, c.var.actor, c.req.valid('param').id, name, payload);
+      return c.json({ delivered: true as const }, 202);
     },
   );

@@ -17,6 +17,10 @@ export const startProcessSchema = z
   .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
   .openapi('StartProcess');
 
+export const outsideEventSchema = z
+  .object({ name: idSchema, payload: z.record(idSchema, formValueSchema).default({}) })
+  .openapi('OutsideEvent');
+
 export const cancelProcessSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).openapi('CancelProcess');
 
 export const listProcessesQuery = z.object({
@@ -58,7 +62,15 @@ export const processDetailSchema = processSummarySchema
     timeline: z.array(timelineEventSchema),
     assignments: z.array(assignmentViewSchema),
     live: z
-      .object({ status: z.string(), openSteps: z.array(z.record(z.string(), z.unknown())), completedSteps: z.array(z.record(z.string(), z.unknown())) })
+      .object({
+        status: z.string(),
+        activeNodes: z.array(z.object({ nodeId: z.string(), kind: z.string(), since: z.string() })),
+        openSteps: z.array(z.record(z.string(), z.unknown())),
+        timers: z.array(z.object({ nodeId: z.string(), label: z.string(), at: z.string() })).openapi({ description: 'Pending reminders, escalations, waits and event timeouts, with the instant each fires' }),
+        completedSteps: z.array(z.record(z.string(), z.unknown())),
+        variables: z.record(z.string(), z.unknown()),
+        outcomes: z.record(z.string(), z.string().optional()),
+      })
       .nullable()
       .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),
   })

@@ -4,6 +4,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { Route, RouteVersion } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
+import { buildRussianCalendar } from '../../domain/calendar/russian-calendar.ts';
 import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { loadRouteDirectory } from './route-directory.ts';
 
@@ -101,13 +102,24 @@ export async function publishRoute(em: EntityManager, actor: Actor, id: string, 
       id: crypto.randomUUID(),
       route: route.id,
       version: route.latestVersion,
-      definition: result.definition,
+      definition: withCalendar(result.definition, new Date()),
       publishedAt: new Date(),
       publishedBy: actor.employeeId,
     });
     await tx.flush();
     return versionView(version, route);
   });
+}
+
+/**
+ * A graph route's published version carries its working calendar, so the deadlines a running
+ * case computes never change under it. Without one in the draft, the Russian production
+ * calendar is built for the years around publication.
+ */
+function withCalendar<T extends { language?: string; calendar?: unknown }>(definition: T, now: Date): T {
+  if (definition.language !== 'route/v1' || definition.calendar) return definition;
+  const year = now.getUTCFullYear();
+  return { ...definition, calendar: buildRussianCalendar({ years: [year - 1, year, year + 1, year + 2] }) };
 }
 
 export async function getVersion(em: EntityManager, routeId: string, version?: number) {

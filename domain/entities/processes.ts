@@ -1,6 +1,7 @@
 // The read models of running cases. Temporal holds what happens next; these rows are what people
 // query: the case list, the inbox and the timeline. Activities write them idempotently.
 import { defineEntity, p } from '@mikro-orm/core';
+import { PRIORITIES } from '../routes/graph-schema.ts';
 import type { FormField } from '../routes/route-schema.ts';
 import type { FormValue } from '../routes/step-input.ts';
 import { Employee, Role } from './organisation.ts';
@@ -18,6 +19,8 @@ export const Process = defineEntity({
     id: p.uuid().primary(),
     workflowId: p.string().unique(),
     routeVersion: () => p.manyToOne(RouteVersion).ref().index(),
+    /** The case that started this one as a sub-process. */
+    parent: () => p.manyToOne(Process).ref().nullable().index(),
     subject: p.string(),
     variables: p.json<Record<string, FormValue>>(),
     status: p.enum([...PROCESS_STATUSES]).default('running'),
@@ -45,8 +48,10 @@ export const Assignment = defineEntity({
     status: p.enum([...ASSIGNMENT_STATUSES]).default('open'),
     outcomes: p.json<{ id: string; label: string }[]>().nullable(),
     formFields: p.json<FormField[]>().nullable(),
+    priority: p.enum([...PRIORITIES]).default('normal'),
     openedAt: p.datetime(),
-    dueAt: p.datetime(),
+    /** Null when the step has no deadline. */
+    dueAt: p.datetime().nullable(),
     claimedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
     completedBy: () => p.manyToOne(Employee).ref().nullable(),

@@ -1,6 +1,7 @@
 // Route drafts and their published versions. A version's definition never changes once written;
 // a process points at the version it started with.
 import { defineEntity, p } from '@mikro-orm/core';
+import type { RouteGraph } from '../routes/graph-schema.ts';
 import type { RouteDefinition } from '../routes/route-schema.ts';
 import { Employee } from './organisation.ts';
 
@@ -28,7 +29,7 @@ export const RouteVersion = defineEntity({
     id: p.uuid().primary(),
     route: () => p.manyToOne(Route).ref(),
     version: p.integer(),
-    definition: p.json<RouteDefinition>(),
+    definition: p.json<RouteDefinition | RouteGraph>(),
     publishedAt: p.datetime(),
     publishedBy: () => p.manyToOne(Employee).ref(),
   },

@@ -2,6 +2,7 @@
 // is started with (its variables). Pure and deterministic: the API calls it to answer with field
 // paths, and the workflow's update validator calls it again so nothing invalid enters history.
 import type { FieldProblem } from '../errors.ts';
+import type { RouteGraph } from './graph-schema.ts';
 import type { FormField, RouteDefinition, TaskStep } from './route-schema.ts';
 
 export type FormValue = string | number | boolean | null;
@@ -27,7 +28,22 @@ export function checkCompletion(step: Pick<TaskStep, 'outcomes' | 'form'>, input
   return problems;
 }
 
-export function checkVariables(definition: RouteDefinition, values: Record<string, FormValue>): FieldProblem[] {
+/**
+ * An outside event sent to a case: the route must declare it, and its payload must match the
+ * declared fields. Routes in language v0 declare no events.
+ */
+export function checkEvent(definition: RouteDefinition | RouteGraph, name: string, payload: Record<string, FormValue>): FieldProblem[] {
+  const events = definition.language === 'route/v1' ? definition.events : {};
+  const declared = events[name];
+  if (!declared) {
+    const known = Object.keys(events);
+    return [{ path: 'name', message: known.length ? `this route does not expect the event "${name}"; it expects: ${known.join(', ')}` : 'this route expects no outside events' }];
+  }
+  const fields = Object.entries(declared.payload).map(([id, v]) => ({ id, label: v.label ?? id, type: v.type, required: v.required }));
+  return checkValues(fields, payload, 'payload');
+}
+
+export function checkVariables(definition: RouteDefinition | RouteGraph, values: Record<string, FormValue>): FieldProblem[] {
   const fields = Object.entries(definition.variables).map(([id, v]) => ({ id, label: v.label ?? id, type: v.type, required: v.required }));
   return checkValues(fields, values, 'variables');
 }

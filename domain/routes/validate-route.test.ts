@@ -63,4 +63,19 @@ describe('validateRoute', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ path: 'steps[0].form[0].options', nodeId: 'call' });
   });
+
+  it('checks a draft in language v1 as a graph, with the same problem shape', () => {
+    const graph = { language: 'route/v1', name: 'Deal', start: 'call', nodes: [{ ...task(), due: undefined, next: 'gone' }] };
+    expect(validateRoute(graph, directory)).toEqual({
+      ok: false,
+      problems: [{ path: 'nodes[0].next', nodeId: 'call', message: 'leads to "gone", but no node has that id' }],
+    });
+    const result = validateRoute({ ...graph, nodes: [task({ due: { working: 'P1D' } })] }, directory);
+    expect(result.ok && result.definition.language).toBe('route/v1');
+  });
+
+  it('checks any other draft as v0, so an unknown language is named', () => {
+    const result = validateRoute({ ...route([task()]), language: 'route/v2' }, directory);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['language']);
+  });
 });

@@ -1,21 +1,36 @@
 // Checks a draft before it may be published: first its shape (the zod schema), then what the
 // schema cannot see - duplicate ids, unknown people and roles, bad durations. Every problem is
 // reported at once with its path and node, so a designer can fix the whole route in one pass.
+// A draft that says `"language": "route/v1"` is a graph and is checked by validate-graph.ts;
+// anything else is checked as language v0 (a list of steps), exactly as before v1 existed.
 import type { FieldProblem } from '../errors.ts';
 import { formatPath } from '../errors.ts';
 import { parseDuration } from './duration.ts';
+import type { RouteGraph } from './graph-schema.ts';
 import { routeDefinitionSchema, type RouteDefinition } from './route-schema.ts';
+import { validateGraph } from './validate-graph.ts';
 
 /** What the validator needs to know about the company; the caller loads it. */
 export interface RouteDirectory {
   roles: ReadonlySet<string>;
   /** E-mails of active employees, lower-case. */
   people: ReadonlySet<string>;
+  /**
+   * Keys of routes with a published version: what a v1 sub-process node may run. Absent means
+   * none (v0 routes have no sub-processes, so a v0-only caller need not load it).
+   */
+  publishedRoutes?: ReadonlySet<string>;
+  /** The key of the route being checked: a route may not run itself as a sub-process. */
+  ownKey?: string | undefined;
 }
 
-export type RouteCheck = { ok: true; definition: RouteDefinition } | { ok: false; problems: FieldProblem[] };
+/** A published route version's definition, in either language. */
+export type AnyRouteDefinition = RouteDefinition | RouteGraph;
+
+export type RouteCheck = { ok: true; definition: AnyRouteDefinition } | { ok: false; problems: FieldProblem[] };
 
 export function validateRoute(draft: unknown, directory: RouteDirectory): RouteCheck {
+  if (typeof draft === 'object' && draft !== null && (draft as { language?: unknown }).language === 'route/v1') return validateGraph(draft, directory);
   const parsed = routeDefinitionSchema.safeParse(draft);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => withNode(draft, { path: formatPath(i.path), message: i.message }, i.path)) };

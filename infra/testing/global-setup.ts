@@ -8,7 +8,7 @@ import { openDatabase } from '../db/orm.ts';
 import { seedDemoData } from '../db/seed.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../services/embedded-postgres.ts';
 import { freePort } from '../services/free-port.ts';
-import { locateTemporalCli } from '../services/temporal-cli.ts';
+import { locateTemporalCli, locateTemporalTestServer } from '../services/temporal-cli.ts';
 import { startTemporalDevServer, type TemporalDevServer } from '../services/temporal-dev-server.ts';
 import { bundleWorkflows } from '../worker.ts';
 
@@ -20,6 +20,7 @@ declare module 'vitest' {
     templateDb: string;
     temporalAddress: string;
     workflowBundlePath: string;
+    temporalTestServerPath: string;
   }
 }
 
@@ -32,6 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let temporal: TemporalDevServer | undefined;
   try {
     const cliPath = await locateTemporalCli({ projectRoot: PROJECT_ROOT, log });
+    const testServerPath = await locateTemporalTestServer({ projectRoot: PROJECT_ROOT, log });
     const [pgServer, temporalServer, bundle] = await Promise.all([
       freePort().then((port) => startEmbeddedPostgres({ dataDir: path.join(runDir, 'pg'), port, database: TEMPLATE_DB, log })),
       Promise.all([freePort(), freePort()]).then(([port, uiPort]) =>
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('templateDb', TEMPLATE_DB);
     project.provide('temporalAddress', temporal.address);
     project.provide('workflowBundlePath', workflowBundlePath);
+    project.provide('temporalTestServerPath', testServerPath);
   } catch (err) {
     await temporal?.stop();
     await pg?.stop();

@@ -2,6 +2,7 @@
 // template, a Temporal client and worker on their own task queue, and the Hono app. Helpers sign
 // in as demo users and call the API through app.request(), the way a client would.
 import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -25,6 +26,12 @@ export interface RunningWorker {
 export interface TestStackOptions {
   /** Where the worker sends notification e-mail; without it, mail stays in the outbox. */
   smtpUrl?: string;
+  /**
+   * Run against this file's own time-skipping test server instead of the shared dev server, so
+   * days of deadlines pass in `skip(...)` calls. Time does not advance while a client waits for
+   * an update's result (sdk-typescript#1549), so tests move the clock between their calls.
+   */
+  timeSkipping?: boolean;
 }
 
 export async function startTestStack(opts: TestStackOptions = {}) {
@@ -33,10 +40,13 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   await createDatabase(adminUrl, dbName, inject('templateDb'));
   const dbUrl = adminUrl.replace(/\/[^/]+$/, `/${dbName}`);
   const orm = await openDatabase(dbUrl, { poolMax: 5 });
+  const env = opts.timeSkipping
+    ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } } })
+    : undefined;
   const address = inject('temporalAddress');
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
-  const workerConnection = await NativeConnection.connect({ address });
+  const connection = env ? undefined : await Connection.connect({ address });
+  const client = env ? env.client : new Client({ connection: connection!, namespace: 'default' });
+  const workerConnection = env ? env.nativeConnection : await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
   const mailer = createMailer({ smtpUrl: opts.smtpUrl });
   const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1 });
@@ -85,13 +95,22 @@ export async function startTestStack(opts: TestStackOptions = {}) {
 
   async function close(): Promise<void> {
     await Promise.all([...workers].map((w) => w.stop()));
-    await workerConnection.close();
-    await connection.close();
+    if (env) await env.teardown();
+    else {
+      await workerConnection.close();
+      await connection?.close();
+    }
     await orm.close();
     await dropDatabase(adminUrl, dbName);
   }
 
-  return { app, orm, mailer, client, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
+  /** Moves the time-skipping server's clock forward (e.g. '3 days'), firing due timers. */
+  async function skip(duration: string): Promise<void> {
+    if (!env) throw new Error('skip() needs startTestStack({ timeSkipping: true })');
+    await env.sleep(duration as Parameters<TestWorkflowEnvironment['sleep']>[0]);
+  }
+
+  return { app, orm, mailer, client, skip, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

@@ -1,0 +1,178 @@
+// Route language v1: a route is a graph of nodes joined by `next` edges, started at `start`.
+// Nodes: task (a person's step), decision (ordered conditional branches and a default), parallel
+// split and join, wait (a duration, a date from data, or an outside event with a timeout),
+// action (set a variable, notify), sub-process (another route as a child case) and end.
+// Edges may point back to earlier nodes (loops). Structural problems are checked by
+// validate-graph.ts; this schema checks the shape of each node.
+import { z } from 'zod';
+import { workingCalendarSchema } from '../calendar/working-calendar.ts';
+import { conditionSchema } from '../conditions/condition.ts';
+import { formFieldSchema, idSchema, outcomeSchema, variableSchema } from './route-schema.ts';
+
+/** `"P2D"` is calendar time; `{ "working": "P3D" }` is time on the route's working calendar. */
+export const durationSpecSchema = z.union([z.string().min(2).max(40), z.object({ working: z.string().min(2).max(40) }).strict()]);
+export type DurationSpec = z.infer<typeof durationSpecSchema>;
+
+export const assigneeRuleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('person'), email: z.email() }).strict(),
+  z
+    .object({
+      type: z.literal('role'),
+      role: idSchema,
+      /** queue: members claim it; round-robin and least-busy: assigned to one member at once. */
+      pick: z.enum(['queue', 'round-robin', 'least-busy']).default('queue'),
+    })
+    .strict(),
+  /** The employee whose e-mail is in a process variable (the deal owner). */
+  z.object({ type: z.literal('variable'), variable: idSchema }).strict(),
+  /** The manager of whoever completed an earlier task. */
+  z.object({ type: z.literal('manager-of'), step: idSchema }).strict(),
+  /** Whoever started the case. */
+  z.object({ type: z.literal('starter') }).strict(),
+]);
+export type AssigneeRule = z.infer<typeof assigneeRuleSchema>;
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const escalationActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('remind') }).strict(),
+  z.object({ type: z.literal('notify-manager') }).strict(),
+  z.object({ type: z.literal('raise-priority'), to: z.enum(PRIORITIES).default('urgent') }).strict(),
+  z.object({ type: z.literal('reassign'), to: assigneeRuleSchema }).strict(),
+]);
+export type EscalationAction = z.infer<typeof escalationActionSchema>;
+
+const node = <K extends string, T extends z.ZodRawShape>(kind: K, shape: T) => z.object({ id: idSchema, kind: z.literal(kind), ...shape }).strict();
+/** A label for the timeline and the designer's diagram; tasks must have one. */
+const label = z.string().min(1).max(200).optional();
+
+export const taskNodeSchema = node('task', {
+  name: z.string().min(1).max(200),
+  instructions: z.string().max(4000).optional(),
+  assignee: assigneeRuleSchema,
+  priority: z.enum(PRIORITIES).default('normal'),
+  due: durationSpecSchema.optional(),
+  /** Reminders to the assignee this long before the due time; `PT0M` reminds at due. */
+  remindBefore: z.array(durationSpecSchema).max(10).default([]),
+  /** After the due time, in order of `after` (measured from the due time). */
+  escalations: z.array(z.object({ after: durationSpecSchema, action: escalationActionSchema }).strict()).max(20).default([]),
+  outcomes: z.array(outcomeSchema).min(1).max(20).optional(),
+  form: z.array(formFieldSchema).max(50).optional(),
+  next: idSchema.optional(),
+});
+
+export const decisionNodeSchema = node('decision', {
+  name: label,
+  branches: z.array(z.object({ label: z.string().max(200).optional(), when: conditionSchema, next: idSchema }).strict()).min(1).max(50),
+  /** Taken when no branch holds; the validator insists on it. */
+  otherwise: idSchema.optional(),
+});
+
+export const parallelNodeSchema = node('parallel', {
+  name: label,
+  branches: z.array(idSchema).min(2).max(20),
+  /** The join where these branches meet. */
+  join: idSchema,
+});
+
+export const joinNodeSchema = node('join', {
+  name: label,
+  /** all: every branch; first: the first to arrive; n: `count` of them. Unneeded branches are cancelled. */
+  mode: z.enum(['all', 'first', 'n']).default('all'),
+  count: z.number().int().min(1).max(20).optional(),
+  next: idSchema.optional(),
+});
+
+export const waitNodeSchema = node('wait', {
+  name: label,
+  /** Wait this long. */
+  for: durationSpecSchema.optional(),
+  /** Wait until the date in a variable, moved by `offset` (e.g. 3 working days before it). */
+  until: z.object({ variable: idSchema, offset: durationSpecSchema.optional(), direction: z.enum(['before', 'after']).default('before') }).strict().optional(),
+  /** Wait for this declared outside event... */
+  event: idSchema.optional(),
+  /** ...for at most this long; then go to `onTimeout` (or `next`). */
+  timeout: durationSpecSchema.optional(),
+  onTimeout: idSchema.optional(),
+  next: idSchema.optional(),
+});
+
+const valueRefSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.object({ from: z.string().max(200) }).strict()]);
+export type ValueRef = z.infer<typeof valueRefSchema>;
+
+export const actionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set'), variable: idSchema, value: valueRefSchema }).strict(),
+  z.object({ type: z.literal('notify'), to: assigneeRuleSchema, message: z.string().min(1).max(2000) }).strict(),
+]);
+export type RouteAction = z.infer<typeof actionSchema>;
+
+export const actionNodeSchema = node('action', {
+  name: label, do: actionSchema, next: idSchema.optional() });
+
+export const subprocessNodeSchema = node('subprocess', {
+  name: label,
+  route: idSchema,
+  /** Child variable <- a literal or `{ from: "variables.x" }` of this case. */
+  inputs: z.record(idSchema, valueRefSchema).default({}),
+  /** This case's variable <- the child's variable of that name, when the child ends. */
+  outputs: z.record(idSchema, idSchema).default({}),
+  next: idSchema.optional(),
+});
+
+export const endNodeSchema = node('end', {
+  name: label,
+  result: z.enum(['success', 'failure']).default('success'),
+  reason: z.string().max(1000).optional(),
+});
+
+export const graphNodeSchema = z.discriminatedUnion('kind', [
+  taskNodeSchema,
+  decisionNodeSchema,
+  parallelNodeSchema,
+  joinNodeSchema,
+  waitNodeSchema,
+  actionNodeSchema,
+  subprocessNodeSchema,
+  endNodeSchema,
+]);
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+export type TaskNode = z.infer<typeof taskNodeSchema>;
+export type NodeOf<K extends GraphNode['kind']> = Extract<GraphNode, { kind: K }>;
+
+export const eventDeclSchema = z
+  .object({ label: z.string().max(200).optional(), payload: z.record(idSchema, variableSchema).default({}) })
+  .strict();
+
+export const routeGraphSchema = z
+  .object({
+    language: z.literal('route/v1'),
+    name: z.string().min(1).max(200),
+    description: z.string().max(4000).optional(),
+    variables: z.record(idSchema, variableSchema).default({}),
+    /** Outside events the case can receive (payment received, customer replied), with their payload. */
+    events: z.record(idSchema, eventDeclSchema).default({}),
+    /** The working calendar; filled in at publish time (Russian production calendar) when absent. */
+    calendar: workingCalendarSchema.optional(),
+    start: idSchema,
+    nodes: z.array(graphNodeSchema).min(1).max(500),
+  })
+  .strict();
+export type RouteGraph = z.infer<typeof routeGraphSchema>;
+
+/** Edges out of a node, with the field they come from (for validation messages). */
+export function edgesOf(n: GraphNode): { field: string; to: string }[] {
+  const one = (field: string, to: string | undefined) => (to === undefined ? [] : [{ field, to }]);
+  switch (n.kind) {
+    case 'decision':
+      return [...n.branches.map((b, i) => ({ field: `branches[${i}].next`, to: b.next })), ...one('otherwise', n.otherwise)];
+    case 'parallel':
+      return n.branches.map((to, i) => ({ field: `branches[${i}]`, to }));
+    case 'wait':
+      return [...one('next', n.next), ...one('onTimeout', n.onTimeout)];
+    case 'end':
+      return [];
+    default:
+      return one('next', n.next);
+  }
+}
