@@ -5,6 +5,7 @@ import { Route, RouteVersion } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
 import { buildRussianCalendar } from '../../domain/calendar/russian-calendar.ts';
+import { diffRoutes } from '../../domain/routes/diff-versions.ts';
 import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { loadRouteDirectory } from './route-directory.ts';
 
@@ -128,4 +129,14 @@ export async function getVersion(em: EntityManager, routeId: string, version?: n
   const row = wanted > 0 ? await em.findOne(RouteVersion, { route: route.id, version: wanted }) : null;
   if (!row) throw new DomainError('not_found', version ? `Route ${route.key} has no version ${version}` : `Route ${route.key} has never been published`);
   return { route, row };
+}
+
+/** Differences between two published versions; by default the latest and the one before it. */
+export async function diffVersions(em: EntityManager, routeId: string, from?: number, to?: number) {
+  const route = await getRoute(em, routeId);
+  const toVersion = to ?? route.latestVersion;
+  const fromVersion = from ?? toVersion - 1;
+  if (fromVersion < 1) throw new DomainError('not_found', `Route ${route.key} has no version before ${toVersion} to compare with`);
+  const [a, b] = await Promise.all([getVersion(em, routeId, fromVersion), getVersion(em, routeId, toVersion)]);
+  return { from: fromVersion, to: toVersion, changes: diffRoutes(a.row.definition, b.row.definition) };
 }

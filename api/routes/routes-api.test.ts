@@ -49,6 +49,14 @@ describe('routes', () => {
     const list = await s.call<{ items: { key: string; latestVersion: number }[] }>('GET', '/api/routes', { as: 'seller1' });
     expect(list.body.items.find((r) => r.key === 'deal')?.latestVersion).toBe(2);
     expect((await s.call('GET', `/api/routes/${created.body.id}/versions/3`, { as: 'seller1' })).status).toBe(404);
+
+    const diff = await s.call<{ from: number; to: number; changes: { kind: string; path: string }[] }>('GET', `/api/routes/${created.body.id}/diff`, { as: 'seller1' });
+    expect(diff.status).toBe(200);
+    expect(diff.body).toMatchObject({ from: 1, to: 2, changes: [{ kind: 'changed', path: 'name' }] });
+    expect((await s.call('GET', `/api/routes/${created.body.id}/diff?from=1&to=1`, { as: 'seller1' })).body).toMatchObject({ changes: [] });
+    expect((await s.call('GET', `/api/routes/${created.body.id}/diff?from=1&to=9`, { as: 'seller1' })).status).toBe(404);
+    expect((await s.call('GET', `/api/routes/${created.body.id}/diff?from=zero`, { as: 'seller1' })).status).toBe(400);
+    expect((await s.call('GET', `/api/routes/${created.body.id}/diff`)).status).toBe(401);
   });
 
   it('refuses a save or publish from a stale revision, keeping the newer draft', async () => {

@@ -6,6 +6,8 @@ import { requireRole } from '../auth/authenticate.ts';
 import { problems, validationHook } from '../problem.ts';
 import {
   createRouteSchema,
+  diffQuerySchema,
+  routeDiffSchema,
   publishSchema,
   routeDetailSchema,
   routeParamSchema,
@@ -15,7 +17,7 @@ import {
   validationSchema,
   versionParamSchema,
 } from './schemas.ts';
-import { checkDraft, createRoute, getRoute, getVersion, publishRoute, routeDetail, routeSummary, saveDraft, versionView } from './route-store.ts';
+import { checkDraft, createRoute, diffVersions, getRoute, getVersion, publishRoute, routeDetail, routeSummary, saveDraft, versionView } from './route-store.ts';
 
 const designer = requireRole('designer', 'admin');
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -90,5 +92,16 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       const { id, version } = c.req.valid('param');
       const { route, row } = await getVersion(c.var.em, id, version);
       return c.json(versionView(row, route), 200);
+    },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'get', path: '/{id}/diff', tags: ['Routes'], summary: 'What changed between two published versions',
+      request: { params: routeParamSchema, query: diffQuerySchema },
+      responses: { 200: { description: 'The differences', ...json(routeDiffSchema) }, ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const { from, to } = c.req.valid('query');
+      return c.json(await diffVersions(c.var.em, c.req.valid('param').id, from, to), 200);
     },
   );

@@ -43,3 +43,18 @@ export const routeVersionSchema = versionSummarySchema
   .openapi('RouteVersion');
 
 export const validationSchema = z.object({ valid: z.boolean(), problems: z.array(problem) }).openapi('RouteValidation');
+
+export const diffQuerySchema = z.object({
+  from: z.coerce.number().int().min(1).optional().openapi({ description: 'Defaults to the version before `to`' }),
+  to: z.coerce.number().int().min(1).optional().openapi({ description: 'Defaults to the latest version' }),
+});
+
+export const routeDiffSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    changes: z.array(
+      z.object({ kind: z.enum(['added', 'removed', 'changed']), path: z.string(), nodeId: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() }),
+    ),
+  })
+  .openapi('RouteDiff');
