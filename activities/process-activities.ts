@@ -163,6 +163,8 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
 
     async finishProcess(input: { workflowId: string; processId: string; at: string; result: ProcessResult }): Promise<void> {
       await tx(async (em) => {
+        // An end node reached while other branches still had work ends that work too.
+        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: new Date(input.at) });
         await em.nativeUpdate(
           Process,
           { id: input.processId, status: 'running' },

@@ -10,7 +10,7 @@ import type { FormValue } from '../domain/routes/step-input.ts';
 import { acts } from './activity-proxies.ts';
 import type { ProcessInput, ProcessResult } from './contract.ts';
 import type { ProcessState } from './process-state.ts';
-import { assigneeContext, runTask, type TaskContext } from './task-runner.ts';
+import { assigneeContext, openTask, runTask, type TaskContext } from './task-runner.ts';
 
 export interface Ending {
   nodeId: string;
@@ -172,6 +172,11 @@ export class GraphWalker {
       const value = this.value(action.value);
       this.o.state.variables[action.variable] = value;
       await this.record('variable.set', node.id, { variable: action.variable, value });
+      return;
+    }
+    if (action.type === 'create-task') {
+      const { type: _type, ...task } = action;
+      await openTask(this.task, { ...task, id: node.id, kind: 'task', priority: 'normal', remindBefore: [], escalations: [] });
       return;
     }
     await acts.notifyPeople({ ...this.o.base, key: `${this.o.base.workflowId}:${node.id}:${uuid4()}`, to: action.to, message: action.message, subject: this.o.input.subject, context: assigneeContext(this.task) });

@@ -66,6 +66,8 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
     await main.run(async () => {
       await acts.processStarted({ ...base, at: nowIso(), startedBy: input.startedBy });
       await walker.walk(graph.start);
+      // Follow-up tasks created on the way keep the case open until they are done.
+      await condition(() => state.open.size === 0);
     });
   } catch (err) {
     if (!isCancellation(err)) throw err;

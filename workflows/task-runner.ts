@@ -40,7 +40,8 @@ function ladder(ctx: TaskContext, node: TaskNode, dueAt: Date | undefined): Rung
   return rungs.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-export async function runTask(ctx: TaskContext, node: TaskNode): Promise<void> {
+/** Opens the assignment of a task node; it is then open in the state until completed. */
+export async function openTask(ctx: TaskContext, node: TaskNode): Promise<{ assignmentId: string; dueAt: Date | undefined }> {
   const { state, acts } = ctx;
   const assignmentId = uuid4();
   const openedAt = new Date();
@@ -56,6 +57,12 @@ export async function runTask(ctx: TaskContext, node: TaskNode): Promise<void> {
     context: assigneeContext(ctx),
   });
   state.open.set(assignmentId, { ...opened, node });
+  return { assignmentId, dueAt };
+}
+
+export async function runTask(ctx: TaskContext, node: TaskNode): Promise<void> {
+  const { state, acts } = ctx;
+  const { assignmentId, dueAt } = await openTask(ctx, node);
   const isOpen = (): boolean => state.open.has(assignmentId);
   try {
     let level = 0;

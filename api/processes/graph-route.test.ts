@@ -3,11 +3,11 @@
 // event-or-timeout and a two-level escalation, all in one complaint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../infra/testing/eventually.ts';
-import { complaintRoute, firstAnswerRoute } from '../../infra/testing/graph-routes.ts';
+import { complaintRoute, firstAnswerRoute, salesCallRoute } from '../../infra/testing/graph-routes.ts';
 import { recordHistory } from '../../infra/testing/histories.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 
-type Item = { id: string; stepId: string; status: string; priority: string; process: { id: string } };
+type Item = { id: string; stepId: string; status: string; priority: string; dueAt: string | null; completedAt: string | null; process: { id: string } };
 type Case = {
   status: string;
   result: { outcome?: string; endNode?: string; reason?: string; variables?: Record<string, unknown> } | null;
@@ -20,7 +20,7 @@ let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack({ timeSkipping: true });
   await s.startWorker();
-  for (const [key, draft] of [['complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()]] as const) {
+  for (const [key, draft] of [['complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()], ['sales-call', salesCallRoute()]] as const) {
     const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key, draft } });
     const published = await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
@@ -134,5 +134,26 @@ describe('a race between departments', () => {
     expect(await inbox(holders[0]!, id)).toEqual([]);
     expect(done.body.result?.variables).toMatchObject({ answered: true });
     await recordHistory('first-answer-join', s.client.workflow.getHandle(`process-${id}`));
+  });
+});
+
+describe('a follow-up created by the outcome of a call', () => {
+  it('creates the next contact with its due date from the outcome, and keeps the case open until it is done', async () => {
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller3', body: { routeKey: 'sales-call', subject: 'Call: Магазин 7' } });
+    const id = started.body.id;
+    await waitFor('seller3', id, 'call');
+    await complete('seller3', id, 'call', { outcome: 'later' });
+    await waitFor('seller3', id, 'call-back');
+    const followUp = await itemOf('seller3', id, 'call-back');
+    const call = (await view(id)).body.assignments.find((a) => a.stepId === 'call')!;
+    const dueIn = new Date(followUp.dueAt!).getTime() - new Date(call.completedAt!).getTime();
+    expect(Math.round(dueIn / 86_400_000)).toBe(3);
+    expect((await view(id)).body.status).toBe('running');
+    await complete('seller3', id, 'call-back', {});
+    const done = await eventually(() => view(id), (r) => r.body.status === 'completed');
+    expect(done.body.assignments.map((a) => [a.stepId, a.status])).toEqual([
+      ['call', 'completed'],
+      ['call-back', 'completed'],
+    ]);
   });
 });

@@ -104,6 +104,21 @@ export type ValueRef = z.infer<typeof valueRefSchema>;
 export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set'), variable: idSchema, value: valueRefSchema }).strict(),
   z.object({ type: z.literal('notify'), to: assigneeRuleSchema, message: z.string().min(1).max(2000) }).strict(),
+  /**
+   * A follow-up task that does not hold up the path (e.g. "call the client back in 3 days",
+   * created on the branch of the last call's outcome). The case ends only once it is done.
+   */
+  z
+    .object({
+      type: z.literal('create-task'),
+      name: z.string().min(1).max(200),
+      instructions: z.string().max(4000).optional(),
+      assignee: assigneeRuleSchema,
+      due: durationSpecSchema.optional(),
+      outcomes: z.array(outcomeSchema).min(1).max(20).optional(),
+      form: z.array(formFieldSchema).max(50).optional(),
+    })
+    .strict(),
 ]);
 export type RouteAction = z.infer<typeof actionSchema>;
 

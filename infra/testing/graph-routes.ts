@@ -68,3 +68,26 @@ export const firstAnswerRoute = () => ({
   ],
   variables: { answered: { type: 'boolean' } },
 });
+
+/** КОМПАС-style: the end of a call creates the next contact, its date depending on how it went. */
+export const salesCallRoute = () => ({
+  language: 'route/v1',
+  name: 'Sales call',
+  start: 'call',
+  nodes: [
+    {
+      id: 'call',
+      kind: 'task',
+      name: 'Call the client',
+      assignee: { type: 'starter' },
+      outcomes: [
+        { id: 'interested', label: 'Interested' },
+        { id: 'later', label: 'Call back later' },
+      ],
+      next: 'how-did-it-go',
+    },
+    { id: 'how-did-it-go', kind: 'decision', branches: [{ when: { '==': [{ var: 'outcomes.call' }, 'later'] }, next: 'call-back' }], otherwise: 'send-proposal' },
+    { id: 'call-back', kind: 'action', do: { type: 'create-task', name: 'Call the client back', assignee: { type: 'starter' }, due: 'P3D' } },
+    { id: 'send-proposal', kind: 'action', do: { type: 'create-task', name: 'Send the proposal', assignee: { type: 'starter' }, due: 'P1D' } },
+  ],
+});
