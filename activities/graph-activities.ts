@@ -4,37 +4,18 @@
 // reassignment; notify actions; and preparing a sub-process. All keyed, so retries repeat nothing.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Assignment, Employee, Process, Route, RouteVersion, StepEvent } from '../domain/entities/index.ts';
+import { Assignment, Employee, Process, Route, RouteVersion } from '../domain/entities/index.ts';
 import type { AssigneeRule, EscalationAction, Priority } from '../domain/routes/graph-schema.ts';
 import type { FormValue } from '../domain/routes/step-input.ts';
 import { createMailer, deliverQueued } from '../infra/mail/mailer.ts';
 import type { ProcessInput } from '../workflows/contract.ts';
 import { writeNotifications, type Message } from './notification-activities.ts';
-import type { ActivityDeps } from './process-activities.ts';
+import { recordEvent, type ActivityDeps } from './process-activities.ts';
 import { managerOf, resolveAssignee, type AssigneeContext } from './resolve-assignee.ts';
 
 interface Base {
   workflowId: string;
   processId: string;
-}
-
-async function event(em: EntityManager, key: string, e: Base & { type: string; at: string; stepId?: string; assignmentId?: string; actorId?: string; data?: Record<string, unknown> }) {
-  await em
-    .createQueryBuilder(StepEvent)
-    .insert({
-      id: crypto.randomUUID(),
-      key,
-      process: e.processId,
-      type: e.type,
-      stepId: e.stepId ?? null,
-      assignmentId: e.assignmentId ?? null,
-      actor: e.actorId ?? null,
-      at: new Date(e.at),
-      data: e.data ?? null,
-    })
-    .onConflict('key')
-    .ignore()
-    .execute();
 }
 
 async function people(em: EntityManager, where: { assigneeId: string | null; roleCode: string | null }) {
@@ -56,13 +37,13 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
 
   return {
     async recordNodeEvent(input: Base & { eventId: string; type: string; nodeId: string; at: string; data: Record<string, unknown> }): Promise<void> {
-      await tx((em) => event(em, `${input.workflowId}:${input.type}:${input.eventId}`, { ...input, stepId: input.nodeId }));
+      await tx((em) => recordEvent(em, { ...input, key: `${input.workflowId}:${input.type}:${input.eventId}`, stepId: input.nodeId }));
     },
 
     async withdrawAssignment(input: Base & { assignmentId: string; stepId: string; at: string }): Promise<void> {
       await tx(async (em) => {
         await em.nativeUpdate(Assignment, { id: input.assignmentId, status: 'open' }, { status: 'withdrawn', completedAt: new Date(input.at) });
-        await event(em, `${input.workflowId}:step.withdrawn:${input.assignmentId}`, { ...input, type: 'step.withdrawn' });
+        await recordEvent(em, { ...input, key: `${input.workflowId}:step.withdrawn:${input.assignmentId}`, type: 'step.withdrawn' });
       });
     },
 
@@ -92,7 +73,7 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
           note = message('assignment.reassigned', `Reassigned to you (overdue): ${a.stepName}`, `Due ${a.dueAt?.toISOString() ?? '-'}`, input.processId, subject, a.id);
         }
         await em.flush();
-        await event(em, key, { ...input, type: input.kind === 'reminder' ? 'step.reminded' : 'step.escalated', data: { level: input.level, action } });
+        await recordEvent(em, { ...input, key, type: input.kind === 'reminder' ? 'step.reminded' : 'step.escalated', data: { level: input.level, action } });
         return note ? writeNotifications(em, key, recipients, note) : [];
       });
       await deliver(keys);
@@ -106,7 +87,7 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
         Object.assign(a, { assignee: input.assigneeId, role: input.roleCode, claimedAt: null });
         await em.flush();
         const key = `${input.workflowId}:step.reassigned:${input.assignmentId}:${input.at}`;
-        await event(em, key, { ...input, type: 'step.reassigned', data: { to: input.assigneeId ?? input.roleCode, reason: input.reason } });
+        await recordEvent(em, { ...input, key, type: 'step.reassigned', data: { to: input.assigneeId ?? input.roleCode, reason: input.reason } });
         const note = message('assignment.reassigned', `Reassigned to you: ${a.stepName}`, input.reason, input.processId, a.process.getEntity().subject, a.id);
         return writeNotifications(em, key, await people(em, input), note);
       });

@@ -18,7 +18,9 @@ export interface ActivityDeps {
   mailer?: Mailer | undefined;
 }
 
-interface EventInput {
+export interface EventInput {
+  /** Defaults to workflow id + type + assignment; events that can repeat pass their own. */
+  key?: string;
   workflowId: string;
   processId: string;
   type: string;
@@ -30,12 +32,12 @@ interface EventInput {
 }
 
 /** Writes a timeline event once: its key is the workflow, the event type and the assignment. */
-async function recordEvent(em: EntityManager, e: EventInput): Promise<void> {
+export async function recordEvent(em: EntityManager, e: EventInput): Promise<void> {
   await em
     .createQueryBuilder(StepEvent)
     .insert({
       id: crypto.randomUUID(),
-      key: [e.workflowId, e.type, e.assignmentId ?? ''].join(':'),
+      key: e.key ?? [e.workflowId, e.type, e.assignmentId ?? ''].join(':'),
       process: e.processId,
       type: e.type,
       stepId: e.stepId ?? null,
