@@ -82,8 +82,8 @@ export async function saveDraft(em: EntityManager, actor: Actor, id: string, dra
   });
 }
 
-export async function checkDraft(em: EntityManager, draft: unknown) {
-  const result = validateRoute(draft, await loadRouteDirectory(em));
+export async function checkDraft(em: EntityManager, draft: unknown, ownKey: string) {
+  const result = validateRoute(draft, await loadRouteDirectory(em, ownKey));
   return result.ok ? { valid: true, problems: [] } : { valid: false, problems: result.problems };
 }
 
@@ -96,7 +96,7 @@ export async function publishRoute(em: EntityManager, actor: Actor, id: string, 
         { path: 'revision', message: `is ${revision}, the saved draft is at ${route.draftRevision}` },
       ]);
     }
-    const result = validateRoute(route.draft, await loadRouteDirectory(tx));
+    const result = validateRoute(route.draft, await loadRouteDirectory(tx, route.key));
     if (!result.ok) throw new DomainError('unprocessable', `The route has ${result.problems.length} problem(s); it was not published`, result.problems);
     route.latestVersion += 1;
     const version = tx.create(RouteVersion, {

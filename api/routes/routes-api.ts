@@ -71,7 +71,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     }),
     async (c) => {
       const route = await getRoute(c.var.em, c.req.valid('param').id);
-      return c.json(await checkDraft(c.var.em, route.draft), 200);
+      return c.json(await checkDraft(c.var.em, route.draft, route.key), 200);
     },
   )
   .openapi(

@@ -24,7 +24,8 @@ export function after(calendar: WorkingCalendar | undefined, from: Date, spec: D
  * is how people read "3 working days before the due date".
  */
 export function before(calendar: WorkingCalendar | undefined, at: Date, spec: DurationSpec): Date {
-  if (typeof spec === 'string') return new Date(at.getTime() - durationMs(spec));
+  // Zero is allowed here: a reminder "PT0M before" the due time is a reminder at the due time.
+  if (typeof spec === 'string') return new Date(at.getTime() - durationMs(spec, { allowZero: true }));
   const d = parseWorkingDuration(spec.working);
   const days = d.days + (d.ms > 0 ? 1 : 0);
   return subtractWorkingDays(needCalendar(calendar), at, days);

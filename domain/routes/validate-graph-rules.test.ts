@@ -58,20 +58,23 @@ describe('validateGraph: conditions', () => {
 });
 
 describe('validateGraph: durations', () => {
-  it('checks calendar and working durations everywhere, allowing zero only for reminders and escalations', () => {
+  it('checks calendar and working durations everywhere, refusing zero except a reminder at the due time', () => {
     const draft = route([
       task('a', { due: 'P1M', remindBefore: ['PT0M', { working: 'P1W' }], escalations: [{ after: { working: 'PT0M' }, action: { type: 'remind' } }, { after: 'soon', action: { type: 'remind' } }], next: 'b' }),
       wait('b', { for: { working: 'PT0M' }, next: 'c' }),
       wait('c', { event: 'paid', timeout: 'P400D', next: 'd' }),
-      wait('d', { until: { variable: 'pay_by', offset: { working: 'P3DT' } } }),
+      wait('d', { until: { variable: 'pay_by', offset: { working: 'P3DT' } }, next: 'e' }),
+      wait('e', { until: { variable: 'pay_by', offset: { working: 'P1DT4H' } } }),
     ], { variables: vars, events: { paid: {} } });
     expect(problemsOf(draft)).toEqual([
       { path: 'nodes[0].due', nodeId: 'a', message: '"P1M" uses months or years, whose length varies; state it in weeks, days, hours or minutes' },
       { path: 'nodes[0].remindBefore[1]', nodeId: 'a', message: '"P1W" is not a working duration such as P3D, PT8H, PT90M or P1DT4H (days, hours and minutes only)' },
+      { path: 'nodes[0].escalations[0].after', nodeId: 'a', message: '"PT0M" must be longer than zero' },
       { path: 'nodes[0].escalations[1].after', nodeId: 'a', message: '"soon" is not an ISO 8601 duration such as P2D or PT4H' },
       { path: 'nodes[1].for', nodeId: 'b', message: '"PT0M" must be longer than zero' },
       { path: 'nodes[2].timeout', nodeId: 'c', message: '"P400D" is longer than a year' },
       { path: 'nodes[3].until.offset', nodeId: 'd', message: '"P3DT" is not a working duration such as P3D, PT8H, PT90M or P1DT4H (days, hours and minutes only)' },
+      { path: 'nodes[4].until.offset', nodeId: 'e', message: 'an offset from a date counts whole working days, such as P3D; "P1DT4H" has hours or minutes' },
     ]);
   });
 });

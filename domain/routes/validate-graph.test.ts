@@ -9,8 +9,8 @@ import { validateGraph } from './validate-graph.ts';
 const everyKind = route(
   [
     task('qualify', {
-      assignee: { type: 'variable', variable: 'owner' }, due: { working: 'P1D' }, remindBefore: ['PT2H', 'PT0M'],
-      escalations: [{ after: 'PT0M', action: { type: 'notify-manager' } }, { after: { working: 'P1D' }, action: { type: 'reassign', to: { type: 'person', email: 'sales.head@leader.example' } } }],
+      assignee: { type: 'variable', variable: 'owner' }, due: { working: 'P1D' }, remindBefore: ['PT2H', 'PT10M'],
+      escalations: [{ after: 'PT1M', action: { type: 'notify-manager' } }, { after: { working: 'P1D' }, action: { type: 'reassign', to: { type: 'person', email: 'sales.head@leader.example' } } }],
       outcomes: [{ id: 'go', label: 'Go on' }, { id: 'stop', label: 'Client declined' }], next: 'check',
     }),
     decision('check', [[{ and: [is('outcomes.qualify', 'go'), { '>': [{ var: 'variables.amount' }, 0] }] }, 'split']], 'lost'),

@@ -38,6 +38,7 @@ export function checkAssignees(ctx: GraphContext): FieldProblem[] {
       });
     }
     if (node.kind === 'action' && node.do.type === 'notify') problems.push(...assigneeProblems(ctx, node.do.to, i, '.do.to'));
+    if (node.kind === 'action' && node.do.type === 'create-task') problems.push(...assigneeProblems(ctx, node.do.assignee, i, '.do.assignee'));
   });
   return problems;
 }
