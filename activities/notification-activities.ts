@@ -84,7 +84,8 @@ export async function writeNotifications(em: EntityManager, topic: string, recip
   }));
   await em.createQueryBuilder(MailMessage).insert(mail).onConflict('key').ignore().execute();
   // Also on a retry: a stream that missed nothing just finds nothing new.
-  for (const r of recipients) await em.getConnection().execute('select pg_notify(?, ?)', [NOTIFICATION_CHANNEL, r.id]);
+  // em.execute runs in the caller's transaction, so PostgreSQL delivers the NOTIFY on commit.
+  for (const r of recipients) await em.execute('select pg_notify(?, ?)', [NOTIFICATION_CHANNEL, r.id]);
   return mail.map((m) => m.key);
 }
 

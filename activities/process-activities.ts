@@ -176,6 +176,19 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
       });
     },
 
+    async failProcess(input: { workflowId: string; processId: string; at: string; reason: string }): Promise<void> {
+      await tx(async (em) => {
+        const at = new Date(input.at);
+        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
+        await em.nativeUpdate(
+          Process,
+          { id: input.processId, status: 'running' },
+          { status: 'failed', endedAt: at, currentStepId: null, currentStepName: null, result: { reason: input.reason } },
+        );
+        await recordEvent(em, { ...input, type: 'process.failed', data: { reason: input.reason } });
+      });
+    },
+
     async cancelProcess(input: { workflowId: string; processId: string; at: string; reason: string; actorId?: string | undefined }): Promise<void> {
       await tx(async (em) => {
         const at = new Date(input.at);

@@ -35,7 +35,11 @@ async function pickMember(em: EntityManager, role: string, pick: 'round-robin' |
     pick === 'round-robin'
       ? `(select max(a.opened_at) from assignment a where a.assignee_id = e.id and a.role_code = ?) asc nulls first, e.full_name asc`
       : `(select count(*) from assignment a where a.assignee_id = e.id and a.status = 'open') asc, e.full_name asc`;
-  const rows = await em.getConnection().execute<{ id: string }[]>(
+  // Picks for one role take turns: the lock holds until the caller's transaction commits the
+  // assignment it opens, so cases opened at the same moment do not all go to the same member.
+  // em.execute (not getConnection().execute) so both statements run in that transaction.
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`assignee-pick:${role}`]);
+  const rows = await em.execute<{ id: string }[]>(
     `select e.id from employee e join employee_roles er on er.employee_id = e.id
       where er.role_code = ? and e.active order by ${order} limit 1`,
     pick === 'round-robin' ? [role, role] : [role],

@@ -22,6 +22,13 @@ import { UPDATE_REFUSALS } from './contract.ts';
 
 const nowIso = (): string => new Date().toISOString();
 
+/** Temporal wraps the real reason ("No active employee has the e-mail ...") in activity and child failures. */
+function deepestMessage(err: unknown): string {
+  let e: unknown = err;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 export async function routeProcess(input: ProcessInput): Promise<ProcessResult> {
   const graph: RouteGraph = input.definition.language === 'route/v1' ? input.definition : toGraph(input.definition);
   const base = { workflowId: workflowInfo().workflowId, processId: input.processId };
@@ -70,9 +77,16 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       await condition(() => state.open.size === 0);
     });
   } catch (err) {
-    if (!isCancellation(err)) throw err;
+    if (!isCancellation(err)) {
+      // The case cannot go on (an assignment rule names nobody, a child case failed): say so in
+      // the case list and withdraw its work instead of leaving it "running" forever.
+      const reason = deepestMessage(err);
+      await CancellationScope.nonCancellable(() => acts.failProcess({ ...base, at: nowIso(), reason }));
+      state.open.clear();
+      throw err;
+    }
     if (!ending) {
-      const reason = cancelRequest?.reason ?? 'Cancelled in Temporal';
+      const reason = cancelRequest?.reason ?? (input.parentProcessId ? 'Cancelled with its parent case' : 'Cancelled in Temporal');
       await CancellationScope.nonCancellable(() => acts.cancelProcess({ ...base, at: nowIso(), reason, actorId: cancelRequest?.actorId }));
       state.open.clear();
       state.status = 'cancelled';

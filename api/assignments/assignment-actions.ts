@@ -24,6 +24,24 @@ async function loadOpen(em: EntityManager, id: string): Promise<AssignmentRow> {
 const canWork = (a: AssignmentRow, actor: Actor): boolean =>
   a.assignee ? a.assignee.id === actor.employeeId : a.role !== null && a.role !== undefined && actor.roles.includes(a.role.code);
 
+/**
+ * The inbox row is committed by the activity that opens the step a moment before the workflow
+ * records the step as open; a person (or a script) acting in that moment would be told the
+ * assignment does not exist. While the row is open, retry for a few seconds instead.
+ */
+async function whileOpening<T>(em: EntityManager, id: string, call: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      return await viaTemporal(call);
+    } catch (err) {
+      const opening = err instanceof DomainError && err.code === 'not_found' && Date.now() < deadline;
+      if (!opening || (await em.fork().count(Assignment, { id, status: 'open' })) === 0) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 async function workflowIdOf(em: EntityManager, a: AssignmentRow): Promise<string> {
   const p = await em.findOneOrFail(Process, a.process.id, { fields: ['workflowId'] });
   return p.workflowId;
@@ -39,7 +57,7 @@ export async function claimAssignment(em: EntityManager, temporal: Client, actor
   }
   if (!actor.roles.includes(a.role.code)) throw new DomainError('forbidden', `Only members of the role ${a.role.code} may claim this assignment`);
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  await viaTemporal(() => handle.executeUpdate(claimAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
+  await whileOpening(em, id, () => handle.executeUpdate(claimAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
 }
 
 export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion): Promise<void> {
@@ -50,7 +68,7 @@ export async function completeAssignment(em: EntityManager, temporal: Client, ac
   const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
   if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  await viaTemporal(() =>
+  await whileOpening(em, id, () =>
     handle.executeUpdate(completeAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
   );
 }
@@ -73,7 +91,7 @@ export async function reassignAssignment(em: EntityManager, temporal: Client, ac
   }
   const to = opts.employeeId ? { employeeId: opts.employeeId } : { role: opts.role ?? '' };
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  await viaTemporal(() =>
+  await whileOpening(em, id, () =>
     handle.executeUpdate(reassignAssignmentUpdate, { args: [{ assignmentId: id, to, reason: opts.reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }

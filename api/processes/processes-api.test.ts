@@ -117,3 +117,28 @@ describe('inbox views', () => {
     }
   });
 });
+
+describe('acting the moment work appears', () => {
+  it('accepts a completion sent as soon as the inbox row exists, before the workflow has caught up', async () => {
+    // Poll the table itself every few milliseconds, faster than any person: the row of the next
+    // step is committed a moment before the workflow records the step as open.
+    const rowOf = async (processId: string, stepId: string) => {
+      for (let i = 0; i < 2_000; i++) {
+        const row = await s.em().findOne(Assignment, { process: processId, stepId });
+        if (row) return row;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`no ${stepId} assignment`);
+    };
+    await s.login('seller1');
+    await s.login('engineer1');
+    for (let i = 0; i < 5; i++) {
+      const started = await start('seller2', { routeKey: 'deal', subject: `Fast ${i}`, variables: { amount: i } });
+      const first = await rowOf(started.body.id, 'prepare-proposal');
+      expect((await s.call('POST', `/api/assignments/${first.id}/complete`, { as: 'seller1', body: { outcome: 'sent' } })).status).toBe(200);
+      const second = await rowOf(started.body.id, 'site-survey');
+      const res = await s.call('POST', `/api/assignments/${second.id}/complete`, { as: 'engineer1', body: { form: { visit_date: '2026-12-01' } } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+  });
+});
