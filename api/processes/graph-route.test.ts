@@ -3,7 +3,10 @@
 // event-or-timeout and a two-level escalation, all in one complaint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../infra/testing/eventually.ts';
-import { complaintRoute, firstAnswerRoute, salesCallRoute } from '../../infra/testing/graph-routes.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { subtractWorkingDays } from '../../domain/calendar/calendar-math.ts';
+import { demoEmail } from '../../infra/db/demo-data.ts';
+import { complaintRoute, firstAnswerRoute, paymentReminderRoute, salesCallRoute } from '../../infra/testing/graph-routes.ts';
 import { recordHistory } from '../../infra/testing/histories.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 
@@ -20,7 +23,7 @@ let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack({ timeSkipping: true });
   await s.startWorker();
-  for (const [key, draft] of [['complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()], ['sales-call', salesCallRoute()]] as const) {
+  for (const [key, draft] of [['complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()], ['sales-call', salesCallRoute()], ['payment-reminder', paymentReminderRoute()]] as const) {
     const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key, draft } });
     const published = await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
@@ -155,5 +158,26 @@ describe('a follow-up created by the outcome of a call', () => {
       ['call', 'completed'],
       ['call-back', 'completed'],
     ]);
+  });
+});
+
+describe('the payment reminder', () => {
+  it('wakes up three working days before the invoice is due and gives the call to the deal owner', async () => {
+    const routes = await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'seller1' });
+    const routeId = routes.body.items.find((r) => r.key === 'payment-reminder')!.id;
+    const version = await s.call<{ definition: { calendar: WorkingCalendar } }>('GET', `/api/routes/${routeId}/versions/1`, { as: 'seller1' });
+    // An invoice due in three weeks, on the test server's clock (earlier tests moved it ahead).
+    const due = new Date((await s.now()) + 21 * 86_400_000).toISOString().slice(0, 10);
+    const wakeAt = subtractWorkingDays(version.body.definition.calendar, due, 3);
+
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'sales.head', body: { routeKey: 'payment-reminder', subject: `Invoice due ${due}`, variables: { invoice_due: due, owner: demoEmail('seller2') } } });
+    const id = started.body.id;
+    const waiting = await eventually(() => view(id), (r) => (r.body.live?.timers.length ?? 0) > 0);
+    expect(waiting.body.live?.timers).toEqual([expect.objectContaining({ nodeId: 'until-three-days-before', label: 'wait', at: wakeAt.toISOString() })]);
+
+    await s.skip(`${Math.floor((wakeAt.getTime() - (await s.now())) / 3_600_000) - 2} hours`);
+    expect(await inbox('seller2', id)).toEqual([]);
+    await s.skip('3 hours');
+    await waitFor('seller2', id, 'confirm');
   });
 });

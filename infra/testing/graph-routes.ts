@@ -91,3 +91,15 @@ export const salesCallRoute = () => ({
     { id: 'send-proposal', kind: 'action', do: { type: 'create-task', name: 'Send the proposal', assignee: { type: 'starter' }, due: 'P1D' } },
   ],
 });
+
+/** Brief, process 2: three working days before the invoice is due, sales confirms the payment. */
+export const paymentReminderRoute = () => ({
+  language: 'route/v1',
+  name: 'Payment reminder',
+  variables: { invoice_due: { type: 'date', required: true }, owner: { type: 'text', required: true } },
+  start: 'until-three-days-before',
+  nodes: [
+    { id: 'until-three-days-before', kind: 'wait', until: { variable: 'invoice_due', offset: { working: 'P3D' }, direction: 'before' }, next: 'confirm' },
+    { id: 'confirm', kind: 'task', name: 'Call the client to confirm the payment', assignee: { type: 'variable', variable: 'owner' }, due: { working: 'P1D' } },
+  ],
+});

@@ -110,7 +110,13 @@ export async function startTestStack(opts: TestStackOptions = {}) {
     await env.sleep(duration as Parameters<TestWorkflowEnvironment['sleep']>[0]);
   }
 
-  return { app, orm, mailer, client, skip, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
+  /** The time-skipping server's clock (ahead of the real one once a test has skipped time). */
+  async function now(): Promise<number> {
+    if (!env) return Date.now();
+    return env.currentTimeMs();
+  }
+
+  return { app, orm, mailer, client, skip, now, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
