@@ -14,6 +14,7 @@ import { outboxApi } from './notifications/outbox-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
+import { settingsApi } from './settings/settings-api.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
     .route('/routes', routesApi)
     .route('/processes', processesApi)
     .route('/assignments', assignmentsApi)
+    .route('/settings', settingsApi)
     .route('/notifications', notificationsApi)
     .route('/outbox', outboxApi)
     .route('/', directoryApi);

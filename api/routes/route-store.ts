@@ -4,9 +4,9 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { Route, RouteVersion } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
-import { buildRussianCalendar } from '../../domain/calendar/russian-calendar.ts';
 import { diffRoutes } from '../../domain/routes/diff-versions.ts';
 import { validateRoute } from '../../domain/routes/validate-route.ts';
+import { companyCalendar } from '../settings/calendar-settings.ts';
 import { loadRouteDirectory } from './route-directory.ts';
 
 type RouteRow = InstanceType<typeof Route.class>;
@@ -103,7 +103,7 @@ export async function publishRoute(em: EntityManager, actor: Actor, id: string, 
       id: crypto.randomUUID(),
       route: route.id,
       version: route.latestVersion,
-      definition: withCalendar(result.definition, new Date()),
+      definition: await withCalendar(tx, result.definition, new Date()),
       publishedAt: new Date(),
       publishedBy: actor.employeeId,
     });
@@ -114,13 +114,12 @@ export async function publishRoute(em: EntityManager, actor: Actor, id: string, 
 
 /**
  * A graph route's published version carries its working calendar, so the deadlines a running
- * case computes never change under it. Without one in the draft, the Russian production
- * calendar is built for the years around publication.
+ * case computes never change under it. Without one in the draft, it is the company's calendar
+ * (the Russian production calendar with the company's settings) for the years around publication.
  */
-function withCalendar<T extends { language?: string; calendar?: unknown }>(definition: T, now: Date): T {
+async function withCalendar<T extends { language?: string; calendar?: unknown }>(em: EntityManager, definition: T, now: Date): Promise<T> {
   if (definition.language !== 'route/v1' || definition.calendar) return definition;
-  const year = now.getUTCFullYear();
-  return { ...definition, calendar: buildRussianCalendar({ years: [year - 1, year, year + 1, year + 2] }) };
+  return { ...definition, calendar: await companyCalendar(em, now) };
 }
 
 export async function getVersion(em: EntityManager, routeId: string, version?: number) {

@@ -3,6 +3,7 @@ import { MailMessage, Notification } from './notifications.ts';
 import { Department, Employee, Role, Session } from './organisation.ts';
 import { Assignment, Process, StepEvent } from './processes.ts';
 import { Route, RouteVersion } from './routes.ts';
+import { CalendarSettings } from './settings.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings];

@@ -56,6 +56,18 @@ export const EMPLOYEES: DemoEmployee[] = [
 
 export const demoEmail = (key: string): string => `${key}@${DEMO_DOMAIN}`;
 
+/** The demo company's calendar settings: Moscow time and the government's decree transfers. */
+export const DEMO_CALENDAR = {
+  timeZone: 'Europe/Moscow',
+  overrides: {
+    // 2025: Saturday 1 November worked (and shortened) for Monday 3 November off;
+    // 2026: 9 January, 11 May and 31 December off.
+    holidays: ['2025-11-03', '2026-01-09', '2026-05-11', '2026-12-31'],
+    workingDays: ['2025-11-01'],
+    shortDays: ['2025-11-01'],
+  },
+};
+
 /** Installation hand-off (brief, process 3): signed deal -> paperwork -> scheduling -> installation. */
 export const SAMPLE_ROUTE: { key: string; definition: RouteDefinition } = {
   key: 'installation-handoff',

@@ -1,11 +1,12 @@
 // Writes the demo company once, into an empty database. A database that already has employees
 // is left as it is, so restarting never duplicates or resets anything.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Department, Employee, Role, Route, RouteVersion } from '../../domain/entities/index.ts';
+import { CalendarSettings, Department, Employee, Role, Route, RouteVersion } from '../../domain/entities/index.ts';
+import { COMPANY_SETTINGS_ID } from '../../domain/entities/settings.ts';
 import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
-import { DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
+import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
@@ -33,6 +34,7 @@ async function writeCompany(em: EntityManager): Promise<void> {
     });
     employee.roles.set(e.roles.map((code) => roles.get(code)!));
   }
+  em.create(CalendarSettings, { id: COMPANY_SETTINGS_ID, ...DEMO_CALENDAR, region: null, hours: null, updatedAt: new Date(), updatedBy: null });
   await em.flush();
 
   const designer = ids.get('designer')!;
