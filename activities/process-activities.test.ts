@@ -57,7 +57,7 @@ describe('process activities run twice', () => {
     expect(rows[0]).toMatchObject({ status: 'completed', outcome: 'installed', completedAt: new Date('2026-11-23T12:00:00.000Z') });
     expect(rows[0]!.assignee?.id).toBe(engineerId);
     const events = await em.find(StepEvent, { process: processId }, { orderBy: { at: 'asc' } });
-    expect(events.map((e) => e.type)).toEqual(['step.opened', 'step.completed', 'process.completed', 'process.cancelled']);
+    expect(events.map((e) => e.type)).toEqual(['step.opened', 'step.completed', 'process.completed']);
     const process = await em.findOneOrFail(Process, processId);
     expect(process).toMatchObject({ status: 'completed', endedAt: new Date('2026-11-23T14:00:00.000Z') });
   });

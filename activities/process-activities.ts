@@ -164,44 +164,38 @@ export function createProcessActivities({ orm, mailer }: ActivityDeps) {
     },
 
     async finishProcess(input: { workflowId: string; processId: string; at: string; result: ProcessResult }): Promise<void> {
-      await tx(async (em) => {
-        // An end node reached while other branches still had work ends that work too.
-        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: new Date(input.at) });
-        await em.nativeUpdate(
-          Process,
-          { id: input.processId, status: 'running' },
-          { status: 'completed', endedAt: new Date(input.at), result: { ...input.result }, currentStepId: null, currentStepName: null },
-        );
-        await recordEvent(em, { ...input, type: 'process.completed' });
-      });
+      await tx((em) => closeProcess(em, input, 'completed', { ...input.result }));
     },
 
     async failProcess(input: { workflowId: string; processId: string; at: string; reason: string }): Promise<void> {
-      await tx(async (em) => {
-        const at = new Date(input.at);
-        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
-        await em.nativeUpdate(
-          Process,
-          { id: input.processId, status: 'running' },
-          { status: 'failed', endedAt: at, currentStepId: null, currentStepName: null, result: { reason: input.reason } },
-        );
-        await recordEvent(em, { ...input, type: 'process.failed', data: { reason: input.reason } });
-      });
+      await tx((em) => closeProcess(em, input, 'failed', { reason: input.reason }));
     },
 
     async cancelProcess(input: { workflowId: string; processId: string; at: string; reason: string; actorId?: string | undefined }): Promise<void> {
-      await tx(async (em) => {
-        const at = new Date(input.at);
-        await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
-        await em.nativeUpdate(
-          Process,
-          { id: input.processId, status: 'running' },
-          { status: 'cancelled', endedAt: at, currentStepId: null, currentStepName: null, result: { reason: input.reason } },
-        );
-        await recordEvent(em, { ...input, actorId: input.actorId, type: 'process.cancelled', data: { reason: input.reason } });
-      });
+      await tx((em) => closeProcess(em, input, 'cancelled', { reason: input.reason }, input.actorId));
     },
   };
 }
 
 export type ProcessActivities = ReturnType<typeof createProcessActivities>;
+
+/**
+ * Ends a case once: work still open is withdrawn (an end node reached while other branches had
+ * some, a cancel, a failure), the case row is closed with its result, and the timeline says so.
+ * Only a running case changes, so a late retry cannot move an ended case to another ending.
+ */
+async function closeProcess(
+  em: EntityManager,
+  input: { workflowId: string; processId: string; at: string },
+  status: 'completed' | 'failed' | 'cancelled',
+  result: Record<string, unknown>,
+  actorId?: string,
+): Promise<void> {
+  const at = new Date(input.at);
+  const closed = await em.nativeUpdate(Process, { id: input.processId, status: 'running' }, { status, endedAt: at, result, currentStepId: null, currentStepName: null });
+  // Already ended (by this very activity on an earlier try, or otherwise): nothing more to say.
+  if (closed === 0) return;
+  await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
+  const data = status === 'completed' ? undefined : { reason: result.reason };
+  await recordEvent(em, { ...input, type: `process.${status}`, ...(actorId ? { actorId } : {}), ...(data ? { data } : {}) });
+}
