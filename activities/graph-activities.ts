@@ -4,12 +4,12 @@
 // reassignment; notify actions; and preparing a sub-process. All keyed, so retries repeat nothing.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/activity';
-import { Assignment, Employee, Process, Route, RouteVersion } from '../domain/entities/index.ts';
+import { Assignment, Process, Route, RouteVersion } from '../domain/entities/index.ts';
 import type { AssigneeRule, EscalationAction, Priority } from '../domain/routes/graph-schema.ts';
 import type { FormValue } from '../domain/routes/step-input.ts';
-import { createMailer, deliverQueued } from '../infra/mail/mailer.ts';
+import { createMailer } from '../infra/mail/mailer.ts';
 import type { ProcessInput } from '../workflows/contract.ts';
-import { writeNotifications, type Message } from './notification-activities.ts';
+import { deliverNow, recipientsOf, writeNotifications, type Message } from './notification-activities.ts';
 import { recordEvent, type ActivityDeps } from './process-activities.ts';
 import { managerOf, resolveAssignee, type AssigneeContext } from './resolve-assignee.ts';
 
@@ -18,22 +18,13 @@ interface Base {
   processId: string;
 }
 
-async function people(em: EntityManager, where: { assigneeId: string | null; roleCode: string | null }) {
-  const filter = where.assigneeId ? { id: where.assigneeId } : where.roleCode ? { roles: { code: where.roleCode }, active: true } : null;
-  if (!filter) return [];
-  const rows = await em.find(Employee, filter, { fields: ['id', 'email', 'fullName'], orderBy: { email: 'asc' } });
-  return rows.map((e) => ({ id: e.id, email: e.email, fullName: e.fullName }));
-}
-
 function message(kind: string, title: string, body: string, processId: string, subject: string, assignmentId?: string): Message {
   return { kind, title, body, link: assignmentId ? `/api/assignments/${assignmentId}` : `/api/processes/${processId}`, processId, mailSubject: `${title} (${subject})` };
 }
 
 export function createGraphActivities({ orm, mailer = createMailer() }: ActivityDeps) {
   const tx = <T>(fn: (em: EntityManager) => Promise<T>): Promise<T> => orm.em.fork().transactional(fn);
-  const deliver = async (keys: string[]) => {
-    if (keys.length) await deliverQueued(orm.em.fork(), mailer, { keys, budgetMs: 15_000 }).catch((err: unknown) => console.error('[crm] mail stays queued:', err));
-  };
+  const deliver = (keys: string[]) => deliverNow({ orm, mailer }, keys);
 
   return {
     async recordNodeEvent(input: Base & { eventId: string; type: string; nodeId: string; at: string; data: Record<string, unknown> }): Promise<void> {
@@ -54,22 +45,22 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
         const a = await em.findOneOrFail(Assignment, input.assignmentId, { populate: ['process'] });
         const subject = a.process.getEntity().subject;
         const holder = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null };
-        let recipients: Awaited<ReturnType<typeof people>> = [];
+        let recipients: Awaited<ReturnType<typeof recipientsOf>> = [];
         let note: Message | undefined;
         const action = input.action;
         if (action.type === 'remind') {
-          recipients = await people(em, holder);
+          recipients = await recipientsOf(em, holder);
           note = message(`assignment.${input.kind}`, input.kind === 'reminder' ? `Reminder: ${a.stepName}` : `Overdue: ${a.stepName}`, `Due ${a.dueAt?.toISOString() ?? '-'}`, input.processId, subject, a.id);
         } else if (action.type === 'notify-manager') {
           const manager = await managerOf(em, a.id);
-          recipients = await people(em, { assigneeId: manager, roleCode: null });
+          recipients = await recipientsOf(em, { assigneeId: manager, roleCode: null });
           note = message('assignment.escalated', `Overdue in your team: ${a.stepName}`, `Due ${a.dueAt?.toISOString() ?? '-'}; the assignee has not completed it.`, input.processId, subject, a.id);
         } else if (action.type === 'raise-priority') {
           a.priority = action.to;
         } else {
           const to = await resolveAssignee(em, action.to, input.context);
           Object.assign(a, { assignee: to.assigneeId, role: to.roleCode, claimedAt: null });
-          recipients = await people(em, to);
+          recipients = await recipientsOf(em, to);
           note = message('assignment.reassigned', `Reassigned to you (overdue): ${a.stepName}`, `Due ${a.dueAt?.toISOString() ?? '-'}`, input.processId, subject, a.id);
         }
         await em.flush();
@@ -89,7 +80,7 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
         const key = `${input.workflowId}:step.reassigned:${input.assignmentId}:${input.at}`;
         await recordEvent(em, { ...input, key, type: 'step.reassigned', data: { to: input.assigneeId ?? input.roleCode, reason: input.reason } });
         const note = message('assignment.reassigned', `Reassigned to you: ${a.stepName}`, input.reason, input.processId, a.process.getEntity().subject, a.id);
-        return writeNotifications(em, key, await people(em, input), note);
+        return writeNotifications(em, key, await recipientsOf(em, input), note);
       });
       await deliver(keys);
     },
@@ -97,7 +88,7 @@ export function createGraphActivities({ orm, mailer = createMailer() }: Activity
     async notifyPeople(input: Base & { key: string; to: AssigneeRule; message: string; subject: string; context: AssigneeContext }): Promise<void> {
       const keys = await tx(async (em) => {
         const to = await resolveAssignee(em, input.to, input.context);
-        return writeNotifications(em, input.key, await people(em, to), message('process.notice', input.message, `Case: ${input.subject}`, input.processId, input.subject));
+        return writeNotifications(em, input.key, await recipientsOf(em, to), message('process.notice', input.message, `Case: ${input.subject}`, input.processId, input.subject));
       });
       await deliver(keys);
     },

@@ -90,7 +90,7 @@ export async function writeNotifications(em: EntityManager, topic: string, recip
 }
 
 /** The named assignee, or the role queue's active members. */
-async function recipientsOf(em: EntityManager, n: Pick<NewAssignmentNotice, 'assigneeId' | 'roleCode'>): Promise<Recipient[]> {
+export async function recipientsOf(em: EntityManager, n: Pick<NewAssignmentNotice, 'assigneeId' | 'roleCode'>): Promise<Recipient[]> {
   const where = n.assigneeId ? { id: n.assigneeId } : n.roleCode ? { roles: { code: n.roleCode }, active: true } : undefined;
   if (!where) return [];
   const rows = await em.find(Employee, where, { fields: ['id', 'email', 'fullName'], orderBy: { email: 'asc' } });
@@ -116,15 +116,21 @@ export function newAssignmentMessage(n: NewAssignmentNotice, subject: string): M
   };
 }
 
-export function createNotificationActivities({ orm, mailer = createMailer() }: NotificationDeps) {
-  /** Delivery is best effort: the notification is committed, and mail that could not go stays queued. */
-  async function deliver(keys: string[]): Promise<void> {
-    try {
-      await deliverQueued(orm.em.fork(), mailer, { keys, budgetMs: 15_000 });
-    } catch (err) {
-      console.error('[crm] mail delivery failed; the messages stay queued:', err);
-    }
+/**
+ * Sends the mail just queued under `keys`, after the commit. Best effort: the notification is
+ * committed either way, and mail that could not go stays queued.
+ */
+export async function deliverNow({ orm, mailer }: Required<NotificationDeps>, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  try {
+    await deliverQueued(orm.em.fork(), mailer, { keys, budgetMs: 15_000 });
+  } catch (err) {
+    console.error('[crm] mail delivery failed; the messages stay queued:', err);
   }
+}
+
+export function createNotificationActivities({ orm, mailer = createMailer() }: NotificationDeps) {
+  const deliver = (keys: string[]) => deliverNow({ orm, mailer }, keys);
 
   return {
     /** Tells the assignee (or each member of the role queue) about a new assignment. Idempotent. */

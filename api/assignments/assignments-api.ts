@@ -3,12 +3,12 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor } from '../../domain/identity/roles.ts';
 import type { AppEnv } from '../context.ts';
+import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { claimAssignment, completeAssignment, reassignAssignment } from './assignment-actions.ts';
 import { findAssignmentViews } from './assignment-view.ts';
 import { assignmentParamSchema, assignmentViewSchema, completeSchema, inboxQuery, reassignSchema } from './schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const list = json(z.object({ items: z.array(assignmentViewSchema) }));
 
 export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -69,7 +69,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(
     createRoute({
       method: 'post', path: '/{id}/complete', tags: ['Assignments'], summary: 'Complete an assignment with its outcome and form',
-      request: { params: assignmentParamSchema, body: { required: true, ...json(completeSchema) } },
+      request: { params: assignmentParamSchema, ...jsonBody(completeSchema) },
       responses: { 200: { description: 'Completed', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
@@ -82,7 +82,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(
     createRoute({
       method: 'post', path: '/{id}/reassign', tags: ['Assignments'], summary: 'Move open work to another person or a role queue (managers)',
-      request: { params: assignmentParamSchema, body: { required: true, ...json(reassignSchema) } },
+      request: { params: assignmentParamSchema, ...jsonBody(reassignSchema) },
       responses: { 200: { description: 'Reassigned', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {

@@ -4,11 +4,11 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Notification } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { AppEnv } from '../context.ts';
+import { json } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { notificationStream } from './notification-stream.ts';
 import { notificationListSchema, notificationParamSchema, notificationView, notificationViewSchema, notificationsQuery } from './schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const notificationsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(

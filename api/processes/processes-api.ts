@@ -2,18 +2,18 @@
 // starter, a manager or an admin may cancel one.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
+import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess } from './process-store.ts';
 import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
       method: 'post', path: '/', tags: ['Processes'], summary: 'Start a case of a published route',
-      request: { body: { required: true, ...json(startProcessSchema) } },
+      request: { ...jsonBody(startProcessSchema) },
       responses: { 201: { description: 'Started', ...json(processDetailSchema) }, ...problems(400, 401, 404, 422) },
     }),
     async (c) => {
@@ -49,7 +49,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(
     createRoute({
       method: 'post', path: '/{id}/cancel', tags: ['Processes'], summary: 'Cancel a running case; its open assignments are withdrawn',
-      request: { params: idParamSchema, body: { required: true, ...json(cancelProcessSchema) } },
+      request: { params: idParamSchema, ...jsonBody(cancelProcessSchema) },
       responses: { 200: { description: 'Cancelled', ...json(processDetailSchema) }, ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
@@ -62,7 +62,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(
     createRoute({
       method: 'post', path: '/{id}/events', tags: ['Processes'], summary: 'Deliver an outside event the route declares (payment received, customer replied)',
-      request: { params: idParamSchema, body: { required: true, ...json(outsideEventSchema) } },
+      request: { params: idParamSchema, ...jsonBody(outsideEventSchema) },
       responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 404, 409, 422) },
     }),
     async (c) => {

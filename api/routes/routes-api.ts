@@ -2,6 +2,7 @@
 import { OpenAPIHono, createRoute as defineApiRoute, z } from '@hono/zod-openapi';
 import { Route } from '../../domain/entities/index.ts';
 import type { AppEnv } from '../context.ts';
+import { json, jsonBody } from '../openapi.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { problems, validationHook } from '../problem.ts';
 import {
@@ -20,8 +21,6 @@ import {
 import { checkDraft, createRoute, diffVersions, getRoute, getVersion, publishRoute, routeDetail, routeSummary, saveDraft, versionView } from './route-store.ts';
 
 const designer = requireRole('designer', 'admin');
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
 
 export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -34,7 +33,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
   .openapi(
     defineApiRoute({
       method: 'post', path: '/', tags: ['Routes'], summary: 'Create a route with its first draft', middleware: [designer] as const,
-      request: body(createRouteSchema),
+      request: jsonBody(createRouteSchema),
       responses: { 201: { description: 'Created', ...json(routeDetailSchema) }, ...problems(400, 401, 403, 409) },
     }),
     async (c) => {
@@ -54,7 +53,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
   .openapi(
     defineApiRoute({
       method: 'put', path: '/{id}/draft', tags: ['Routes'], summary: 'Save the draft (any JSON object; checked on validate/publish)', middleware: [designer] as const,
-      request: { params: routeParamSchema, ...body(saveDraftSchema) },
+      request: { params: routeParamSchema, ...jsonBody(saveDraftSchema) },
       responses: { 200: { description: 'Saved', ...json(routeDetailSchema) }, ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
@@ -77,7 +76,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
   .openapi(
     defineApiRoute({
       method: 'post', path: '/{id}/publish', tags: ['Routes'], summary: 'Publish the saved draft as a new immutable version', middleware: [designer] as const,
-      request: { params: routeParamSchema, ...body(publishSchema) },
+      request: { params: routeParamSchema, ...jsonBody(publishSchema) },
       responses: { 201: { description: 'Published', ...json(routeVersionSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => c.json(await publishRoute(c.var.em, c.var.actor, c.req.valid('param').id, c.req.valid('json').revision), 201),

@@ -4,6 +4,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { isoDateSchema, weeklyHoursSchema } from '../../domain/calendar/working-calendar.ts';
 import type { AppEnv } from '../context.ts';
+import { json, jsonBody } from '../openapi.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { problems, validationHook } from '../problem.ts';
 import { loadCalendarSettings, saveCalendarSettings } from './calendar-settings.ts';
@@ -24,7 +25,6 @@ const calendarInputSchema = z
 const calendarSchema = calendarInputSchema
   .extend({ region: z.string().nullable(), hours: z.unknown().nullable(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() })
   .openapi('CalendarSettings');
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const settingsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -38,7 +38,7 @@ export const settingsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     createRoute({
       method: 'put', path: '/calendar', tags: ['Settings'], summary: 'Change the working calendar (admins); applies to versions published from now on',
       middleware: [requireRole('admin')] as const,
-      request: { body: { required: true, ...json(calendarInputSchema) } },
+      request: { ...jsonBody(calendarInputSchema) },
       responses: { 200: { description: 'Saved', ...json(calendarSchema) }, ...problems(400, 401, 403) },
     }),
     async (c) => c.json(await saveCalendarSettings(c.var.em, c.var.actor, c.req.valid('json')), 200),
