@@ -1,9 +1,10 @@
 // Everything the worker registers as activities, built from its dependencies.
-import { createGraphActivities } from './graph-activities.ts';
-import { createProcessActivities, type ActivityDeps } from './process-activities.ts';
+import { createCaseActivities, type ActivityDeps } from './case-activities.ts';
+
+export type { ActivityDeps };
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createProcessActivities(deps), ...createGraphActivities(deps) };
+  return { ...createCaseActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

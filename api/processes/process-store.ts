@@ -2,67 +2,23 @@
 // PostgreSQL (timeline, assignments) merged with the workflow's live state, and cancel.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { Process, Route, StepEvent } from '../../domain/entities/index.ts';
+import { Process, StepEvent } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor, type Actor } from '../../domain/identity/roles.ts';
-import { checkEvent, checkVariables, type FormValue } from '../../domain/routes/step-input.ts';
-import { ROUTE_WORKFLOW_TYPE } from '../../temporal.config.ts';
-import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessInput, type ProcessResult } from '../../workflows/contract.ts';
+import { startProcess as startCase, type StartProcessOptions } from '../../domain/processes/start-process.ts';
+import { checkEvent, type FormValue } from '../../domain/routes/step-input.ts';
+import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessResult } from '../../workflows/contract.ts';
 import { findAssignmentViews } from '../assignments/assignment-view.ts';
 import { viaTemporal } from '../temporal-errors.ts';
-import { getVersion } from '../routes/route-store.ts';
+import { temporalEngine } from './temporal-engine.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;
 
-export interface StartOptions {
-  routeId?: string | undefined;
-  routeKey?: string | undefined;
-  version?: number | undefined;
-  subject: string;
-  variables: Record<string, FormValue>;
-}
+export type { StartProcessOptions as StartOptions };
 
-export const workflowIdFor = (processId: string): string => `process-${processId}`;
-
-export async function startProcess(em: EntityManager, temporal: Client, taskQueue: string, actor: Actor, opts: StartOptions): Promise<ProcessRow> {
-  const routeId = opts.routeId ?? (await em.findOne(Route, { key: opts.routeKey ?? '' }, { fields: ['id'] }))?.id;
-  if (!routeId) throw notFound('Route', opts.routeKey ?? '');
-  const { route, row: version } = await getVersion(em, routeId, opts.version).catch((err: unknown) => {
-    // A route that exists but was never published cannot be started: the request breaks a rule.
-    if (err instanceof DomainError && err.code === 'not_found' && opts.version === undefined) throw new DomainError('unprocessable', err.message, [{ path: 'routeId', message: 'has no published version' }]);
-    throw err;
-  });
-  const problems = checkVariables(version.definition, opts.variables);
-  if (problems.length) throw new DomainError('unprocessable', 'The case cannot be started with these variables', problems);
-
-  const id = crypto.randomUUID();
-  const process = em.create(Process, {
-    id,
-    workflowId: workflowIdFor(id),
-    routeVersion: version.id,
-    subject: opts.subject,
-    variables: opts.variables,
-    status: 'running',
-    startedBy: actor.employeeId,
-    startedAt: new Date(),
-  });
-  await em.flush();
-  const input: ProcessInput = {
-    processId: id,
-    route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
-    definition: version.definition,
-    subject: opts.subject,
-    variables: opts.variables,
-    startedBy: actor.employeeId,
-  };
-  try {
-    await temporal.workflow.start(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: process.workflowId, args: [input] });
-  } catch (err) {
-    // Nothing runs for this row: remove it rather than leave a case that never moves.
-    await em.nativeDelete(Process, { id });
-    throw err;
-  }
-  return process;
+/** Starts a case; answers with the case and the steps it opened first. */
+export async function startProcess(em: EntityManager, temporal: Client, taskQueue: string, actor: Actor, opts: StartProcessOptions) {
+  return startCase({ em, engine: temporalEngine(temporal, taskQueue), ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
 }
 
 export async function processSummaries(em: EntityManager, where: FilterQuery<ProcessRow>, page: { limit: number; offset: number }) {
@@ -75,7 +31,7 @@ export async function processSummaries(em: EntityManager, where: FilterQuery<Pro
   return { items: rows.map(summary), total };
 }
 
-function summary(p: ProcessRow) {
+export function summary(p: ProcessRow) {
   const version = p.routeVersion.getEntity();
   const route = version.route.getEntity();
   return {
