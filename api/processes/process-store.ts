@@ -10,6 +10,8 @@ import { checkEvent, type FormValue } from '../../domain/routes/step-input.ts';
 import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessResult } from '../../workflows/contract.ts';
 import { findAssignmentViews } from '../assignments/assignment-view.ts';
 import { viaTemporal } from '../temporal-errors.ts';
+import { deliverQueued } from '../../infra/mail/mailer.ts';
+import type { AppDeps } from '../context.ts';
 import { temporalEngine } from './temporal-engine.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;
@@ -17,8 +19,11 @@ type ProcessRow = InstanceType<typeof Process.class>;
 export type { StartProcessOptions as StartOptions };
 
 /** Starts a case; answers with the case and the steps it opened first. */
-export async function startProcess(em: EntityManager, temporal: Client, taskQueue: string, actor: Actor, opts: StartProcessOptions) {
-  return startCase({ em, engine: temporalEngine(temporal, taskQueue), ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
+export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer'>, actor: Actor, opts: StartProcessOptions) {
+  const started = await startCase({ em, engine: temporalEngine(deps.temporal, deps.taskQueue), ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
+  // Best effort: mail that cannot go now stays queued, and the outbox retries it.
+  if (deps.mailer?.transport && started.mailKeys.length > 0) await deliverQueued(em.fork(), deps.mailer, { keys: started.mailKeys, budgetMs: 5_000 }).catch(() => undefined);
+  return started;
 }
 
 export async function processSummaries(em: EntityManager, where: FilterQuery<ProcessRow>, page: { limit: number; offset: number }) {

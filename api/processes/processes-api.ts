@@ -18,7 +18,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const { em, deps, actor } = c.var;
-      const { process, openSteps } = await startProcess(em, deps.temporal, deps.taskQueue, actor, c.req.valid('json'));
+      const { process, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'));
       return c.json({ ...summary(process), variables: process.variables, openSteps }, 201);
     },
   )

@@ -25,8 +25,7 @@ type EventRow = { key: string; type: string; at: string; stepId?: string | undef
 export async function applyTransition(em: EntityManager, ctx: TransitionContext, effects: Effect[]): Promise<TransitionResult & { mailKeys: string[] }> {
   const result: TransitionResult & { mailKeys: string[] } = { opened: {}, escalated: {}, children: {}, mailKeys: [] };
   const events: EventRow[] = [];
-  const opens = effects.filter((e): e is Of<'open'> => e.type === 'open');
-  if (opens.length > 0) await openSteps(em, ctx, opens, events, result);
+  let running: boolean | undefined;
   for (const e of effects) {
     switch (e.type) {
       case 'event':
@@ -62,9 +61,13 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
         break;
       }
       case 'close':
-        await closeProcess(em, { processId: ctx.processId, at: e.at }, e.status, e.result, e.actorId);
+        await closeProcess(em, { processId: ctx.processId, at: e.at }, e.status, e.result, e.actorId, events);
         break;
       case 'open':
+        // Nothing opens in a case that is no longer running: the case row is locked first, and
+        // closing it takes the same lock.
+        running ??= (await em.execute<{ status: string }[]>('select status from process where id = ? for share', [ctx.processId]))[0]?.status === 'running';
+        if (running) await openStep(em, ctx, e, events, result);
         break;
     }
   }
@@ -72,13 +75,24 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
   return result;
 }
 
+/**
+ * A UUID whose leading bytes are the time and then the position in the batch (the layout of UUID
+ * v7), so the timeline orders events written at the same instant as they happened.
+ */
+function orderedId(ms: number, n: number): string {
+  const hex = ms.toString(16).padStart(12, '0').slice(-12);
+  const rand = crypto.randomUUID().replaceAll('-', '');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${(n & 0xfff).toString(16).padStart(3, '0')}-${rand.slice(16, 20)}-${rand.slice(20)}`;
+}
+
 async function insertEvents(em: EntityManager, processId: string, events: EventRow[]): Promise<void> {
   if (events.length === 0) return;
+  const ms = Date.now();
   await em
     .createQueryBuilder(StepEvent)
     .insert(
-      events.map((e) => ({
-        id: crypto.randomUUID(),
+      events.map((e, i) => ({
+        id: orderedId(ms, i),
         key: e.key,
         process: processId,
         type: e.type,
@@ -95,22 +109,20 @@ async function insertEvents(em: EntityManager, processId: string, events: EventR
 }
 
 /**
- * Opens steps: finds who gets each (a retry reuses what the first try chose, so round-robin does
- * not move on twice), writes the rows and tells the assignees. Nothing opens in a case that is no
- * longer running: the case row is locked first, and closing it takes the same lock.
+ * Opens a step: finds who gets it (a retry reuses what the first try chose, so round-robin does
+ * not move on twice), writes the row and tells the assignee or the queue.
  */
-async function openSteps(em: EntityManager, ctx: TransitionContext, opens: Of<'open'>[], events: EventRow[], result: TransitionResult & { mailKeys: string[] }): Promise<void> {
-  const locked = await em.execute<{ status: string }[]>('select status from process where id = ? for share', [ctx.processId]);
-  if (locked[0]?.status !== 'running') return;
-  const existing = new Map(
-    (await em.find(Assignment, { id: { $in: opens.map((o) => o.assignmentId) } }, { fields: ['id', 'assignee', 'role'] })).map((a) => [a.id, { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null }]),
-  );
-  const rows = [];
-  for (const o of opens) {
-    const who = existing.get(o.assignmentId) ?? (await resolveAssignee(em, o.assignee, o.context));
-    result.opened[o.assignmentId] = who;
-    if (existing.has(o.assignmentId)) continue;
-    rows.push({
+async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>, events: EventRow[], result: TransitionResult & { mailKeys: string[] }): Promise<void> {
+  const existing = await em.findOne(Assignment, o.assignmentId, { fields: ['id', 'assignee', 'role'] });
+  if (existing) {
+    result.opened[o.assignmentId] = { assigneeId: existing.assignee?.id ?? null, roleCode: existing.role?.code ?? null };
+    return;
+  }
+  const who = await resolveAssignee(em, o.assignee, o.context);
+  result.opened[o.assignmentId] = who;
+  await em
+    .createQueryBuilder(Assignment)
+    .insert({
       id: o.assignmentId,
       process: ctx.processId,
       stepId: o.step.id,
@@ -118,18 +130,17 @@ async function openSteps(em: EntityManager, ctx: TransitionContext, opens: Of<'o
       instructions: o.step.instructions ?? null,
       assignee: who.assigneeId,
       role: who.roleCode,
-      status: 'open' as const,
+      status: 'open',
       outcomes: o.step.outcomes ?? null,
       formFields: o.step.form ?? null,
       priority: o.priority,
       openedAt: new Date(o.openedAt),
       dueAt: o.dueAt ? new Date(o.dueAt) : null,
-    });
-    events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
-    const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
-    result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, await recipientsOf(em, who), newAssignmentMessage(notice, ctx.subject))));
-  }
-  if (rows.length > 0) await em.createQueryBuilder(Assignment).insert(rows).onConflict('id').ignore().execute();
+    })
+    .execute();
+  events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
+  const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
+  result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, await recipientsOf(em, who), newAssignmentMessage(notice, ctx.subject))));
 }
 
 /** Closes a step as completed, once; an unclaimed queue item is taken by whoever completes it. */
@@ -223,6 +234,8 @@ export async function closeProcess(
   status: 'completed' | 'failed' | 'cancelled',
   result: Record<string, unknown>,
   actorId?: string,
+  /** Where to add the timeline event, when the caller writes a batch of them. */
+  events?: EventRow[],
 ): Promise<boolean> {
   const at = new Date(input.at);
   const closed = await em.nativeUpdate(Process, { id: input.processId, status: 'running' }, { status, endedAt: at, result, currentStepId: null, currentStepName: null });
@@ -230,6 +243,8 @@ export async function closeProcess(
   if (closed === 0) return false;
   await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
   const data = status === 'completed' ? undefined : { reason: result.reason };
-  await insertEvents(em, input.processId, [{ key: `${workflowIdFor(input.processId)}:process.${status}:`, type: `process.${status}`, at: input.at, actorId, data }]);
+  const event = { key: `${workflowIdFor(input.processId)}:process.${status}:`, type: `process.${status}`, at: input.at, actorId, data };
+  if (events) events.push(event);
+  else await insertEvents(em, input.processId, [event]);
   return true;
 }

@@ -47,7 +47,7 @@ async function publishedVersion(em: EntityManager, opts: StartProcessOptions) {
   throw new DomainError('unprocessable', `Route ${route.key} has never been published`, [{ path: 'routeId', message: 'has no published version' }]);
 }
 
-export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: StartProcessOptions): Promise<{ process: ProcessRow; openSteps: OpenStepView[] }> {
+export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: StartProcessOptions): Promise<{ process: ProcessRow; openSteps: OpenStepView[]; mailKeys: string[] }> {
   const { em, engine, ids } = deps;
   const { route, version } = await publishedVersion(em, opts);
   const problems = checkVariables(version.definition, opts.variables);
@@ -92,7 +92,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     throw err;
   }
   const process = await em.findOneOrFail(Process, processId, { populate: ['routeVersion', 'routeVersion.route'] });
-  return { process, openSteps: machine.state.open.map(stepView) };
+  return { process, openSteps: machine.state.open.map(stepView), mailKeys };
 }
 
 async function discardProcess(em: EntityManager, processId: string, mailKeys: string[]): Promise<void> {

@@ -49,7 +49,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const workerConnection = env ? env.nativeConnection : await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
   const mailer = createMailer({ smtpUrl: opts.smtpUrl });
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1 });
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
