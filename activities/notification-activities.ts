@@ -81,6 +81,8 @@ export async function writeNotifications(em: EntityManager, topic: string, recip
     createdAt: now,
     status: 'queued' as const,
     attempts: 0,
+    // Due at once: the first try is deliverNow's; the housekeeping sweep takes it if that never ran.
+    nextAttemptAt: now,
   }));
   await em.createQueryBuilder(MailMessage).insert(mail).onConflict('key').ignore().execute();
   // Also on a retry: a stream that missed nothing just finds nothing new.
@@ -117,15 +119,16 @@ export function newAssignmentMessage(n: NewAssignmentNotice, subject: string): M
 }
 
 /**
- * Sends the mail just queued under `keys`, after the commit. Best effort: the notification is
- * committed either way, and mail that could not go stays queued.
+ * The first, immediate try of the mail just queued under `keys`, after the commit. Best effort:
+ * the notification is committed either way; mail that could not go is left `retrying` with its
+ * next try, which the housekeeping workflow makes (retryMail).
  */
 export async function deliverNow({ orm, mailer }: Required<NotificationDeps>, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   try {
     await deliverQueued(orm.em.fork(), mailer, { keys, budgetMs: 15_000 });
   } catch (err) {
-    console.error('[crm] mail delivery failed; the messages stay queued:', err);
+    console.error('[crm] mail delivery failed; the housekeeping workflow retries what is due:', err);
   }
 }
 

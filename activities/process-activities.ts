@@ -184,7 +184,7 @@ export type ProcessActivities = ReturnType<typeof createProcessActivities>;
  * some, a cancel, a failure), the case row is closed with its result, and the timeline says so.
  * Only a running case changes, so a late retry cannot move an ended case to another ending.
  */
-async function closeProcess(
+export async function closeProcess(
   em: EntityManager,
   input: { workflowId: string; processId: string; at: string },
   status: 'completed' | 'failed' | 'cancelled',
