@@ -17,25 +17,25 @@ export interface HousekeepingInput {
   overlapMs?: number | undefined;
 }
 
-const acts = proxyActivities<HousekeepingActivities>({
-  startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '1 minute',
-  // A sweep that keeps failing (PostgreSQL down) is simply tried again next round.
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 3 },
-});
+// A sweep that keeps failing (PostgreSQL down) is simply tried again next round.
+const retry = { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 3 };
+// The ended-cases sweep pages through visibility and heartbeats per page (its first round may be long).
+const cases = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', retry });
+// Mail stops taking new messages after its budget; the last send may still take its SMTP timeouts.
+const mail = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '3 minutes', retry });
 
 export async function housekeeping(input: HousekeepingInput): Promise<void> {
   const rounds = input.roundsPerRun ?? 100;
   const { taskQueue } = workflowInfo();
   let watermark = input.watermark;
   for (let round = 1; ; round++) {
-    const [cases, mail] = await Promise.allSettled([
-      acts.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs }),
-      acts.retryMail({ budgetMs: Math.max(5_000, Math.min(60_000, input.intervalMs)) }),
+    const [ended, retried] = await Promise.allSettled([
+      cases.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs }),
+      mail.retryMail({ budgetMs: Math.max(5_000, Math.min(60_000, input.intervalMs)) }),
     ]);
-    if (cases.status === 'fulfilled') watermark = cases.value.watermark;
-    else log.warn('The ended-cases sweep failed; the next round tries again from the same watermark', { error: String(cases.reason) });
-    if (mail.status === 'rejected') log.warn('The mail retry sweep failed; the next round tries again', { error: String(mail.reason) });
+    if (ended.status === 'fulfilled') watermark = ended.value.watermark;
+    else log.warn('The ended-cases sweep failed; the next round tries again from the same watermark', { error: String(ended.reason) });
+    if (retried.status === 'rejected') log.warn('The mail retry sweep failed; the next round tries again', { error: String(retried.reason) });
     await sleep(input.intervalMs);
     if (round >= rounds || workflowInfo().continueAsNewSuggested) break;
   }
