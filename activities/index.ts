@@ -1,10 +1,11 @@
 // Everything the worker registers as activities, built from its dependencies.
 import { createCaseActivities, type ActivityDeps } from './case-activities.ts';
+import { createHousekeepingActivities, type HousekeepingDeps } from './housekeeping-activities.ts';
 
 export type { ActivityDeps };
 
-export function createActivities(deps: ActivityDeps) {
-  return { ...createCaseActivities(deps) };
+export function createActivities(deps: ActivityDeps & HousekeepingDeps) {
+  return { ...createCaseActivities(deps), ...createHousekeepingActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -12,15 +12,16 @@ export interface NotificationDeps {
 }
 
 /**
- * Sends the mail just queued under `keys`, after the commit. Best effort: the notification is
- * committed either way, and mail that could not go stays queued.
+ * The first, immediate try of the mail just queued under `keys`, after the commit. Best effort:
+ * the notification is committed either way; mail that could not go is left `retrying` with its
+ * next try, which the housekeeping workflow makes (retryMail).
  */
 export async function deliverNow({ orm, mailer }: Required<NotificationDeps>, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   try {
     await deliverQueued(orm.em.fork(), mailer, { keys, budgetMs: 15_000 });
   } catch (err) {
-    console.error('[crm] mail delivery failed; the messages stay queued:', err);
+    console.error('[crm] mail delivery failed; the housekeeping workflow retries what is due:', err);
   }
 }
 

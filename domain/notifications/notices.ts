@@ -72,6 +72,8 @@ export async function writeNotifications(em: EntityManager, topic: string, recip
     createdAt: now,
     status: 'queued' as const,
     attempts: 0,
+    // Due at once: the first try is deliverNow's; the housekeeping sweep takes it if that never ran.
+    nextAttemptAt: now,
   }));
   await em.createQueryBuilder(MailMessage).insert(mail).onConflict('key').ignore().execute();
   // Also on a retry: a stream that missed nothing just finds nothing new.
