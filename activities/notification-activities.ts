@@ -4,11 +4,9 @@
 // of the e-mail when SMTP is configured.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, MailMessage, Notification, Process } from '../domain/entities/index.ts';
+import { NOTIFICATION_CHANNEL } from '../domain/notifications/channel.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import { createMailer, deliverQueued, type Mailer } from '../infra/mail/mailer.ts';
-
-/** The channel API processes LISTEN on; the payload is the recipient's employee id. */
-export const NOTIFICATION_CHANNEL = 'crm_notifications';
 
 export interface NotificationDeps {
   orm: Orm;
