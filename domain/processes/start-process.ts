@@ -65,7 +65,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     ...(deps.limits ? { limits: { ...deps.limits } as CaseLimits } : {}),
   };
   const now = new Date();
-  const machine = new CaseMachine(input, { now: () => now, newId: ids.newId });
+  const machine = new CaseMachine(input, { now: () => now, newId: () => ids.newId() });
   machine.begin();
   const { effects } = machine.takeJournal();
 
@@ -76,7 +76,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
       .insert({ id: processId, workflowId: workflowIdFor(processId), routeVersion: version.id, subject: opts.subject, variables: opts.variables, status: 'running', startedBy: actor.employeeId, startedAt: now })
       .onConflict('id')
       .ignore()
-      .execute('run');
+      .execute<{ affectedRows: number }>('run');
     const existing = fresh.affectedRows === 0 ? await tx.findOneOrFail(Process, processId, { fields: ['startedBy'] }) : undefined;
     if (existing && existing.startedBy.id !== actor.employeeId) throw new DomainError('conflict', 'This case id is taken');
     const applied = await applyTransition(tx, { processId, subject: opts.subject }, effects);
