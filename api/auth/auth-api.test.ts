@@ -67,7 +67,7 @@ describe('auth', () => {
   it('checks a session in one statement on every request, and refuses it once expired or its holder is deactivated', async () => {
     const signIn = async (key: string) => (await s.call<{ token: string; employee: { id: string } }>('POST', '/api/auth/login', { body: { email: demoEmail(key), password: DEMO_PASSWORD } })).body;
     const { token, employee } = await signIn('engineer1');
-    const counter = countStatements(s.orm);
+    const counter = countStatements();
     const { result: me, statements } = await counter.during(() => s.call<{ roles: string[] }>('GET', '/api/auth/me', { token }));
     expect(me.status).toBe(200);
     expect(me.body.roles).toEqual(['employee', 'service']);
