@@ -9,7 +9,6 @@ import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
 import { Assignment, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
-import type { Priority } from '../routes/graph-schema.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
 import { workflowIdFor, type ProcessInput } from './process-input.ts';
 
