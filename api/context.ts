@@ -14,6 +14,8 @@ export interface AppDeps {
   sessionTtlHours: number;
   /** Sends the e-mail a request queues (a started case's first steps); without one it stays in the outbox. */
   mailer?: Mailer | undefined;
+  /** The workflow engine's clock, when it is not the wall clock (time-skipping tests). */
+  engineClock?: (() => Date) | undefined;
   /** Limits every case started here carries (loop budget, sub-process depth, history size). */
   caseLimits?: CaseLimits | undefined;
   /** Secure cookies when served over HTTPS. */
