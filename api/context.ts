@@ -12,6 +12,10 @@ export interface AppDeps {
   sessionTtlHours: number;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
+  /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */
+  idempotencyStaleSeconds?: number;
+  /** Deadline of each dependency check of GET /api/ready (default 1000 ms). */
+  readyTimeoutMs?: number;
 }
 
 export interface AppEnv {
@@ -19,5 +23,7 @@ export interface AppEnv {
     deps: AppDeps;
     em: EntityManager;
     actor: Actor;
+    /** The request's Idempotency-Key, once api/idempotency.ts accepted it: derive ids from it. */
+    idempotencyKey: string | undefined;
   };
 }

@@ -96,8 +96,8 @@ export async function ensureTemporal(config: AppConfig, life: Lifecycle): Promis
   return { address: dev.address, uiUrl: dev.uiUrl };
 }
 
-export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean): Promise<Orm> {
-  const orm = await openDatabase(databaseUrl, { migrate });
+export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean, connectTimeoutMs?: number): Promise<Orm> {
+  const orm = await openDatabase(databaseUrl, { migrate, ...(connectTimeoutMs ? { connectTimeoutMs } : {}) });
   life.add('database pool', () => orm.close());
   return orm;
 }
@@ -120,7 +120,7 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
   const temporal = await connectClient(config.temporal, address);
   life.add('Temporal client', () => temporal.connection.close());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours });
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

@@ -12,7 +12,7 @@ const started = Date.now();
 
 try {
   const [databaseUrl, temporal] = await Promise.all([ensureDatabase(config, life), ensureTemporal(config, life)]);
-  const orm = await openOrm(databaseUrl, life, true);
+  const orm = await openOrm(databaseUrl, life, true, config.databaseConnectTimeoutMs);
   if (config.seedDemoData && (await seedDemoData(orm))) {
     log(`Demo company written; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
   }

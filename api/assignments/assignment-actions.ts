@@ -10,6 +10,7 @@ import type { StepCompletion } from '../../domain/routes/step-input.ts';
 import { checkCompletion } from '../../domain/routes/step-input.ts';
 import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate } from '../../workflows/contract.ts';
 import { viaTemporal } from '../temporal-errors.ts';
+import { updateIdFor } from '../../domain/idempotency.ts';
 
 type AssignmentRow = InstanceType<typeof Assignment.class>;
 
@@ -47,7 +48,7 @@ async function workflowIdOf(em: EntityManager, a: AssignmentRow): Promise<string
   return p.workflowId;
 }
 
-export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string): Promise<void> {
+export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, idempotencyKey?: string): Promise<void> {
   const a = await loadOpen(em, id);
   if (!a.role) throw new DomainError('conflict', 'This assignment is for a named person, not a queue; there is nothing to claim');
   if (a.assignee) {
@@ -57,10 +58,11 @@ export async function claimAssignment(em: EntityManager, temporal: Client, actor
   }
   if (!actor.roles.includes(a.role.code)) throw new DomainError('forbidden', `Only members of the role ${a.role.code} may claim this assignment`);
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  await whileOpening(em, id, () => handle.executeUpdate(claimAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
+  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.claim:${id}`); // idempotency
+  await whileOpening(em, id, () => handle.executeUpdate(claimAssignmentUpdate, { updateId, args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
 }
 
-export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion): Promise<void> {
+export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion, idempotencyKey?: string): Promise<void> {
   const a = await loadOpen(em, id);
   if (!canWork(a, actor)) {
     throw new DomainError('forbidden', a.assignee ? 'This assignment belongs to someone else' : `Only members of the role ${a.role?.code ?? '?'} may complete this assignment`);
@@ -68,8 +70,9 @@ export async function completeAssignment(em: EntityManager, temporal: Client, ac
   const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
   if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
+  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.complete:${id}`); // idempotency
   await whileOpening(em, id, () =>
-    handle.executeUpdate(completeAssignmentUpdate, { args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
+    handle.executeUpdate(completeAssignmentUpdate, { updateId, args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
   );
 }
 
@@ -80,7 +83,7 @@ export interface ReassignOptions {
 }
 
 /** A manager moves open work to another person or back to a role queue. */
-export async function reassignAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, opts: ReassignOptions): Promise<void> {
+export async function reassignAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, opts: ReassignOptions, idempotencyKey?: string): Promise<void> {
   if (!isSupervisor(actor)) throw new DomainError('forbidden', 'Only a manager or an admin may reassign work');
   const a = await loadOpen(em, id);
   if (opts.employeeId && !(await em.count(Employee, { id: opts.employeeId, active: true }))) {
@@ -91,7 +94,8 @@ export async function reassignAssignment(em: EntityManager, temporal: Client, ac
   }
   const to = opts.employeeId ? { employeeId: opts.employeeId } : { role: opts.role ?? '' };
   const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
+  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.reassign:${id}`); // idempotency
   await whileOpening(em, id, () =>
-    handle.executeUpdate(reassignAssignmentUpdate, { args: [{ assignmentId: id, to, reason: opts.reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
+    handle.executeUpdate(reassignAssignmentUpdate, { updateId, args: [{ assignmentId: id, to, reason: opts.reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }

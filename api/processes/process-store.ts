@@ -11,6 +11,9 @@ import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState
 import { findAssignmentViews } from '../assignments/assignment-view.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 import { getVersion } from '../routes/route-store.ts';
+import { faultPoint } from '../fault-point.ts';
+import { alreadyStarted, insertProcessOnce } from './start-once.ts';
+import { deriveId, updateIdFor } from '../../domain/idempotency.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;
 
@@ -20,6 +23,8 @@ export interface StartOptions {
   version?: number | undefined;
   subject: string;
   variables: Record<string, FormValue>;
+  /** The request's Idempotency-Key: the case id is derived from it. */
+  idempotencyKey?: string | undefined;
 }
 
 export const workflowIdFor = (processId: string): string => `process-${processId}`;
@@ -35,8 +40,9 @@ export async function startProcess(em: EntityManager, temporal: Client, taskQueu
   const problems = checkVariables(version.definition, opts.variables);
   if (problems.length) throw new DomainError('unprocessable', 'The case cannot be started with these variables', problems);
 
-  const id = crypto.randomUUID();
-  const process = em.create(Process, {
+  // Idempotency: a key always names the same case, so a start re-run after a crash finds its row and workflow.
+  const id = opts.idempotencyKey === undefined ? crypto.randomUUID() : await deriveId(actor.employeeId, opts.idempotencyKey, 'process.start');
+  const process = await insertProcessOnce(em, actor, {
     id,
     workflowId: workflowIdFor(id),
     routeVersion: version.id,
@@ -46,7 +52,7 @@ export async function startProcess(em: EntityManager, temporal: Client, taskQueu
     startedBy: actor.employeeId,
     startedAt: new Date(),
   });
-  await em.flush();
+  faultPoint('process.inserted');
   const input: ProcessInput = {
     processId: id,
     route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
@@ -56,12 +62,14 @@ export async function startProcess(em: EntityManager, temporal: Client, taskQueu
     startedBy: actor.employeeId,
   };
   try {
-    await temporal.workflow.start(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: process.workflowId, args: [input] });
+    await temporal.workflow.start(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: process.workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
   } catch (err) {
+    if (alreadyStarted(err, opts.idempotencyKey)) return process; // idempotency: started by an earlier attempt
     // Nothing runs for this row: remove it rather than leave a case that never moves.
     await em.nativeDelete(Process, { id });
     throw err;
   }
+  faultPoint('workflow.started');
   return process;
 }
 
@@ -129,14 +137,15 @@ async function queryLive(temporal: Client, workflowId: string): Promise<LiveStat
   }
 }
 
-export async function cancelProcess(em: EntityManager, temporal: Client, actor: Actor, id: string, reason: string): Promise<ProcessResult> {
+export async function cancelProcess(em: EntityManager, temporal: Client, actor: Actor, id: string, reason: string, idempotencyKey?: string): Promise<ProcessResult> {
   const p = await loadProcess(em, id);
   if (!isSupervisor(actor) && p.startedBy.id !== actor.employeeId) {
     throw new DomainError('forbidden', 'Only the person who started this case, a manager or an admin may cancel it');
   }
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
+  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `process.cancel:${id}`); // idempotency
   return viaTemporal(() =>
-    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
+    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { updateId, args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }
 

@@ -18,7 +18,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const { em, deps, actor } = c.var;
-      const started = await startProcess(em, deps.temporal, deps.taskQueue, actor, c.req.valid('json'));
+      const started = await startProcess(em, deps.temporal, deps.taskQueue, actor, { ...c.req.valid('json'), idempotencyKey: c.var.idempotencyKey });
       return c.json(await processDetail(em, deps.temporal, started.id), 201);
     },
   )
@@ -55,7 +55,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const { em, deps, actor } = c.var;
       const { id } = c.req.valid('param');
-      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason);
+      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason, c.var.idempotencyKey);
       return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
     },
   )
