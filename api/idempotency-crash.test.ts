@@ -49,11 +49,11 @@ async function startApi(faultAfter?: string): Promise<{ child: ChildProcess; exi
   }));
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('API on ')) resolve();
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((how) => reject(new Error(`the API exited (${String(how)}) before listening:\n${output}`)));
   });
   return { child, exited };
