@@ -9,6 +9,9 @@ export const PROJECT_ROOT = import.meta.dirname;
 /** Task queue and workflow type are named here once; worker, API and tests import them. */
 export const TASK_QUEUE_DEFAULT = 'crm-routes';
 export const ROUTE_WORKFLOW_TYPE = 'routeProcess';
+/** The background sweeps (ended cases, failed mail): one workflow per task queue, started by every worker. */
+export const HOUSEKEEPING_WORKFLOW_TYPE = 'housekeeping';
+export const housekeepingWorkflowId = (taskQueue: string): string => `housekeeping-${taskQueue}`;
 export const DEFAULT_MAIL_FROM = 'Route CRM <crm@leader.example>';
 
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
@@ -43,6 +46,8 @@ export const envSchema = z.object({
   TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -92,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retry: { maxAttempts: e.MAIL_MAX_ATTEMPTS } },
+    housekeeping: { intervalMs: e.HOUSEKEEPING_INTERVAL_SECONDS * 1000 },
   };
 }

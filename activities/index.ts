@@ -1,9 +1,11 @@
 // Everything the worker registers as activities, built from its dependencies.
-import { createGraphActivities } from './graph-activities.ts';
-import { createProcessActivities, type ActivityDeps } from './process-activities.ts';
+import { createCaseActivities, type ActivityDeps } from './case-activities.ts';
+import { createHousekeepingActivities, type HousekeepingDeps } from './housekeeping-activities.ts';
 
-export function createActivities(deps: ActivityDeps) {
-  return { ...createProcessActivities(deps), ...createGraphActivities(deps) };
+export type { ActivityDeps };
+
+export function createActivities(deps: ActivityDeps & HousekeepingDeps) {
+  return { ...createCaseActivities(deps), ...createHousekeepingActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

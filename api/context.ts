@@ -4,12 +4,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/identity/roles.ts';
 import type { Orm } from '../infra/db/orm.ts';
+import type { Mailer } from '../infra/mail/mailer.ts';
 
 export interface AppDeps {
   orm: Orm;
   temporal: Client;
   taskQueue: string;
   sessionTtlHours: number;
+  /** Sends the e-mail a request queues (a started case's first steps); without one it stays in the outbox. */
+  mailer?: Mailer | undefined;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
   /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveId, isValidIdempotencyKey, updateIdFor } from './idempotency.ts';
+import { caseIds, deriveId, isValidIdempotencyKey, updateIdFor } from './idempotency.ts';
 
 describe('idempotency keys', () => {
   it('accepts 1-255 printable ASCII characters and nothing else', () => {
@@ -11,16 +11,22 @@ describe('idempotency keys', () => {
     expect(isValidIdempotencyKey('a\tb')).toBe(false);
   });
 
-  it('derives the same UUID v5 for the same actor, key and purpose, and another for any difference', async () => {
-    const id = await deriveId('actor-1', 'key-1', 'process.start');
+  it('derives the same UUID v5 for the same actor, key and purpose, and another for any difference', () => {
+    const id = deriveId('actor-1', 'key-1', 'process.start');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await deriveId('actor-1', 'key-1', 'process.start')).toBe(id);
-    const others = await Promise.all([deriveId('actor-2', 'key-1', 'process.start'), deriveId('actor-1', 'key-2', 'process.start'), deriveId('actor-1', 'key-1', 'process.cancel'), deriveId('actor-1k', 'ey-1', 'process.start')]);
+    expect(deriveId('actor-1', 'key-1', 'process.start')).toBe(id);
+    const others = [deriveId('actor-2', 'key-1', 'process.start'), deriveId('actor-1', 'key-2', 'process.start'), deriveId('actor-1', 'key-1', 'process.cancel'), deriveId('actor-1k', 'ey-1', 'process.start')];
     expect(new Set([id, ...others]).size).toBe(5);
   });
 
-  it('gives a fresh update id per call without a key', async () => {
-    expect(await updateIdFor('a', undefined, 'x')).not.toBe(await updateIdFor('a', undefined, 'x'));
-    expect(await updateIdFor('a', 'k', 'x')).toBe(await deriveId('a', 'k', 'x'));
+  it('gives a fresh update id per call without a key', () => {
+    expect(updateIdFor('a', undefined, 'x')).not.toBe(updateIdFor('a', undefined, 'x'));
+    expect(updateIdFor('a', 'k', 'x')).toBe(deriveId('a', 'k', 'x'));
+  });
+
+  it('draws the same sequence of case ids on every attempt with a key', () => {
+    const [a, b] = [caseIds('a', 'k'), caseIds('a', 'k')];
+    expect([a.processId, a.newId(), a.newId()]).toEqual([b.processId, b.newId(), b.newId()]);
+    expect(new Set([a.processId, a.newId(), a.newId()]).size).toBe(3);
   });
 });

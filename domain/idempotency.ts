@@ -1,7 +1,9 @@
 // Pure rules of the Idempotency-Key header: which keys are acceptable, and the ids derived from a
 // key. A request that is run again after its first attempt died half-way must pick the same case
 // id and the same update id, so whatever that attempt already wrote is found, not duplicated.
-// Uses only the Web Crypto API that Node (and browsers) provide as a global.
+// Synchronous (node:crypto), so the start use case can draw derived ids one by one; workflow code
+// never imports this module.
+import { createHash } from 'node:crypto';
 
 /** 1-255 printable ASCII characters (space to tilde), as the header's definition asks. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
@@ -17,14 +19,11 @@ const NAMESPACE = 'b3c5e0a4-51f6-4f0e-9d1a-6c2b7e8f9a10';
  * A stable UUID (version 5, RFC 9562) for what one actor's key does for one purpose, e.g.
  * `deriveId(actorId, key, 'process.start')`. Different actors, keys or purposes give different ids.
  */
-export async function deriveId(actorId: string, key: string, purpose: string): Promise<string> {
-  const ns = Uint8Array.from(NAMESPACE.replaceAll('-', '').match(/../g) ?? [], (h) => Number.parseInt(h, 16));
+export function deriveId(actorId: string, key: string, purpose: string): string {
+  const ns = Buffer.from(NAMESPACE.replaceAll('-', ''), 'hex');
   // Length-prefixed parts, so ("a", "bc") and ("ab", "c") cannot collide.
-  const name = new TextEncoder().encode([actorId, key, purpose].map((s) => `${s.length}:${s}`).join('|'));
-  const input = new Uint8Array(ns.length + name.length);
-  input.set(ns);
-  input.set(name, ns.length);
-  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', input)).slice(0, 16);
+  const name = Buffer.from([actorId, key, purpose].map((s) => `${s.length}:${s}`).join('|'), 'utf8');
+  const bytes = createHash('sha1').update(ns).update(name).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC variant
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -32,6 +31,16 @@ export async function deriveId(actorId: string, key: string, purpose: string): P
 }
 
 /** The id of a Workflow Update: derived from the key when there is one, fresh otherwise. */
-export async function updateIdFor(actorId: string, key: string | undefined, purpose: string): Promise<string> {
-  return key === undefined ? globalThis.crypto.randomUUID() : deriveId(actorId, key, purpose);
+export function updateIdFor(actorId: string, key: string | undefined, purpose: string): string {
+  return key === undefined ? crypto.randomUUID() : deriveId(actorId, key, purpose);
+}
+
+/**
+ * Ids for starting a case: the case's own and a source for what it opens. With a key they are
+ * derived (the n-th id drawn is the same on every attempt); without one they are random.
+ */
+export function caseIds(actorId: string, key: string | undefined): { processId: string; newId(): string } {
+  if (key === undefined) return { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() };
+  let n = 0;
+  return { processId: deriveId(actorId, key, 'process.start'), newId: () => deriveId(actorId, key, `process.start#${++n}`) };
 }

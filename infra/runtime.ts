@@ -4,12 +4,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { closeNotificationStreams } from '../api/notifications/notification-stream.ts';
 import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../temporal.config.ts';
 import { openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
+import { ensureHousekeeping } from './housekeeping.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
 import { removePidFile, stopLeftovers, writePidFile } from './services/pid-files.ts';
 import { locateTemporalCli } from './services/temporal-cli.ts';
@@ -156,12 +158,14 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
     await running.catch(() => undefined);
     await connection.close();
   });
+  // Ended cases and failed mail are swept by one durable workflow per task queue, whichever worker starts it.
+  await ensureHousekeeping(new Client({ connection, namespace: config.temporal.namespace }), config.temporal.taskQueue, { intervalMs: config.housekeeping.intervalMs });
 }
 
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
   const temporal = await connectClient(config.temporal, address);
   life.add('Temporal client', () => temporal.connection.close());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail), idempotencyStaleSeconds: config.idempotencyStaleSeconds });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

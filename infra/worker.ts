@@ -1,6 +1,7 @@
 // Builds the worker that runs the route interpreter and its activities. Production bundles the
 // workflow code at start-up; tests pass a bundle built once for the whole run.
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { Orm } from './db/orm.ts';
@@ -27,7 +28,8 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ orm: opts.orm, mailer: opts.mailer }),
+    // The worker's own connection also serves the client the housekeeping sweeps read visibility with.
+    activities: createActivities({ orm: opts.orm, mailer: opts.mailer, temporal: new Client({ connection: opts.connection, namespace: opts.namespace }) }),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -6,5 +6,3 @@ export const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-export type ActivityProxies = typeof acts;

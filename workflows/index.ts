@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow type the worker runs.
 export { routeProcess } from './route-process.ts';
+export { housekeeping } from './housekeeping.ts';

@@ -1,26 +1,38 @@
-// The route interpreter: one workflow type that runs any published route version, v0 (a list of
-// steps, converted to a linear graph) or v1 (a graph). Tasks become assignment rows and wait for
-// Workflow Updates whose validators refuse the wrong person or invalid data before anything
-// enters history; decisions, parallel branches, waits, actions and sub-processes are walked by
-// graph-walker.ts. Deterministic code only: time, ids and randomness come from the SDK.
+// The route interpreter workflow: one type that runs any published route version. It hosts the
+// pure state machine (domain/processes/case-machine.ts) and gives it what only a workflow has:
+// durable timers, child workflows for sub-processes, Workflow Updates whose validators refuse the
+// wrong person or invalid data before anything enters history, and one activity per transition
+// that records the machine's effects in one transaction. Batches are applied one at a time, in
+// order, so a step is never withdrawn before it was opened, nor opened after its case closed.
+// The whole state is plain data: past Temporal's suggested history size the workflow continues
+// as new with it. Deterministic code only: time and ids come from the SDK.
 import {
+  ApplicationFailure,
   CancellationScope,
+  ChildWorkflowCancellationType,
+  ParentClosePolicy,
   allHandlersFinished,
   condition,
+  continueAsNew,
+  executeChild,
   isCancellation,
   setHandler,
+  sleep,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { RouteGraph } from '../domain/routes/graph-schema.ts';
-import { toGraph } from '../domain/routes/to-graph.ts';
+import { CaseMachine, Refusal, stepView } from '../domain/processes/case-machine.ts';
+import type { ChildCase, Effect, PendingTimer } from '../domain/processes/case-state.ts';
+import type { ProcessInput, ProcessResult } from '../domain/processes/process-input.ts';
 import { acts } from './activity-proxies.ts';
-import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type ProcessInput, type ProcessResult } from './contract.ts';
-import { GraphWalker, type Ending } from './graph-walker.ts';
-import { ProcessState } from './process-state.ts';
-import { refuse, registerAssignmentHandlers } from './assignment-handlers.ts';
-import { UPDATE_REFUSALS } from './contract.ts';
-
-const nowIso = (): string => new Date().toISOString();
+import {
+  cancelProcessUpdate,
+  claimAssignmentUpdate,
+  completeAssignmentUpdate,
+  liveStateQuery,
+  outsideEventSignal,
+  reassignAssignmentUpdate,
+} from './contract.ts';
 
 /** Temporal wraps the real reason ("No active employee has the e-mail ...") in activity and child failures. */
 function deepestMessage(err: unknown): string {
@@ -29,85 +41,182 @@ function deepestMessage(err: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function routeProcess(input: ProcessInput): Promise<ProcessResult> {
-  const graph: RouteGraph = input.definition.language === 'route/v1' ? input.definition : toGraph(input.definition);
-  const base = { workflowId: workflowInfo().workflowId, processId: input.processId };
-  const state = new ProcessState(input.variables);
-  const main = new CancellationScope();
-  let ending: Ending | undefined;
-  let cancelRequest: { reason: string; actorId: string } | undefined;
+/** Runs a machine call; a Refusal becomes the update failure the API maps to a status. */
+function refusing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof Refusal) throw ApplicationFailure.create({ type: err.type, message: err.message, details: [err.problems], nonRetryable: true });
+    throw err;
+  }
+}
 
-  setHandler(liveStateQuery, () => state.view());
-  setHandler(outsideEventSignal, (event) => {
-    state.events.push(event);
-  });
-  registerAssignmentHandlers(state, base);
+/** Effects worth keeping when a batch failed because a rule could not be met. */
+const KEPT_ON_FAILURE = new Set<Effect['type']>(['event', 'complete', 'claim', 'withdraw', 'reassign', 'close']);
+
+export async function routeProcess(input: ProcessInput): Promise<ProcessResult> {
+  const m = new CaseMachine(input, { now: () => new Date(), newId: uuid4 });
+  if (!input.resume) m.begin();
+  const timers = new Map<string, CancellationScope>();
+  const children = new Map<string, CancellationScope>();
+  let flushed = 0;
+
+  const flush = async (): Promise<void> => {
+    const { effects, seq } = m.takeJournal();
+    const transition = (batch: Effect[]) => CancellationScope.nonCancellable(() => acts.applyTransition({ processId: input.processId, subject: input.subject, effects: batch }));
+    if (effects.length > 0) {
+      try {
+        m.applyResult(await transition(effects));
+      } catch (err) {
+        // A rule that cannot be met (an assignment rule naming nobody, a sub-route never
+        // published): the case cannot go on. Keep what people did, and end it as failed.
+        m.fail(deepestMessage(err));
+        await transition([...effects.filter((e) => KEPT_ON_FAILURE.has(e.type)), ...m.takeJournal().effects]);
+      }
+    }
+    flushed = seq;
+  };
+  const flushedPast = (seq: number) => condition(() => flushed >= seq);
+  /** A step being opened has no assignee yet; requests about it wait until it has. */
+  const settled = (assignmentId: string) => condition(() => m.state.open.find((s) => s.assignmentId === assignmentId)?.assigneeId !== undefined);
+
+  setHandler(liveStateQuery, () => m.view());
+  setHandler(outsideEventSignal, (event) => m.eventReceived(event));
+  setHandler(
+    completeAssignmentUpdate,
+    async (req) => {
+      await settled(req.assignmentId);
+      const { record, opened } = refusing(() => m.complete(req));
+      await flushedPast(m.lastSeq);
+      const steps = opened.flatMap((id) => m.state.open.filter((s) => s.assignmentId === id)).map(stepView);
+      return { step: record, opened: steps };
+    },
+    { validator: (req) => void refusing(() => m.checkComplete(req)) },
+  );
+  setHandler(
+    claimAssignmentUpdate,
+    async (req) => {
+      await settled(req.assignmentId);
+      const view = refusing(() => m.claim(req));
+      await flushedPast(m.lastSeq);
+      return view;
+    },
+    { validator: (req) => void refusing(() => m.checkClaim(req)) },
+  );
+  setHandler(
+    reassignAssignmentUpdate,
+    async (req) => {
+      await settled(req.assignmentId);
+      const view = refusing(() => m.reassign(req));
+      await flushedPast(m.lastSeq);
+      return view;
+    },
+    { validator: (req) => void refusing(() => m.checkReassign(req)) },
+  );
   setHandler(
     cancelProcessUpdate,
     async (req) => {
-      cancelRequest = { reason: req.reason, actorId: req.actor.employeeId };
-      main.cancel();
-      await condition(() => state.status === 'cancelled');
-      return { status: 'cancelled', steps: state.done, reason: req.reason };
+      refusing(() => m.cancel(req.reason, req.actor.employeeId));
+      await flushedPast(m.lastSeq);
+      return m.result();
     },
-    {
-      validator: (_req) => {
-        if (state.status !== 'running' || cancelRequest || ending) throw refuse(UPDATE_REFUSALS.notRunning, 'This case is no longer running');
-      },
-    },
+    { validator: (_req) => void refusing(() => m.checkRunning()) },
   );
 
-  const walker = new GraphWalker({
-    graph,
-    input,
-    base,
-    state,
-    caseEnding: () => ending !== undefined || cancelRequest !== undefined || main.consideredCancelled,
-    end: (e) => {
-      ending = e;
-      main.cancel();
-    },
-  });
+  const startTimer = (t: PendingTimer): void => {
+    const scope = new CancellationScope();
+    timers.set(t.id, scope);
+    scope.run(() => sleep(Math.max(1, Date.parse(t.at) - Date.now()))).then(
+      () => {
+        timers.delete(t.id);
+        m.timerFired(t.id);
+      },
+      (err: unknown) => {
+        timers.delete(t.id);
+        if (!isCancellation(err)) throw err;
+      },
+    );
+  };
+
+  const startChild = (c: ChildCase): void => {
+    const childInput = c.input as ProcessInput;
+    // The input is recorded in history when the child starts; the state need not carry it on.
+    delete c.input;
+    const scope = new CancellationScope();
+    children.set(c.childId, scope);
+    scope
+      .run(() =>
+        executeChild(routeProcess, {
+          workflowId: c.workflowId ?? childInput.processId,
+          args: [childInput],
+          taskQueue: workflowInfo().taskQueue,
+          // Cancelling a branch or the case answers at once; the child ends on its own, and one
+          // left running when this case closes is asked to cancel by the server.
+          cancellationType: ChildWorkflowCancellationType.TRY_CANCEL,
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        }),
+      )
+      .then(
+        (result) => {
+          children.delete(c.childId);
+          m.childFinished(c.childId, result);
+        },
+        (err: unknown) => {
+          children.delete(c.childId);
+          if (!m.state.children.some((x) => x.childId === c.childId)) return;
+          m.fail(`The sub-process at "${c.nodeId}" did not finish: ${deepestMessage(err)}`);
+        },
+      );
+  };
+
+  /** Starts the timers and children the state has and the workflow does not, cancels the rest. */
+  const outOfSync = (): boolean =>
+    m.state.timers.length !== timers.size ||
+    m.state.timers.some((t) => !timers.has(t.id)) ||
+    m.state.children.some((c) => c.input !== undefined && !children.has(c.childId)) ||
+    [...children.keys()].some((id) => !m.state.children.some((c) => c.childId === id));
+  const sync = (): void => {
+    const wanted = new Set(m.state.timers.map((t) => t.id));
+    for (const [id, scope] of timers) if (!wanted.has(id)) { scope.cancel(); timers.delete(id); }
+    for (const t of m.state.timers) if (!timers.has(t.id)) startTimer(t);
+    for (const [id, scope] of children) if (!m.state.children.some((c) => c.childId === id)) { scope.cancel(); children.delete(id); }
+    for (const c of m.state.children) if (c.input !== undefined && !children.has(c.childId)) startChild(c);
+  };
+
+  const timeToContinueAsNew = (): boolean => {
+    const info = workflowInfo();
+    return (info.continueAsNewSuggested || info.historyLength > m.limits.historyEvents) && m.state.children.length === 0 && m.pendingEffects === 0;
+  };
 
   try {
-    await main.run(async () => {
-      await acts.processStarted({ ...base, at: nowIso(), startedBy: input.startedBy });
-      await walker.walk(graph.start);
-      // Follow-up tasks created on the way keep the case open until they are done.
-      await condition(() => state.open.size === 0);
-    });
+    for (;;) {
+      sync();
+      if (m.pendingEffects > 0) {
+        await flush();
+        continue;
+      }
+      if (m.ended) break;
+      if (timeToContinueAsNew()) {
+        await condition(allHandlersFinished);
+        if (timeToContinueAsNew() && !m.ended) {
+          for (const scope of timers.values()) scope.cancel();
+          await continueAsNew<typeof routeProcess>({ ...input, resume: m.state });
+        }
+        continue;
+      }
+      await condition(() => m.pendingEffects > 0 || m.ended !== undefined || outOfSync());
+    }
   } catch (err) {
-    if (!isCancellation(err)) {
-      // The case cannot go on (an assignment rule names nobody, a child case failed): say so in
-      // the case list and withdraw its work instead of leaving it "running" forever.
-      const reason = deepestMessage(err);
-      await CancellationScope.nonCancellable(() => acts.failProcess({ ...base, at: nowIso(), reason }));
-      state.open.clear();
-      throw err;
-    }
-    if (!ending) {
-      const reason = cancelRequest?.reason ?? (input.parentProcessId ? 'Cancelled with its parent case' : 'Cancelled in Temporal');
-      await CancellationScope.nonCancellable(() => acts.cancelProcess({ ...base, at: nowIso(), reason, actorId: cancelRequest?.actorId }));
-      state.open.clear();
-      state.status = 'cancelled';
-      await condition(allHandlersFinished);
-      // A cancel asked for through Temporal itself ends the execution as cancelled; one asked for
-      // through the product is a normal ending with a reason.
-      if (!cancelRequest) throw err;
-      return { status: 'cancelled', steps: state.done, reason };
-    }
+    if (!isCancellation(err)) throw err;
+    // Cancelled through Temporal itself, or with the parent case: withdraw the work and say so.
+    if (!m.ended) m.cancel(input.parentProcessId ? 'Cancelled with its parent case' : 'Cancelled in Temporal');
+    await CancellationScope.nonCancellable(flush);
+    throw err;
   }
-  const result: ProcessResult = {
-    status: 'completed',
-    steps: state.done,
-    outcome: ending?.result ?? 'success',
-    ...(ending ? { endNode: ending.nodeId } : {}),
-    ...(ending?.reason ? { reason: ending.reason } : {}),
-    variables: state.variables,
-  };
-  await CancellationScope.nonCancellable(() => acts.finishProcess({ ...base, at: nowIso(), result }));
-  state.open.clear();
-  state.status = 'completed';
+  sync();
   await condition(allHandlersFinished);
+  const result = m.result();
+  if (result.status === 'failed') throw ApplicationFailure.nonRetryable(result.reason ?? 'The case failed', 'CaseFailed');
   return result;
 }
+

@@ -1,14 +1,16 @@
-// Claiming and completing assignments. The API checks what it can from PostgreSQL first, for a
-// fast and clear answer; the workflow's update validator then decides with authority, so two
-// racing requests cannot both win.
+// Claiming, completing and reassigning assignments. The API checks what it can from PostgreSQL
+// first, for a fast and clear answer; the workflow's update validator then decides with
+// authority, so two racing requests cannot both win. A step is known to its workflow before its
+// inbox row exists, so there is nothing to wait or retry for.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { Assignment, Employee, Process, Role } from '../../domain/entities/index.ts';
+import { Assignment, Employee, Role } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor, type Actor } from '../../domain/identity/roles.ts';
 import type { StepCompletion } from '../../domain/routes/step-input.ts';
 import { checkCompletion } from '../../domain/routes/step-input.ts';
-import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate } from '../../workflows/contract.ts';
+import { workflowIdFor } from '../../domain/processes/process-input.ts';
+import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate, type CompleteAssignmentResult } from '../../workflows/contract.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 import { updateIdFor } from '../../domain/idempotency.ts';
 
@@ -25,28 +27,8 @@ async function loadOpen(em: EntityManager, id: string): Promise<AssignmentRow> {
 const canWork = (a: AssignmentRow, actor: Actor): boolean =>
   a.assignee ? a.assignee.id === actor.employeeId : a.role !== null && a.role !== undefined && actor.roles.includes(a.role.code);
 
-/**
- * The inbox row is committed by the activity that opens the step a moment before the workflow
- * records the step as open; a person (or a script) acting in that moment would be told the
- * assignment does not exist. While the row is open, retry for a few seconds instead.
- */
-async function whileOpening<T>(em: EntityManager, id: string, call: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    try {
-      return await viaTemporal(call);
-    } catch (err) {
-      const opening = err instanceof DomainError && err.code === 'not_found' && Date.now() < deadline;
-      if (!opening || (await em.fork().count(Assignment, { id, status: 'open' })) === 0) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-async function workflowIdOf(em: EntityManager, a: AssignmentRow): Promise<string> {
-  const p = await em.findOneOrFail(Process, a.process.id, { fields: ['workflowId'] });
-  return p.workflowId;
-}
+const handleOf = (temporal: Client, a: AssignmentRow) => temporal.workflow.getHandle(workflowIdFor(a.process.id));
+const acting = (actor: Actor) => ({ employeeId: actor.employeeId, roles: actor.roles });
 
 export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, idempotencyKey?: string): Promise<void> {
   const a = await loadOpen(em, id);
@@ -57,22 +39,19 @@ export async function claimAssignment(em: EntityManager, temporal: Client, actor
       : new DomainError('forbidden', 'Someone else has already claimed this assignment');
   }
   if (!actor.roles.includes(a.role.code)) throw new DomainError('forbidden', `Only members of the role ${a.role.code} may claim this assignment`);
-  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.claim:${id}`); // idempotency
-  await whileOpening(em, id, () => handle.executeUpdate(claimAssignmentUpdate, { updateId, args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }));
+  await viaTemporal(() => handleOf(temporal, a).executeUpdate(claimAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.claim:${id}`), args: [{ assignmentId: id, actor: acting(actor) }] }));
 }
 
-export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion, idempotencyKey?: string): Promise<void> {
+/** Completes a step; answers with the steps the case opened because of it. */
+export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion, idempotencyKey?: string): Promise<CompleteAssignmentResult> {
   const a = await loadOpen(em, id);
   if (!canWork(a, actor)) {
     throw new DomainError('forbidden', a.assignee ? 'This assignment belongs to someone else' : `Only members of the role ${a.role?.code ?? '?'} may complete this assignment`);
   }
   const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
   if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
-  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.complete:${id}`); // idempotency
-  await whileOpening(em, id, () =>
-    handle.executeUpdate(completeAssignmentUpdate, { updateId, args: [{ assignmentId: id, actor: { employeeId: actor.employeeId, roles: actor.roles }, outcome: input.outcome, form: input.form }] }),
+  return viaTemporal(() =>
+    handleOf(temporal, a).executeUpdate(completeAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.complete:${id}`), args: [{ assignmentId: id, actor: acting(actor), outcome: input.outcome, form: input.form }] }),
   );
 }
 
@@ -93,9 +72,5 @@ export async function reassignAssignment(em: EntityManager, temporal: Client, ac
     throw new DomainError('unprocessable', `There is no role ${opts.role}`, [{ path: 'role', message: 'is not a role' }]);
   }
   const to = opts.employeeId ? { employeeId: opts.employeeId } : { role: opts.role ?? '' };
-  const handle = temporal.workflow.getHandle(await workflowIdOf(em, a));
-  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `assignment.reassign:${id}`); // idempotency
-  await whileOpening(em, id, () =>
-    handle.executeUpdate(reassignAssignmentUpdate, { updateId, args: [{ assignmentId: id, to, reason: opts.reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
-  );
+  await viaTemporal(() => handleOf(temporal, a).executeUpdate(reassignAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.reassign:${id}`), args: [{ assignmentId: id, to, reason: opts.reason, actor: acting(actor) }] }));
 }

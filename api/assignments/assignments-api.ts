@@ -7,7 +7,7 @@ import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { claimAssignment, completeAssignment, reassignAssignment } from './assignment-actions.ts';
 import { findAssignmentViews } from './assignment-view.ts';
-import { assignmentParamSchema, assignmentViewSchema, completeSchema, inboxQuery, reassignSchema } from './schemas.ts';
+import { assignmentParamSchema, assignmentViewSchema, completeSchema, completedSchema, inboxQuery, reassignSchema } from './schemas.ts';
 
 const list = json(z.object({ items: z.array(assignmentViewSchema) }));
 
@@ -70,13 +70,13 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     createRoute({
       method: 'post', path: '/{id}/complete', tags: ['Assignments'], summary: 'Complete an assignment with its outcome and form',
       request: { params: assignmentParamSchema, ...jsonBody(completeSchema) },
-      responses: { 200: { description: 'Completed', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
+      responses: { 200: { description: 'Completed, with the steps it led to', ...json(completedSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
+      const { opened } = await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
-      return c.json(a!, 200);
+      return c.json({ ...a!, openedSteps: opened }, 200);
     },
   )
   .openapi(

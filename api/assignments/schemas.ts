@@ -30,6 +30,23 @@ export const assignmentViewSchema = z
   .openapi('Assignment');
 export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 
+export const openStepSchema = z
+  .object({
+    assignmentId: z.uuid(),
+    stepId: z.string(),
+    stepName: z.string(),
+    assigneeId: z.uuid().nullable().openapi({ description: 'Null while the step waits in a role queue' }),
+    roleCode: z.string().nullable(),
+    openedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
+    priority: z.enum(PRIORITIES),
+  })
+  .openapi('OpenStep');
+
+export const completedSchema = assignmentViewSchema
+  .extend({ openedSteps: z.array(openStepSchema).openapi({ description: 'The steps the case opened because of this completion, already in their inboxes' }) })
+  .openapi('CompletedAssignment');
+
 export const completeSchema = z
   .object({
     outcome: z.string().min(1).max(64).optional(),

@@ -33,16 +33,21 @@ export const mailMessageViewSchema = z
     to: z.string(),
     subject: z.string(),
     text: z.string(),
-    status: z.enum(MAIL_STATUSES),
-    attempts: z.number().int(),
-    error: z.string().nullable(),
+    status: z.enum(MAIL_STATUSES).openapi({
+      description:
+        'queued: waiting for its first try (or for SMTP to be configured); retrying: a try failed, the next one is at nextAttemptAt (exponential backoff); sent; given_up: the last allowed try failed, or the server refused the message for good',
+    }),
+    attempts: z.number().int().openapi({ description: 'Tries so far, the one in progress included' }),
+    error: z.string().nullable().openapi({ description: 'Why the last try failed; null once sent', example: 'connect ECONNREFUSED 127.0.0.1:25' }),
+    lastAttemptAt: z.iso.datetime().nullable(),
+    nextAttemptAt: z.iso.datetime().nullable().openapi({ description: 'When it is tried next; null once sent or given up' }),
     createdAt: z.iso.datetime(),
     sentAt: z.iso.datetime().nullable(),
   })
   .openapi('MailMessage');
 
 export const outboxQuery = z.object({
-  status: z.enum(MAIL_STATUSES).optional(),
+  status: z.enum(MAIL_STATUSES).optional().openapi({ description: 'Only messages in this state, e.g. retrying or given_up' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -68,6 +73,8 @@ export function mailMessageView(m: InferEntity<typeof MailMessage>): z.infer<typ
     status: m.status,
     attempts: m.attempts,
     error: m.error ?? null,
+    lastAttemptAt: m.lastAttemptAt?.toISOString() ?? null,
+    nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt?.toISOString() ?? null,
   };

@@ -51,7 +51,8 @@ describe('a complaint on a graph route', () => {
     expect(started.status).toBe(201);
     const id = started.body.id;
     await waitFor('quality', id, 'review');
-    expect((await view(id)).body.live?.timers.map((t) => t.label)).toEqual(['reminder']);
+    // Every rung of the ladder is pending from the start, each with its instant.
+    expect((await view(id)).body.live?.timers.map((t) => t.label)).toEqual(['reminder', 'escalation: notify-manager', 'escalation: reassign']);
 
     // Day 1: two hours before the due time, a reminder.
     await s.skip('23 hours');

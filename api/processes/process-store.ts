@@ -2,75 +2,39 @@
 // PostgreSQL (timeline, assignments) merged with the workflow's live state, and cancel.
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { Process, Route, StepEvent } from '../../domain/entities/index.ts';
+import { Process, StepEvent } from '../../domain/entities/index.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor, type Actor } from '../../domain/identity/roles.ts';
-import { checkEvent, checkVariables, type FormValue } from '../../domain/routes/step-input.ts';
-import { ROUTE_WORKFLOW_TYPE } from '../../temporal.config.ts';
-import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessInput, type ProcessResult } from '../../workflows/contract.ts';
+import { startProcess as startCase, type StartProcessOptions } from '../../domain/processes/start-process.ts';
+import { checkEvent, type FormValue } from '../../domain/routes/step-input.ts';
+import { cancelProcessUpdate, liveStateQuery, outsideEventSignal, type LiveState, type ProcessResult } from '../../workflows/contract.ts';
 import { findAssignmentViews } from '../assignments/assignment-view.ts';
 import { viaTemporal } from '../temporal-errors.ts';
-import { getVersion } from '../routes/route-store.ts';
+import { deliverQueued } from '../../infra/mail/mailer.ts';
+import type { AppDeps } from '../context.ts';
+import { temporalEngine } from './temporal-engine.ts';
+import { caseIds, updateIdFor } from '../../domain/idempotency.ts';
 import { faultPoint } from '../fault-point.ts';
-import { alreadyStarted, insertProcessOnce } from './start-once.ts';
-import { deriveId, updateIdFor } from '../../domain/idempotency.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;
 
-export interface StartOptions {
-  routeId?: string | undefined;
-  routeKey?: string | undefined;
-  version?: number | undefined;
-  subject: string;
-  variables: Record<string, FormValue>;
-  /** The request's Idempotency-Key: the case id is derived from it. */
-  idempotencyKey?: string | undefined;
-}
+export type { StartProcessOptions as StartOptions };
 
-export const workflowIdFor = (processId: string): string => `process-${processId}`;
-
-export async function startProcess(em: EntityManager, temporal: Client, taskQueue: string, actor: Actor, opts: StartOptions): Promise<ProcessRow> {
-  const routeId = opts.routeId ?? (await em.findOne(Route, { key: opts.routeKey ?? '' }, { fields: ['id'] }))?.id;
-  if (!routeId) throw notFound('Route', opts.routeKey ?? '');
-  const { route, row: version } = await getVersion(em, routeId, opts.version).catch((err: unknown) => {
-    // A route that exists but was never published cannot be started: the request breaks a rule.
-    if (err instanceof DomainError && err.code === 'not_found' && opts.version === undefined) throw new DomainError('unprocessable', err.message, [{ path: 'routeId', message: 'has no published version' }]);
-    throw err;
-  });
-  const problems = checkVariables(version.definition, opts.variables);
-  if (problems.length) throw new DomainError('unprocessable', 'The case cannot be started with these variables', problems);
-
-  // Idempotency: a key always names the same case, so a start re-run after a crash finds its row and workflow.
-  const id = opts.idempotencyKey === undefined ? crypto.randomUUID() : await deriveId(actor.employeeId, opts.idempotencyKey, 'process.start');
-  const process = await insertProcessOnce(em, actor, {
-    id,
-    workflowId: workflowIdFor(id),
-    routeVersion: version.id,
-    subject: opts.subject,
-    variables: opts.variables,
-    status: 'running',
-    startedBy: actor.employeeId,
-    startedAt: new Date(),
-  });
-  faultPoint('process.inserted');
-  const input: ProcessInput = {
-    processId: id,
-    route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
-    definition: version.definition,
-    subject: opts.subject,
-    variables: opts.variables,
-    startedBy: actor.employeeId,
+/** Starts a case; answers with the case and the steps it opened first. */
+export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer'>, actor: Actor, opts: StartProcessOptions, idempotencyKey?: string) {
+  const engine = temporalEngine(deps.temporal, deps.taskQueue);
+  // Idempotency: with a key the case's ids are derived from it; fault points serve the crash tests.
+  const withFaults: typeof engine = {
+    async start(input) {
+      faultPoint('process.inserted');
+      await engine.start(input);
+      faultPoint('workflow.started');
+    },
   };
-  try {
-    await temporal.workflow.start(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: process.workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-  } catch (err) {
-    if (alreadyStarted(err, opts.idempotencyKey)) return process; // idempotency: started by an earlier attempt
-    // Nothing runs for this row: remove it rather than leave a case that never moves.
-    await em.nativeDelete(Process, { id });
-    throw err;
-  }
-  faultPoint('workflow.started');
-  return process;
+  const started = await startCase({ em, engine: withFaults, ids: caseIds(actor.employeeId, idempotencyKey) }, actor, opts);
+  // Best effort: mail that cannot go now stays queued, and the outbox retries it.
+  if (deps.mailer?.transport && started.mailKeys.length > 0) await deliverQueued(em.fork(), deps.mailer, { keys: started.mailKeys, budgetMs: 5_000 }).catch(() => undefined);
+  return started;
 }
 
 export async function processSummaries(em: EntityManager, where: FilterQuery<ProcessRow>, page: { limit: number; offset: number }) {
@@ -83,7 +47,7 @@ export async function processSummaries(em: EntityManager, where: FilterQuery<Pro
   return { items: rows.map(summary), total };
 }
 
-function summary(p: ProcessRow) {
+export function summary(p: ProcessRow) {
   const version = p.routeVersion.getEntity();
   const route = version.route.getEntity();
   return {
@@ -143,9 +107,8 @@ export async function cancelProcess(em: EntityManager, temporal: Client, actor: 
     throw new DomainError('forbidden', 'Only the person who started this case, a manager or an admin may cancel it');
   }
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
-  const updateId = await updateIdFor(actor.employeeId, idempotencyKey, `process.cancel:${id}`); // idempotency
   return viaTemporal(() =>
-    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { updateId, args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
+    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `process.cancel:${id}`), args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }
 

@@ -5,8 +5,8 @@ import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
-import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess } from './process-store.ts';
-import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
+import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess, summary } from './process-store.ts';
+import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processStartedSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
 
 
 export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -14,12 +14,12 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     createRoute({
       method: 'post', path: '/', tags: ['Processes'], summary: 'Start a case of a published route',
       request: { ...jsonBody(startProcessSchema) },
-      responses: { 201: { description: 'Started', ...json(processDetailSchema) }, ...problems(400, 401, 404, 422) },
+      responses: { 201: { description: 'Started, with the steps it opened first', ...json(processStartedSchema) }, ...problems(400, 401, 404, 422) },
     }),
     async (c) => {
       const { em, deps, actor } = c.var;
-      const started = await startProcess(em, deps.temporal, deps.taskQueue, actor, { ...c.req.valid('json'), idempotencyKey: c.var.idempotencyKey });
-      return c.json(await processDetail(em, deps.temporal, started.id), 201);
+      const { process, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'), c.var.idempotencyKey);
+      return c.json({ ...summary(process), variables: process.variables, openSteps }, 201);
     },
   )
   .openapi(

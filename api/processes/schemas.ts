@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { PROCESS_STATUSES } from '../../domain/entities/processes.ts';
 import { idSchema } from '../../domain/routes/route-schema.ts';
-import { assignmentViewSchema } from '../assignments/schemas.ts';
+import { assignmentViewSchema, openStepSchema } from '../assignments/schemas.ts';
 
 export const formValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
@@ -44,6 +44,13 @@ export const processSummarySchema = z
   })
   .openapi('ProcessSummary');
 
+export const processStartedSchema = processSummarySchema
+  .extend({
+    variables: z.record(z.string(), formValueSchema),
+    openSteps: z.array(openStepSchema).openapi({ description: 'The steps the case opened first, already in their assignees\' inboxes' }),
+  })
+  .openapi('ProcessStarted');
+
 export const timelineEventSchema = z
   .object({
     type: z.string().openapi({ example: 'step.completed' }),
@@ -70,6 +77,7 @@ export const processDetailSchema = processSummarySchema
         completedSteps: z.array(z.record(z.string(), z.unknown())),
         variables: z.record(z.string(), z.unknown()),
         outcomes: z.record(z.string(), z.string().optional()),
+        children: z.array(z.object({ nodeId: z.string(), processId: z.uuid().nullable() })).openapi({ description: 'Sub-processes running now' }),
       })
       .nullable()
       .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),

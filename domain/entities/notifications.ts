@@ -4,7 +4,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Employee } from './organisation.ts';
 import { Process } from './processes.ts';
 
-export const MAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * queued: waiting for its first try (or for SMTP to be configured); retrying: a try failed and
+ * the next one is due at `nextAttemptAt`; sent; given_up: the last allowed try failed, or the
+ * server refused the message for good.
+ */
+export const MAIL_STATUSES = ['queued', 'retrying', 'sent', 'given_up'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export const Notification = defineEntity({
@@ -30,12 +35,14 @@ export const Notification = defineEntity({
 
 /**
  * The outbox: every e-mail is written here first, in the transaction that decides to send it.
- * With SMTP configured it is then delivered and marked sent; without SMTP it stays queued and
- * admins read it through the API.
+ * With SMTP configured it is then delivered and marked sent - or, when that fails, tried again
+ * with backoff by the housekeeping workflow until sent or given up; without SMTP it stays queued
+ * and admins read it through the API.
  */
 export const MailMessage = defineEntity({
   name: 'MailMessage',
-  indexes: [{ properties: ['status', 'createdAt'] }],
+  // The outbox lists by status, newest first; the retry sweep reads what is due, oldest first.
+  indexes: [{ properties: ['status', 'createdAt'] }, { properties: ['nextAttemptAt'] }],
   properties: {
     id: p.uuid().primary(),
     key: p.string().unique(),
@@ -45,7 +52,18 @@ export const MailMessage = defineEntity({
     createdAt: p.datetime(),
     status: p.enum([...MAIL_STATUSES]).default('queued'),
     sentAt: p.datetime().nullable(),
+    /** The last failure's message (kept until the mail is sent). */
     error: p.text().nullable(),
     attempts: p.integer().default(0),
+    lastAttemptAt: p.datetime().nullable(),
+    /**
+     * When a sender may next take it: set on queueing, moved forward while a sender holds it
+     * (a lease, so concurrent senders never both send it) and by the backoff after a failure;
+     * null once sent or given up.
+     */
+    nextAttemptAt: p
+      .datetime()
+      .nullable()
+      .onCreate(() => new Date()),
   },
 });

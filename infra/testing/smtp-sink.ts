@@ -18,7 +18,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: listen there (a server coming back up where a test pointed the mailer while it was down). */
+export async function startSmtpSink(opts: { port?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const refuse = new Set<string>();
   const server = new SMTPServer({
@@ -42,7 +43,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

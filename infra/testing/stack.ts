@@ -8,7 +8,9 @@ import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
 import { openDatabase, type Orm } from '../db/orm.ts';
-import { createMailer } from '../mail/mailer.ts';
+import { createMailer, type MailConfig } from '../mail/mailer.ts';
+import { ensureHousekeeping } from '../housekeeping.ts';
+import type { HousekeepingInput } from '../../workflows/housekeeping.ts';
 import { createDatabase, dropDatabase } from '../services/embedded-postgres.ts';
 import { createWorker } from '../worker.ts';
 
@@ -32,6 +34,8 @@ export interface TestStackOptions {
    * an update's result (sdk-typescript#1549), so tests move the clock between their calls.
    */
   timeSkipping?: boolean;
+  /** Backoff of failed mail (shortened in tests). */
+  mailRetry?: MailConfig['retry'];
 }
 
 export async function startTestStack(opts: TestStackOptions = {}) {
@@ -48,8 +52,8 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const client = env ? env.client : new Client({ connection: connection!, namespace: 'default' });
   const workerConnection = env ? env.nativeConnection : await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
-  const mailer = createMailer({ smtpUrl: opts.smtpUrl });
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1 });
+  const mailer = createMailer({ smtpUrl: opts.smtpUrl, retry: opts.mailRetry });
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
@@ -93,7 +97,15 @@ export async function startTestStack(opts: TestStackOptions = {}) {
     return token;
   }
 
+  /** Starts this file's housekeeping workflow (ended cases, mail retries); close() ends it. */
+  let housekeeping: Awaited<ReturnType<typeof ensureHousekeeping>> | undefined;
+  async function startHousekeeping(input: HousekeepingInput) {
+    housekeeping = await ensureHousekeeping(client, taskQueue, input);
+    return housekeeping;
+  }
+
   async function close(): Promise<void> {
+    await housekeeping?.terminate('test finished').catch(() => undefined);
     await Promise.all([...workers].map((w) => w.stop()));
     if (env) await env.teardown();
     else {
@@ -116,7 +128,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
     return env.currentTimeMs();
   }
 
-  return { app, orm, mailer, client, skip, now, taskQueue, call, login, startWorker, close, em: (): Orm['em'] => orm.em.fork() };
+  return { app, orm, mailer, client, skip, now, taskQueue, call, login, startWorker, startHousekeeping, close, em: (): Orm['em'] => orm.em.fork() };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

@@ -3,16 +3,20 @@
 // assignments, the person whose e-mail is in a variable, the manager of whoever did an earlier
 // step, or the case's starter. A rule that names nobody fails without retrying.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure } from '@temporalio/activity';
-import { Assignment, Employee } from '../domain/entities/index.ts';
-import type { AssigneeRule } from '../domain/routes/graph-schema.ts';
-import type { Assignee } from '../domain/routes/route-schema.ts';
-import type { FormValue } from '../domain/routes/step-input.ts';
+import { Assignment, Employee } from '../entities/index.ts';
+import { DomainError } from '../errors.ts';
+import type { AssigneeContext } from '../processes/case-state.ts';
+import type { AssigneeRule } from '../routes/graph-schema.ts';
+import type { Assignee } from '../routes/route-schema.ts';
 
-export interface AssigneeContext {
-  variables: Record<string, FormValue>;
-  completedBy: Record<string, string>;
-  startedBy: string;
+export type { AssigneeContext };
+
+/** The rule names nobody: the case cannot go on, and retrying will not help. */
+export class NobodyToAssign extends DomainError {
+  constructor(message: string) {
+    super('unprocessable', message);
+    this.name = 'NobodyToAssign';
+  }
 }
 
 export interface ResolvedAssignee {
@@ -20,7 +24,7 @@ export interface ResolvedAssignee {
   roleCode: string | null;
 }
 
-const nobody = (message: string) => ApplicationFailure.nonRetryable(message, 'AssigneeNotFound');
+const nobody = (message: string) => new NobodyToAssign(message);
 
 async function byEmail(em: EntityManager, email: string): Promise<string> {
   const found = await em.findOne(Employee, { email: email.toLowerCase(), active: true }, { fields: ['id'] });

@@ -1,0 +1,250 @@
+// Records one batch of a case's effects (case-machine.ts) in PostgreSQL, in the caller's
+// transaction: the step just completed is closed and the steps it led to are opened together, so
+// the inbox never shows a moment with both or neither. Every write is keyed or conditional, so
+// applying the same batch again (a retried activity, a workflow replayed elsewhere) changes
+// nothing. Opening a step and closing the case both lock the case row, so a step can never be
+// opened after its case was closed.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
+import { Assignment, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
+import { DomainError } from '../errors.ts';
+import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
+import type { Priority } from '../routes/graph-schema.ts';
+import type { Effect, TransitionResult } from './case-state.ts';
+import { workflowIdFor, type ProcessInput } from './process-input.ts';
+
+export interface TransitionContext {
+  processId: string;
+  subject: string;
+}
+
+type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
+type EventRow = { key: string; type: string; at: string; stepId?: string | undefined; assignmentId?: string | undefined; actorId?: string | undefined; data?: Record<string, unknown> | undefined };
+
+/** Applies the effects in order; returns what they found out and the outbox keys to deliver. */
+export async function applyTransition(em: EntityManager, ctx: TransitionContext, effects: Effect[]): Promise<TransitionResult & { mailKeys: string[] }> {
+  const result: TransitionResult & { mailKeys: string[] } = { opened: {}, escalated: {}, children: {}, mailKeys: [] };
+  const events: EventRow[] = [];
+  let running: boolean | undefined;
+  for (const e of effects) {
+    switch (e.type) {
+      case 'event':
+        events.push({ key: e.key, type: e.event, at: e.at, stepId: e.nodeId, assignmentId: e.assignmentId, actorId: e.actorId, data: e.data });
+        break;
+      case 'complete':
+        await completeStep(em, e);
+        break;
+      case 'claim':
+        await em.nativeUpdate(Assignment, { id: e.assignmentId, status: 'open', assignee: null }, { assignee: e.employeeId, claimedAt: new Date(e.at) });
+        break;
+      case 'withdraw':
+        await em.nativeUpdate(Assignment, { id: e.assignmentId, status: 'open' }, { status: 'withdrawn', completedAt: new Date(e.at) });
+        break;
+      case 'reassign':
+        await reassign(em, ctx, e, events, result);
+        break;
+      case 'escalate':
+        await escalate(em, ctx, e, events, result);
+        break;
+      case 'notify': {
+        const to = await resolveAssignee(em, e.to, e.context);
+        const note = message('process.notice', e.message, `Case: ${ctx.subject}`, ctx.processId, ctx.subject);
+        result.mailKeys.push(...(await writeNotifications(em, e.key, await recipientsOf(em, to), note)));
+        break;
+      }
+      case 'prepare-child':
+        result.children[e.childId] = await prepareChild(em, ctx, e);
+        break;
+      case 'current': {
+        const first = e.steps[0];
+        await em.nativeUpdate(Process, { id: ctx.processId, status: 'running' }, { currentStepId: first?.id ?? null, currentStepName: first ? e.steps.map((s) => s.name).join(', ').slice(0, 255) : null });
+        break;
+      }
+      case 'close':
+        await closeProcess(em, { processId: ctx.processId, at: e.at }, e.status, e.result, e.actorId, events);
+        break;
+      case 'open':
+        // Nothing opens in a case that is no longer running: the case row is locked first, and
+        // closing it takes the same lock.
+        running ??= (await em.execute<{ status: string }[]>('select status from process where id = ? for share', [ctx.processId]))[0]?.status === 'running';
+        if (running) await openStep(em, ctx, e, events, result);
+        break;
+    }
+  }
+  await insertEvents(em, ctx.processId, events);
+  return result;
+}
+
+/**
+ * A UUID whose leading bytes are the time and then the position in the batch (the layout of UUID
+ * v7), so the timeline orders events written at the same instant as they happened.
+ */
+function orderedId(ms: number, n: number): string {
+  const hex = ms.toString(16).padStart(12, '0').slice(-12);
+  const rand = crypto.randomUUID().replaceAll('-', '');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${(n & 0xfff).toString(16).padStart(3, '0')}-${rand.slice(16, 20)}-${rand.slice(20)}`;
+}
+
+async function insertEvents(em: EntityManager, processId: string, events: EventRow[]): Promise<void> {
+  if (events.length === 0) return;
+  const ms = Date.now();
+  await em
+    .createQueryBuilder(StepEvent)
+    .insert(
+      events.map((e, i) => ({
+        id: orderedId(ms, i),
+        key: e.key,
+        process: processId,
+        type: e.type,
+        stepId: e.stepId ?? null,
+        assignmentId: e.assignmentId ?? null,
+        actor: e.actorId ?? null,
+        at: new Date(e.at),
+        data: e.data ?? null,
+      })),
+    )
+    .onConflict('key')
+    .ignore()
+    .execute();
+}
+
+/**
+ * Opens a step: finds who gets it (a retry reuses what the first try chose, so round-robin does
+ * not move on twice), writes the row and tells the assignee or the queue.
+ */
+async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>, events: EventRow[], result: TransitionResult & { mailKeys: string[] }): Promise<void> {
+  const existing = await em.findOne(Assignment, o.assignmentId, { fields: ['id', 'assignee', 'role'] });
+  if (existing) {
+    result.opened[o.assignmentId] = { assigneeId: existing.assignee?.id ?? null, roleCode: existing.role?.code ?? null };
+    return;
+  }
+  const who = await resolveAssignee(em, o.assignee, o.context);
+  result.opened[o.assignmentId] = who;
+  await em
+    .createQueryBuilder(Assignment)
+    .insert({
+      id: o.assignmentId,
+      process: ctx.processId,
+      stepId: o.step.id,
+      stepName: o.step.name,
+      instructions: o.step.instructions ?? null,
+      assignee: who.assigneeId,
+      role: who.roleCode,
+      status: 'open',
+      outcomes: o.step.outcomes ?? null,
+      formFields: o.step.form ?? null,
+      priority: o.priority,
+      openedAt: new Date(o.openedAt),
+      dueAt: o.dueAt ? new Date(o.dueAt) : null,
+    })
+    .execute();
+  events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
+  const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
+  result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, await recipientsOf(em, who), newAssignmentMessage(notice, ctx.subject))));
+}
+
+/** Closes a step as completed, once; an unclaimed queue item is taken by whoever completes it. */
+async function completeStep(em: EntityManager, e: Of<'complete'>): Promise<void> {
+  await em.execute(
+    `update assignment set status = 'completed', completed_at = ?, completed_by_id = ?, outcome = ?, form_data = ?,
+       claimed_at = case when assignee_id is null then ? else claimed_at end, assignee_id = coalesce(assignee_id, ?)
+     where id = ? and status = 'open'`,
+    [new Date(e.at), e.employeeId, e.outcome ?? null, e.form ? JSON.stringify(e.form) : null, new Date(e.at), e.employeeId, e.assignmentId],
+  );
+}
+
+function message(kind: string, title: string, body: string, processId: string, subject: string, assignmentId?: string): Message {
+  return { kind, title, body, link: assignmentId ? `/api/assignments/${assignmentId}` : `/api/processes/${processId}`, processId, mailSubject: `${title} (${subject})` };
+}
+
+async function reassign(em: EntityManager, ctx: TransitionContext, e: Of<'reassign'>, events: EventRow[], result: { mailKeys: string[] }): Promise<void> {
+  const a = await em.findOneOrFail(Assignment, e.assignmentId, { fields: ['id', 'stepName'] });
+  await em.nativeUpdate(Assignment, { id: e.assignmentId, status: 'open' }, { assignee: e.assigneeId, role: e.roleCode, claimedAt: null });
+  events.push({ key: e.key, type: 'step.reassigned', at: e.at, stepId: e.stepId, assignmentId: e.assignmentId, actorId: e.actorId, data: { to: e.assigneeId ?? e.roleCode, reason: e.reason } });
+  const note = message('assignment.reassigned', `Reassigned to you: ${a.stepName}`, e.reason, ctx.processId, ctx.subject, a.id);
+  result.mailKeys.push(...(await writeNotifications(em, e.key, await recipientsOf(em, e), note)));
+}
+
+/** One rung of a step's ladder: remind, tell the manager, raise the priority or reassign. */
+async function escalate(em: EntityManager, ctx: TransitionContext, e: Of<'escalate'>, events: EventRow[], result: TransitionResult & { mailKeys: string[] }): Promise<void> {
+  const a = await em.findOne(Assignment, { id: e.assignmentId, status: 'open' });
+  if (!a) return;
+  const holder = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null };
+  const due = `Due ${a.dueAt?.toISOString() ?? '-'}`;
+  const action = e.action;
+  let recipients: Awaited<ReturnType<typeof recipientsOf>> = [];
+  let note: Message | undefined;
+  if (action.type === 'remind') {
+    recipients = await recipientsOf(em, holder);
+    note = message(`assignment.${e.kind}`, e.kind === 'reminder' ? `Reminder: ${a.stepName}` : `Overdue: ${a.stepName}`, due, ctx.processId, ctx.subject, a.id);
+  } else if (action.type === 'notify-manager') {
+    recipients = await recipientsOf(em, { assigneeId: await managerOf(em, a.id), roleCode: null });
+    note = message('assignment.escalated', `Overdue in your team: ${a.stepName}`, `${due}; the assignee has not completed it.`, ctx.processId, ctx.subject, a.id);
+  } else if (action.type === 'raise-priority') {
+    a.priority = action.to;
+  } else {
+    const to = await resolveAssignee(em, action.to, e.context);
+    Object.assign(a, { assignee: to.assigneeId, role: to.roleCode, claimedAt: null });
+    recipients = await recipientsOf(em, to);
+    note = message('assignment.reassigned', `Reassigned to you (overdue): ${a.stepName}`, due, ctx.processId, ctx.subject, a.id);
+  }
+  await em.flush();
+  result.escalated[a.id] = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null, priority: a.priority as Priority };
+  events.push({ key: e.key, type: e.kind === 'reminder' ? 'step.reminded' : 'step.escalated', at: e.at, stepId: e.stepId, assignmentId: e.assignmentId, data: { level: e.level, action } });
+  if (note) result.mailKeys.push(...(await writeNotifications(em, e.key, recipients, note)));
+}
+
+/** Creates the child case's row (once) and assembles the child workflow's input. */
+async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'prepare-child'>): Promise<{ processId: string; workflowId: string; input: ProcessInput }> {
+  const route = await em.findOne(Route, { key: e.routeKey });
+  const version = route && route.latestVersion > 0 ? await em.findOne(RouteVersion, { route: route.id, version: route.latestVersion }) : null;
+  if (!route || !version) throw new DomainError('unprocessable', `The route ${e.routeKey} has no published version`);
+  const processId = e.childId;
+  const workflowId = workflowIdFor(processId);
+  await em
+    .createQueryBuilder(Process)
+    .insert({ id: processId, workflowId, routeVersion: version.id, subject: e.subject.slice(0, 255), variables: e.variables, status: 'running', startedBy: e.startedBy, startedAt: new Date(), parent: ctx.processId })
+    .onConflict('id')
+    .ignore()
+    .execute();
+  return {
+    processId,
+    workflowId,
+    input: {
+      processId,
+      route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
+      definition: version.definition,
+      subject: e.subject,
+      variables: e.variables,
+      startedBy: e.startedBy,
+      parentProcessId: ctx.processId,
+      depth: e.depth,
+    },
+  };
+}
+
+/**
+ * Ends a case once: work still open is withdrawn (an end node reached while other branches had
+ * some, a cancel, a failure), the case row is closed with its result, and the timeline says so.
+ * Only a running case changes, so a late retry cannot move an ended case to another ending.
+ */
+export async function closeProcess(
+  em: EntityManager,
+  input: { processId: string; at: string },
+  status: 'completed' | 'failed' | 'cancelled',
+  result: Record<string, unknown>,
+  actorId?: string,
+  /** Where to add the timeline event, when the caller writes a batch of them. */
+  events?: EventRow[],
+): Promise<boolean> {
+  const at = new Date(input.at);
+  const closed = await em.nativeUpdate(Process, { id: input.processId, status: 'running' }, { status, endedAt: at, result, currentStepId: null, currentStepName: null });
+  // Already ended (by this very batch on an earlier try, or otherwise): nothing more to say.
+  if (closed === 0) return false;
+  await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
+  const data = status === 'completed' ? undefined : { reason: result.reason };
+  const event = { key: `${workflowIdFor(input.processId)}:process.${status}:`, type: `process.${status}`, at: input.at, actorId, data };
+  if (events) events.push(event);
+  else await insertEvents(em, input.processId, [event]);
+  return true;
+}

@@ -1,0 +1,153 @@
+// The whole state of a running case as plain data: where each path of the route stands (tokens),
+// the open steps, every pending timer, the case's variables, outcomes and form data. The route
+// interpreter (case-machine.ts) changes it; the workflow carries it across continue-as-new and the
+// API builds the first one when it starts a case. Types only: nothing here runs.
+import type { AssigneeRule, EscalationAction, Priority } from '../routes/graph-schema.ts';
+import type { FormField } from '../routes/route-schema.ts';
+import type { FormValue } from '../routes/step-input.ts';
+
+export type { FormValue };
+
+/** What assignment rules read when a step opens or escalates. */
+export interface AssigneeContext {
+  variables: Record<string, FormValue>;
+  completedBy: Record<string, string>;
+  startedBy: string;
+}
+
+/** A path through the route: where it is and what it waits for. Parallel splits create more. */
+export interface Token {
+  id: string;
+  /** The node the path is at. */
+  at: string;
+  since: string;
+  /** Ids of the parallel splits this path is inside, innermost last. */
+  splits: string[];
+  wait?: { kind: 'task'; assignmentId: string } | { kind: 'timer'; timerId: string } | { kind: 'event'; name: string; timerId?: string } | { kind: 'child'; childId: string };
+}
+
+export interface Split {
+  id: string;
+  parallelId: string;
+  joinId: string;
+  needed: number;
+  arrived: number;
+}
+
+export interface OpenStep {
+  assignmentId: string;
+  stepId: string;
+  stepName: string;
+  /** Null for a role queue; undefined while the step is opening and its assignee is being found. */
+  assigneeId: string | null | undefined;
+  roleCode: string | null;
+  openedAt: string;
+  dueAt: string | null;
+  priority: Priority;
+  /** The path waiting on it; none for a follow-up task created by an action. */
+  tokenId?: string;
+  /** Escalation rungs passed so far. */
+  level: number;
+  outcomes?: { id: string; label: string }[];
+  form?: FormField[];
+}
+
+export interface PendingTimer {
+  id: string;
+  nodeId: string;
+  /** What happens when it fires: "reminder", "escalation: notify-manager", "wait", "event timeout". */
+  label: string;
+  at: string;
+  kind: 'reminder' | 'escalation' | 'wait' | 'event-timeout';
+  tokenId?: string;
+  assignmentId?: string;
+  action?: EscalationAction;
+}
+
+export interface ChildCase {
+  childId: string;
+  tokenId: string;
+  nodeId: string;
+  /** The child's process and workflow, known once the transition that prepares it has run. */
+  processId?: string;
+  workflowId?: string;
+  /** The child workflow's input, until the workflow has started it. */
+  input?: unknown;
+}
+
+export interface StepRecord {
+  stepId: string;
+  assignmentId: string;
+  outcome?: string | undefined;
+  completedBy: string;
+  completedAt: string;
+}
+
+/** An outside event (payment received, customer replied), already checked against the route. */
+export interface OutsideEvent {
+  name: string;
+  payload: Record<string, FormValue>;
+  receivedAt: string;
+  actorId?: string | undefined;
+}
+
+export interface CaseEnding {
+  status: 'completed' | 'failed' | 'cancelled';
+  outcome?: 'success' | 'failure';
+  endNode?: string;
+  reason?: string;
+  actorId?: string;
+}
+
+export interface CaseState {
+  variables: Record<string, FormValue>;
+  outcomes: Record<string, string | undefined>;
+  forms: Record<string, Record<string, FormValue>>;
+  /** Who completed each task last: for "the manager of whoever did step X". */
+  completedBy: Record<string, string>;
+  tokens: Token[];
+  splits: Split[];
+  open: OpenStep[];
+  timers: PendingTimer[];
+  children: ChildCase[];
+  /** Events received that no wait has taken yet. */
+  events: OutsideEvent[];
+  /** The most recent completed steps (all of them are in PostgreSQL). */
+  done: StepRecord[];
+  /** Nodes visited since a path last waited for something: the runaway-loop budget. */
+  visits: number;
+  ended?: CaseEnding;
+}
+
+/**
+ * What the case asks the outside world to record, in order, in one transaction per batch.
+ * Each carries the keys that make applying it twice harmless.
+ */
+export type Effect =
+  | { type: 'event'; key: string; event: string; at: string; nodeId?: string; assignmentId?: string; actorId?: string; data?: Record<string, unknown> }
+  | {
+      type: 'open';
+      assignmentId: string;
+      step: { id: string; name: string; instructions?: string; outcomes?: { id: string; label: string }[]; form?: FormField[] };
+      assignee: AssigneeRule;
+      priority: Priority;
+      openedAt: string;
+      dueAt: string | null;
+      context: AssigneeContext;
+    }
+  | { type: 'complete'; assignmentId: string; stepId: string; employeeId: string; outcome?: string | undefined; form?: Record<string, FormValue> | undefined; at: string }
+  | { type: 'claim'; assignmentId: string; stepId: string; employeeId: string; at: string }
+  | { type: 'reassign'; key: string; assignmentId: string; stepId: string; assigneeId: string | null; roleCode: string | null; actorId: string; reason: string; at: string }
+  | { type: 'withdraw'; assignmentId: string; stepId: string; at: string }
+  | { type: 'escalate'; key: string; assignmentId: string; stepId: string; kind: 'reminder' | 'escalation'; level: number; action: EscalationAction; context: AssigneeContext; at: string }
+  | { type: 'notify'; key: string; nodeId: string; to: AssigneeRule; message: string; context: AssigneeContext }
+  | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; variables: Record<string, FormValue>; startedBy: string; depth: number; nodeId: string }
+  | { type: 'current'; steps: { id: string; name: string }[] }
+  | { type: 'close'; status: CaseEnding['status']; at: string; result: Record<string, unknown>; actorId?: string };
+
+/** What applying a batch of effects found out: who got each opened step, escalations, children. */
+export interface TransitionResult {
+  opened: Record<string, { assigneeId: string | null; roleCode: string | null }>;
+  escalated: Record<string, { assigneeId: string | null; roleCode: string | null; priority: Priority }>;
+  children: Record<string, { processId: string; workflowId: string; input: unknown }>;
+}

@@ -1,0 +1,43 @@
+// The background sweeps, as one durable workflow per task queue (id from temporal.config.ts):
+// every interval it closes cases whose workflow ended outside the product and retries mail that
+// could not be sent. It survives worker restarts, runs once however many workers start it, and
+// continues as new every few rounds so its history stays small. The close-time watermark of the
+// ended-cases sweep is its state, carried across continue-as-new.
+import { continueAsNew, log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import type { HousekeepingActivities } from '../activities/housekeeping-activities.ts';
+
+export interface HousekeepingInput {
+  /** Pause between two rounds. */
+  intervalMs: number;
+  /** Rounds before continuing as new (sooner when Temporal suggests it). */
+  roundsPerRun?: number | undefined;
+  /** Close time the ended-cases sweep has covered; absent on the first round ever. */
+  watermark?: string | undefined;
+  /** How far each sweep looks behind the previous one (visibility lags); tests shorten it. */
+  overlapMs?: number | undefined;
+}
+
+// A sweep that keeps failing (PostgreSQL down) is simply tried again next round.
+const retry = { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 3 };
+// The ended-cases sweep pages through visibility and heartbeats per page (its first round may be long).
+const cases = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', retry });
+// Mail stops taking new messages after its budget; the last send may still take its SMTP timeouts.
+const mail = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '3 minutes', retry });
+
+export async function housekeeping(input: HousekeepingInput): Promise<void> {
+  const rounds = input.roundsPerRun ?? 100;
+  const { taskQueue } = workflowInfo();
+  let watermark = input.watermark;
+  for (let round = 1; ; round++) {
+    const [ended, retried] = await Promise.allSettled([
+      cases.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs }),
+      mail.retryMail({ budgetMs: Math.max(5_000, Math.min(60_000, input.intervalMs)) }),
+    ]);
+    if (ended.status === 'fulfilled') watermark = ended.value.watermark;
+    else log.warn('The ended-cases sweep failed; the next round tries again from the same watermark', { error: String(ended.reason) });
+    if (retried.status === 'rejected') log.warn('The mail retry sweep failed; the next round tries again', { error: String(retried.reason) });
+    await sleep(input.intervalMs);
+    if (round >= rounds || workflowInfo().continueAsNewSuggested) break;
+  }
+  await continueAsNew<typeof housekeeping>({ ...input, watermark });
+}
