@@ -20,6 +20,10 @@ export interface AppDeps {
   caseLimits?: CaseLimits | undefined;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
+  /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */
+  idempotencyStaleSeconds?: number;
+  /** Deadline of each dependency check of GET /api/ready (default 1000 ms). */
+  readyTimeoutMs?: number;
 }
 
 export interface AppEnv {
@@ -27,5 +31,7 @@ export interface AppEnv {
     deps: AppDeps;
     em: EntityManager;
     actor: Actor;
+    /** The request's Idempotency-Key, once api/idempotency.ts accepted it: derive ids from it. */
+    idempotencyKey: string | undefined;
   };
 }
