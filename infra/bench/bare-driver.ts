@@ -26,6 +26,7 @@ export interface Bare {
 }
 
 export async function startBare(opts: { temporalAddress: string; pool: PgPool; cleanup: Cleanup }): Promise<Bare> {
+  const signal = opts.cleanup.signal;
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare-workflows.ts', import.meta.url)), logger: quiet });
   const workerConnection = await NativeConnection.connect({ address: opts.temporalAddress });
   const worker = await Worker.create({
@@ -56,7 +57,7 @@ export async function startBare(opts: { temporalAddress: string; pool: PgPool; c
         stepMs.push(now() - t);
       }
       workflowIds.push(workflowId);
-    });
+    }, signal);
     return { ...outcome, startMs, stepMs, workflowIds };
   }
   return { client, run };

@@ -1,6 +1,9 @@
 // Everything the bench starts registers how to stop it here; the stops run last-first at the
 // end of a run, after an error, or on the first Ctrl-C / SIGTERM (a second one exits at once).
 export class Cleanup {
+  private readonly aborter = new AbortController();
+  /** Aborted on the first signal, so the bench stops sending work while things shut down. */
+  readonly signal: AbortSignal = this.aborter.signal;
   private readonly stops: { name: string; stop: () => Promise<void> }[] = [];
   private running: Promise<void> | undefined;
 
@@ -27,6 +30,7 @@ export class Cleanup {
     const handler = (signal: NodeJS.Signals): void => {
       if (stopping) process.exit(130);
       stopping = true;
+      this.aborter.abort(new Error(`stopped by ${signal}`));
       log(`${signal}: stopping everything the bench started...`);
       void this.run(log).then(() => process.exit(130));
     };

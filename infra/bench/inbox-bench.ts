@@ -20,7 +20,7 @@ export interface InboxTiming {
   mismatches: number;
 }
 
-export async function timeInbox(baseUrl: string, db: PgClient, people: readonly LoadedEmployee[], status: 'open' | 'completed', requests: number): Promise<InboxTiming> {
+export async function timeInbox(baseUrl: string, db: PgClient, people: readonly LoadedEmployee[], status: 'open' | 'completed', requests: number, signal?: AbortSignal): Promise<InboxTiming> {
   const apis = people.map((p) => new Api(baseUrl, p.token));
   const viaApi = async (k: number): Promise<number> => (await apis[k]!.call('GET', `/api/assignments/inbox?status=${status}&limit=${PAGE}`, items)).items.length;
   const viaSql = async (k: number): Promise<number> => {
@@ -32,6 +32,7 @@ export async function timeInbox(baseUrl: string, db: PgClient, people: readonly 
 
   const timing: InboxTiming = { status, productMs: [], sqlMs: [], mismatches: 0 };
   for (let r = 0; r < requests; r++) {
+    signal?.throwIfAborted();
     const k = r % people.length;
     const timed = async (fn: (k: number) => Promise<number>, into: number[]): Promise<number> => {
       const t = now();

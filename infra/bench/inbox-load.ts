@@ -78,8 +78,8 @@ export async function loadInbox(db: PgClient, opts: InboxLoadOptions, routeKey: 
   );
   await db.query('COMMIT');
   await db.query('RESET session_replication_role');
-  // Statistics and the visibility map as a long-running database would have them.
-  await db.query('VACUUM (ANALYZE) employee, employee_roles, process, assignment');
+  // Fresh statistics, so the planner sees the data as a long-running database's would.
+  await db.query('ANALYZE employee, employee_roles, process, assignment');
 
   // Three heavy people and five ordinary ones read their inboxes; sessions are written as the
   // API writes them (api/auth/sessions.ts: the SHA-256 of a random token, hex).

@@ -14,7 +14,7 @@ export interface BenchOptions {
 }
 
 const SPEC = {
-  n: { env: 'BENCH_N', fallback: '200' },
+  n: { env: 'BENCH_N', fallback: '100' },
   concurrency: { env: 'BENCH_CONCURRENCY', fallback: '10,50' },
   'inbox-rows': { env: 'BENCH_INBOX_ROWS', fallback: '1000000' },
   'inbox-employees': { env: 'BENCH_INBOX_EMPLOYEES', fallback: '10000' },

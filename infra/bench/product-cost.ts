@@ -15,7 +15,7 @@ export interface ProductCost {
   workflowIds: string[];
 }
 
-export async function measureProductCost(baseUrl: string, db: PgClient, cases: number, reportFile: string): Promise<ProductCost> {
+export async function measureProductCost(baseUrl: string, db: PgClient, cases: number, reportFile: string, signal?: AbortSignal): Promise<ProductCost> {
   const people = await signInAssignees(baseUrl);
   const steps = people.length;
 
@@ -23,6 +23,7 @@ export async function measureProductCost(baseUrl: string, db: PgClient, cases: n
   const processIds: string[] = [];
   const firstOpen: string[] = [];
   for (let i = 0; i < cases; i++) {
+    signal?.throwIfAborted();
     const { id } = await startCase(people[0]!, `Bench cost #${i + 1}`);
     processIds.push(id);
     firstOpen.push(await nextOpen(db, id, new Set()));
@@ -31,6 +32,7 @@ export async function measureProductCost(baseUrl: string, db: PgClient, cases: n
 
   await resetStatements(db);
   for (const [i, processId] of processIds.entries()) {
+    signal?.throwIfAborted();
     const seen = new Set<string>();
     let current = firstOpen[i]!;
     for (let step = 0; step < steps; step++) {

@@ -76,7 +76,7 @@ export function signInAssignees(baseUrl: string): Promise<Api[]> {
 export const startCase = (starter: Api, subject: string): Promise<{ id: string }> =>
   starter.call('POST', '/api/processes', z.looseObject({ id: z.string() }), { routeKey: BENCH_ROUTE_KEY, subject, variables: {} });
 
-export async function productDriver(baseUrl: string): Promise<ProductDriver> {
+export async function productDriver(baseUrl: string, signal?: AbortSignal): Promise<ProductDriver> {
   const people = await signInAssignees(baseUrl);
   const watchers = people.map((api) => new InboxWatcher(api));
 
@@ -110,7 +110,7 @@ export async function productDriver(baseUrl: string): Promise<ProductDriver> {
         result.stepMs.push(next.at - t);
         current = next.id;
       }
-    });
+    }, signal);
     return { ...outcome, ...result, inboxPolls: watchers.reduce((s, w) => s + w.polls, 0) - pollsBefore };
   }
   return { run };

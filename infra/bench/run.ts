@@ -25,7 +25,8 @@ import { now, percentile, sleep } from './stats.ts';
 import { machine, markdownTable, type Row } from './table.ts';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.bench-data');
-const log = (msg: string): void => console.log(`[bench] ${msg}`);
+const began = Date.now();
+const log = (msg: string): void => console.log(`[bench +${((Date.now() - began) / 1000).toFixed(0)}s] ${msg}`);
 
 async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   const loadBefore = loadAverage();
@@ -46,7 +47,7 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   const sampler = sampleMemory(product.pid);
 
   await publishBenchRoute(product.baseUrl);
-  const driver = await productDriver(product.baseUrl);
+  const driver = await productDriver(product.baseUrl, cleanup.signal);
   log('warming up (10 cases of each kind, not counted)');
   await driver.run(10, 5, 'warmup');
   await bare.run('bareUpdates', 10, 5, 'warmup');
@@ -63,7 +64,7 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   }
 
   log(`counting SQL statements on ${opts.costCases} cases run one by one...`);
-  const cost = await measureProductCost(product.baseUrl, db, opts.costCases, path.join(DATA_DIR, 'statements.txt'));
+  const cost = await measureProductCost(product.baseUrl, db, opts.costCases, path.join(DATA_DIR, 'statements.txt'), cleanup.signal);
   const sample = (ids: string[]): string[] => ids.slice(0, 10);
   const [productHistory, updatesHistory, updateActivityHistory] = [
     await historyCost(bare.client, cost.workflowIds),
@@ -79,8 +80,8 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   if (sqlWarning) log(`WARNING: ${sqlWarning}`);
   log(`timing ${opts.inboxRequests} inbox requests per list against the raw SQL...`);
   t = now();
-  const inboxOpen = await timeInbox(product.baseUrl, db, people, 'open', opts.inboxRequests);
-  const inboxDone = await timeInbox(product.baseUrl, db, people, 'completed', opts.inboxRequests);
+  const inboxOpen = await timeInbox(product.baseUrl, db, people, 'open', opts.inboxRequests, cleanup.signal);
+  const inboxDone = await timeInbox(product.baseUrl, db, people, 'completed', opts.inboxRequests, cleanup.signal);
   log(`inbox timed in ${((now() - t) / 1000).toFixed(1)} s`);
 
   const loadPeak = sampler.stop();
@@ -164,10 +165,14 @@ try {
   console.log(`\n${report}`);
   log('written to .bench-data/last-run.md');
 } catch (err) {
+  if (cleanup.signal.aborted) {
+    await new Promise<never>(() => undefined); // the signal handler stops everything and exits
+  }
   console.error('[bench] failed:', err);
   code = 1;
 } finally {
   log('stopping everything the bench started...');
   await cleanup.run(log);
+  log('done');
 }
 process.exit(code);

@@ -55,6 +55,7 @@ async function startPostgres(dataDir: string, cleanup: Cleanup, log: (msg: strin
   let server = await start();
   await withClient(server.url, (c) => c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`));
   await server.stop();
+  log('restarting PostgreSQL with pg_stat_statements');
   server = await start();
   const running = server;
   cleanup.add('PostgreSQL', () => running.stop());

@@ -17,7 +17,7 @@ export interface RunOutcome {
 }
 
 /** Runs `one(i)` for i = 0..n-1 with at most `concurrency` at a time; a failing case is counted, not fatal. */
-export async function runConcurrently(n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<RunOutcome> {
+export async function runConcurrently(n: number, concurrency: number, one: (i: number) => Promise<void>, signal?: AbortSignal): Promise<RunOutcome> {
   let next = 0;
   let ok = 0;
   let failed = 0;
@@ -25,6 +25,7 @@ export async function runConcurrently(n: number, concurrency: number, one: (i: n
   const started = now();
   const lane = async (): Promise<void> => {
     for (let i = next++; i < n; i = next++) {
+      signal?.throwIfAborted();
       try {
         await one(i);
         ok++;
