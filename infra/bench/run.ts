@@ -33,6 +33,10 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   const runDir = path.join(DATA_DIR, 'run');
   await rm(runDir, { recursive: true, force: true });
   await mkdir(runDir, { recursive: true });
+  // Runs last: the databases (1 GB and more) go, the logs stay for a look after a failed run.
+  cleanup.add('bench data', async () => {
+    for (const name of ['pg', 'temporal.sqlite', 'temporal.sqlite-wal', 'temporal.sqlite-shm']) await rm(path.join(runDir, name), { recursive: true, force: true });
+  });
   const stack = await startBenchStack(runDir, cleanup, log);
   const db = await connectPg(stack.pgUrl);
   cleanup.add('bench database connection', () => db.end());
