@@ -26,7 +26,7 @@ export function ormConfig(clientUrl: string, opts: OrmOptions = {}) {
     clientUrl,
     entities,
     extensions: [Migrator],
-    pool: { max: opts.poolMax ?? 10 },
+    pool: { max: opts.poolMax ?? 20 },
     // pg-pool's connectionTimeoutMillis bounds both opening a connection and waiting for a pooled one.
     driverOptions: { connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS },
     // Every unit of work forks its own EntityManager; the global one must never be used.
