@@ -48,7 +48,7 @@ export const envSchema = z.object({
   SUBPROCESS_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMITS.maxDepth),
   CASE_HISTORY_EVENTS: z.coerce.number().int().min(100).max(50_000).default(DEFAULT_LIMITS.historyEvents),
   TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),

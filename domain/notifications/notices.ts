@@ -77,7 +77,7 @@ export async function writeNotifications(em: EntityManager, topic: string, recip
   await em.createQueryBuilder(MailMessage).insert(mail).onConflict('key').ignore().execute();
   // Also on a retry: a stream that missed nothing just finds nothing new.
   // em.execute runs in the caller's transaction, so PostgreSQL delivers the NOTIFY on commit.
-  for (const r of recipients) await em.execute('select pg_notify(?, ?)', [NOTIFICATION_CHANNEL, r.id]);
+  await em.execute(`select pg_notify(?, r) from unnest(array[${recipients.map(() => '?').join(', ')}]::text[]) as r`, [NOTIFICATION_CHANNEL, ...recipients.map((r) => r.id)]);
   return mail.map((m) => m.key);
 }
 

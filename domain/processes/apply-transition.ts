@@ -112,10 +112,14 @@ async function insertEvents(em: EntityManager, processId: string, events: EventR
  * not move on twice), writes the row and tells the assignee or the queue.
  */
 async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>, events: EventRow[], result: TransitionResult & { mailKeys: string[] }): Promise<void> {
-  const existing = await em.findOne(Assignment, o.assignmentId, { fields: ['id', 'assignee', 'role'] });
-  if (existing) {
-    result.opened[o.assignmentId] = { assigneeId: existing.assignee?.id ?? null, roleCode: existing.role?.code ?? null };
-    return;
+  // Round-robin and least-busy choose by what is open now, so a retry must reuse the first
+  // choice; every other rule names the same holder again, and the keyed writes below ignore it.
+  if (o.assignee.type === 'role' && o.assignee.pick !== 'queue') {
+    const existing = await em.findOne(Assignment, o.assignmentId, { fields: ['id', 'assignee', 'role'] });
+    if (existing) {
+      result.opened[o.assignmentId] = { assigneeId: existing.assignee?.id ?? null, roleCode: existing.role?.code ?? null };
+      return;
+    }
   }
   const who = await resolveAssignee(em, o.assignee, o.context);
   result.opened[o.assignmentId] = who;
@@ -136,6 +140,8 @@ async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>
       openedAt: new Date(o.openedAt),
       dueAt: o.dueAt ? new Date(o.dueAt) : null,
     })
+    .onConflict('id')
+    .ignore()
     .execute();
   events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
   const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
