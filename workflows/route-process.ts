@@ -82,42 +82,33 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
     flushed = seq;
   };
   const flushedPast = (seq: number) => condition(() => flushed >= seq);
-  /** A step being opened has no assignee yet; requests about it wait until it has. */
-  const settled = (assignmentId: string) => condition(() => m.state.open.find((s) => s.assignmentId === assignmentId)?.assigneeId !== undefined);
+  /**
+   * A request about a step: waits until the step has an assignee (it may still be opening), makes
+   * the change, and answers once its effects are recorded, so the inbox already shows them.
+   */
+  const onStep = async <T>(assignmentId: string, change: () => T): Promise<T> => {
+    await condition(() => m.state.open.find((s) => s.assignmentId === assignmentId)?.assigneeId !== undefined);
+    const answer = refusing(change);
+    await flushedPast(m.lastSeq);
+    return answer;
+  };
 
   setHandler(liveStateQuery, () => m.view());
   setHandler(outsideEventSignal, (event) => m.eventReceived(event));
   setHandler(
     completeAssignmentUpdate,
     async (req) => {
-      await settled(req.assignmentId);
-      const { record, opened } = refusing(() => m.complete(req));
-      await flushedPast(m.lastSeq);
-      const steps = opened.flatMap((id) => m.state.open.filter((s) => s.assignmentId === id)).map(stepView);
-      return { step: record, opened: steps };
+      const { record, opened } = await onStep(req.assignmentId, () => m.complete(req));
+      return { step: record, opened: opened.flatMap((id) => m.state.open.filter((s) => s.assignmentId === id)).map(stepView) };
     },
     { validator: (req: CompleteAssignmentRequest) => void refusing(() => m.checkComplete(req)) },
   );
-  setHandler(
-    claimAssignmentUpdate,
-    async (req) => {
-      await settled(req.assignmentId);
-      const view = refusing(() => m.claim(req));
-      await flushedPast(m.lastSeq);
-      return view;
-    },
-    { validator: (req: ClaimAssignmentRequest) => void refusing(() => m.checkClaim(req)) },
-  );
-  setHandler(
-    reassignAssignmentUpdate,
-    async (req) => {
-      await settled(req.assignmentId);
-      const view = refusing(() => m.reassign(req));
-      await flushedPast(m.lastSeq);
-      return view;
-    },
-    { validator: (req: ReassignRequest) => void refusing(() => m.checkReassign(req)) },
-  );
+  setHandler(claimAssignmentUpdate, (req) => onStep(req.assignmentId, () => m.claim(req)), {
+    validator: (req: ClaimAssignmentRequest) => void refusing(() => m.checkClaim(req)),
+  });
+  setHandler(reassignAssignmentUpdate, (req) => onStep(req.assignmentId, () => m.reassign(req)), {
+    validator: (req: ReassignRequest) => void refusing(() => m.checkReassign(req)),
+  });
   setHandler(
     cancelProcessUpdate,
     async (req) => {
