@@ -332,7 +332,11 @@ export class CaseMachine {
     if (s && !this.state.ended) return s;
     if (this.state.done.some((d) => d.assignmentId === assignmentId)) throw new Refusal(REFUSALS.conflict, 'This assignment has already been completed');
     if (this.state.ended) throw new Refusal(REFUSALS.notRunning, 'This case is no longer running');
-    throw new Refusal(REFUSALS.notFound, `Assignment ${assignmentId} is not open in this case`);
+    // The API asks only about rows of this case, and a row exists only for a step this case
+    // opened: one it no longer holds was withdrawn (a join or an end moved past its branch) or
+    // completed longer ago than `done` remembers. Its row may still read "open" for the moment
+    // the withdrawal takes to be written, so this is the 409 the row will soon say, not a 404.
+    throw new Refusal(REFUSALS.conflict, 'This assignment is no longer open: the case withdrew it or it was completed');
   }
 
   // ---- walking the graph -------------------------------------------------------------------
