@@ -61,6 +61,17 @@ async function cancel(id: string): Promise<number> {
   return res.status;
 }
 
+/** The step's row as soon as it is written (a user refreshing fast), or none within 3 s. */
+async function rowOnceOpen(processId: string, stepId: string): Promise<Step | undefined> {
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    const [row] = await s.em().execute<{ id: string }[]>(`select id from assignment where process_id = ? and step_id = ? and status = 'open'`, [processId, stepId]);
+    if (row) return { assignmentId: row.id, stepId };
+    await pause(10);
+  }
+  return undefined;
+}
+
 /** Everything that disagrees between PostgreSQL and the workflows of these cases. */
 async function disagreements(ids: string[]): Promise<{ problems: string[]; facts: Map<string, CaseFacts> }> {
   const facts = await readCases(s.em(), ids);
@@ -120,18 +131,33 @@ describe('no orphaned work', () => {
       ]);
 
       await Promise.all([
-        // (a) A1 and B1 at the same moment; whoever wins A1 completes A2 the instant it opens,
-        // racing the join that withdraws it.
-        ...joins.map(async (c) => {
+        // (a) The first-answer join fires while branch A opens A2, and A2 is completed the
+        // instant it opens, racing the join that withdraws it. A1 and B1 go at the same moment,
+        // and A2 is completed from A1's answer (n % 3 = 0) or as soon as its row shows in
+        // PostgreSQL (1) - possibly before the workflow has heard back that it is written; or B1
+        // waits for A2's row and goes together with A2 (2).
+        ...joins.map(async (c, n) => {
+          const a1 = stepOf(c.openSteps, 'a1')!;
+          const b1 = stepOf(c.openSteps, 'b1')!;
+          if (n % 3 === 2) {
+            const first = await complete(a1);
+            const row = await rowOnceOpen(c.id, 'a2');
+            const [a2, b] = row ? await Promise.all([jitter().then(() => complete(row)), jitter().then(() => complete(b1))]) : [undefined, await complete(b1)];
+            return count(`join (b1 with a2's row): a1 ${first.status}, a2 ${a2?.status ?? '-'}, b1 ${b.status}`);
+          }
           const [a, b] = await Promise.all([
             jitter().then(async () => {
-              const a1 = await complete(stepOf(c.openSteps, 'a1')!);
-              const a2 = stepOf(a1.opened, 'a2');
-              return { a1: a1.status, a2: a2 ? (await complete(a2)).status : undefined };
+              if (n % 3 === 1) {
+                const [first, a2] = await Promise.all([complete(a1), rowOnceOpen(c.id, 'a2').then((r) => (r ? complete(r) : undefined))]);
+                return { a1: first.status, a2: a2?.status };
+              }
+              const first = await complete(a1);
+              const a2 = stepOf(first.opened, 'a2');
+              return { a1: first.status, a2: a2 ? (await complete(a2)).status : undefined };
             }),
-            jitter().then(async () => (await complete(stepOf(c.openSteps, 'b1')!)).status),
+            jitter().then(async () => (await complete(b1)).status),
           ]);
-          count(`join: a1 ${a.a1}, a2 ${a.a2 ?? '-'}, b1 ${b}`);
+          count(`join (a1 with b1, a2 from ${n % 3 ? 'its row' : "a1's answer"}): a1 ${a.a1}, a2 ${a.a2 ?? '-'}, b1 ${b}`);
         }),
         // (b) A cancel at the moment a completion opens the next step (or the one after).
         ...cancels.map(async (c) => {
@@ -141,7 +167,7 @@ describe('no orphaned work', () => {
               const t2 = stepOf(t1.opened, 't2');
               return `t1 ${t1.status}, t2 ${t2 ? (await complete(t2)).status : '-'}`;
             }),
-            pause(Math.floor(Math.random() * 40)).then(() => cancel(c.id)),
+            pause(Math.floor(Math.random() * 150)).then(() => cancel(c.id)),
           ]);
           expect(cancelled).toBe(200);
           count(`cancel: ${done}`);
