@@ -77,8 +77,16 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
     flushed = seq;
   };
   const flushedPast = (seq: number) => condition(() => flushed >= seq);
-  /** A step being opened has no assignee yet; requests about it wait until it has. */
-  const settled = (assignmentId: string) => condition(() => m.state.open.find((s) => s.assignmentId === assignmentId)?.assigneeId !== undefined);
+  /**
+   * A step being opened has no assignee yet; requests about it wait until it has - or until it is
+   * no longer open (a join or an end withdrew it meanwhile), when the machine refuses the request.
+   * Waiting for an assignee only would hang the request, and the case with it at its end.
+   */
+  const settled = (assignmentId: string) =>
+    condition(() => {
+      const s = m.state.open.find((o) => o.assignmentId === assignmentId);
+      return s === undefined || s.assigneeId !== undefined;
+    });
 
   setHandler(liveStateQuery, () => m.view());
   setHandler(outsideEventSignal, (event) => m.eventReceived(event));
