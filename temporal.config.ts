@@ -3,6 +3,7 @@
 // zod so a bad value stops start-up with the variable's name and what was expected.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from './domain/processes/process-input.ts';
 
 export const PROJECT_ROOT = import.meta.dirname;
 
@@ -43,6 +44,9 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:pass@host:port or smtps://...' }).optional()),
   MAIL_FROM: z.string().trim().min(1).default(DEFAULT_MAIL_FROM),
+  CASE_MAX_VISITS: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxVisits),
+  SUBPROCESS_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMITS.maxDepth),
+  CASE_HISTORY_EVENTS: z.coerce.number().int().min(100).max(50_000).default(DEFAULT_LIMITS.historyEvents),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
@@ -88,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    caseLimits: { maxVisits: e.CASE_MAX_VISITS, maxDepth: e.SUBPROCESS_MAX_DEPTH, historyEvents: e.CASE_HISTORY_EVENTS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retry: { maxAttempts: e.MAIL_MAX_ATTEMPTS } },
     housekeeping: { intervalMs: e.HOUSEKEEPING_INTERVAL_SECONDS * 1000 },
   };

@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/identity/roles.ts';
+import type { CaseLimits } from '../domain/processes/process-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   sessionTtlHours: number;
   /** Sends the e-mail a request queues (a started case's first steps); without one it stays in the outbox. */
   mailer?: Mailer | undefined;
+  /** Limits every case started here carries (loop budget, sub-process depth, history size). */
+  caseLimits?: CaseLimits | undefined;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
 }

@@ -124,7 +124,7 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
   const temporal = await connectClient(config.temporal, address);
   life.add('Temporal client', () => temporal.connection.close());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail) });
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail), caseLimits: config.caseLimits });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

@@ -19,8 +19,8 @@ type ProcessRow = InstanceType<typeof Process.class>;
 export type { StartProcessOptions as StartOptions };
 
 /** Starts a case; answers with the case and the steps it opened first. */
-export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer'>, actor: Actor, opts: StartProcessOptions) {
-  const started = await startCase({ em, engine: temporalEngine(deps.temporal, deps.taskQueue), ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
+export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits'>, actor: Actor, opts: StartProcessOptions) {
+  const started = await startCase({ em, engine: temporalEngine(deps.temporal, deps.taskQueue), limits: deps.caseLimits, ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
   // Best effort: mail that cannot go now stays queued, and the outbox retries it.
   if (deps.mailer?.transport && started.mailKeys.length > 0) await deliverQueued(em.fork(), deps.mailer, { keys: started.mailKeys, budgetMs: 5_000 }).catch(() => undefined);
   return started;

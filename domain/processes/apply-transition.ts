@@ -219,6 +219,7 @@ async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'pr
       startedBy: e.startedBy,
       parentProcessId: ctx.processId,
       depth: e.depth,
+      limits: e.limits,
     },
   };
 }

@@ -575,7 +575,7 @@ export class CaseMachine {
     }
     const childId = this.env.newId();
     const variables = Object.fromEntries(Object.entries(node.inputs).map(([k, ref]) => [k, this.value(ref)]));
-    this.emit({ type: 'prepare-child', childId, routeKey: node.route, subject: `${this.input.subject} / ${node.name ?? node.route}`, variables, startedBy: this.input.startedBy, depth, nodeId: node.id });
+    this.emit({ type: 'prepare-child', childId, routeKey: node.route, subject: `${this.input.subject} / ${node.name ?? node.route}`, variables, startedBy: this.input.startedBy, depth, limits: this.limits, nodeId: node.id });
     this.state.children.push({ childId, tokenId: token.id, nodeId: node.id });
     token.wait = { kind: 'child', childId };
     this.state.visits = 0;

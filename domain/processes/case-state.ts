@@ -5,6 +5,7 @@
 import type { AssigneeRule, EscalationAction, Priority } from '../routes/graph-schema.ts';
 import type { FormField } from '../routes/route-schema.ts';
 import type { FormValue } from '../routes/step-input.ts';
+import type { CaseLimits } from './process-input.ts';
 
 export type { FormValue };
 
@@ -141,7 +142,7 @@ export type Effect =
   | { type: 'withdraw'; assignmentId: string; stepId: string; at: string }
   | { type: 'escalate'; key: string; assignmentId: string; stepId: string; kind: 'reminder' | 'escalation'; level: number; action: EscalationAction; context: AssigneeContext; at: string }
   | { type: 'notify'; key: string; nodeId: string; to: AssigneeRule; message: string; context: AssigneeContext }
-  | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; variables: Record<string, FormValue>; startedBy: string; depth: number; nodeId: string }
+  | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
   | { type: 'current'; steps: { id: string; name: string }[] }
   | { type: 'close'; status: CaseEnding['status']; at: string; result: Record<string, unknown>; actorId?: string };
 

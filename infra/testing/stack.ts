@@ -6,6 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { DEFAULT_LIMITS, type CaseLimits } from '../../domain/processes/process-input.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
 import { openDatabase, type Orm } from '../db/orm.ts';
 import { createMailer, type MailConfig } from '../mail/mailer.ts';
@@ -34,6 +35,8 @@ export interface TestStackOptions {
    * an update's result (sdk-typescript#1549), so tests move the clock between their calls.
    */
   timeSkipping?: boolean;
+  /** Limits of the cases this stack starts (e.g. a small history size, to see continue-as-new). */
+  caseLimits?: Partial<CaseLimits>;
   /** Backoff of failed mail (shortened in tests). */
   mailRetry?: MailConfig['retry'];
 }
@@ -53,7 +56,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const workerConnection = env ? env.nativeConnection : await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, retry: opts.mailRetry });
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer });
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits } });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
