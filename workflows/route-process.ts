@@ -32,6 +32,9 @@ import {
   liveStateQuery,
   outsideEventSignal,
   reassignAssignmentUpdate,
+  type ClaimAssignmentRequest,
+  type CompleteAssignmentRequest,
+  type ReassignRequest,
 } from './contract.ts';
 
 /** Temporal wraps the real reason ("No active employee has the e-mail ...") in activity and child failures. */
@@ -99,7 +102,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       const steps = opened.flatMap((id) => m.state.open.filter((s) => s.assignmentId === id)).map(stepView);
       return { step: record, opened: steps };
     },
-    { validator: (req) => void refusing(() => m.checkComplete(req)) },
+    { validator: (req: CompleteAssignmentRequest) => void refusing(() => m.checkComplete(req)) },
   );
   setHandler(
     claimAssignmentUpdate,
@@ -109,7 +112,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       await flushedPast(m.lastSeq);
       return view;
     },
-    { validator: (req) => void refusing(() => m.checkClaim(req)) },
+    { validator: (req: ClaimAssignmentRequest) => void refusing(() => m.checkClaim(req)) },
   );
   setHandler(
     reassignAssignmentUpdate,
@@ -119,7 +122,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       await flushedPast(m.lastSeq);
       return view;
     },
-    { validator: (req) => void refusing(() => m.checkReassign(req)) },
+    { validator: (req: ReassignRequest) => void refusing(() => m.checkReassign(req)) },
   );
   setHandler(
     cancelProcessUpdate,

@@ -1,44 +1,184 @@
-// Loads assignments with their case and route and turns them into inbox items.
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { Assignment } from '../../domain/entities/index.ts';
-import type { AssignmentView } from './schemas.ts';
+// Reads assignments the way people look at them. Lists (inbox, queue, a case's work) are lean:
+// only the columns a list shows, joined with their case and route in one statement, in an order
+// an index serves, paged by a keyset cursor. The single-assignment view adds the instructions,
+// outcomes, form and form data a person needs to do the step.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InferKyselyDB } from '@mikro-orm/sql';
+import type { entities } from '../../domain/entities/index.ts';
+import type { AssignmentListItem, AssignmentView } from './schemas.ts';
 
-type AssignmentRow = InstanceType<typeof Assignment.class>;
+type DB = InferKyselyDB<(typeof entities)[number]>;
 
-export async function findAssignmentViews(
-  em: EntityManager,
-  where: FilterQuery<AssignmentRow>,
-  opts: { limit?: number; orderBy?: 'dueAt' | 'openedAt' } = {},
-): Promise<AssignmentView[]> {
-  const rows = await em.find(Assignment, where, {
-    populate: ['process', 'process.routeVersion', 'process.routeVersion.route'],
-    orderBy: { [opts.orderBy ?? 'dueAt']: 'asc', id: 'asc' },
-    ...(opts.limit ? { limit: opts.limit } : {}),
-  });
+/** Which list: a person's open, overdue or completed work, the unclaimed queue of roles, or one case's work. */
+export type AssignmentList =
+  | { kind: 'open' | 'completed'; assigneeId: string }
+  | { kind: 'overdue'; assigneeId: string; now: Date }
+  | { kind: 'queue'; roles: string[] }
+  | { kind: 'case'; processId: string };
+
+/** Where the previous page ended: the sort value (due or completion time, null when none) and the id. */
+export interface ListCursor {
+  at: string | null;
+  id: string;
+}
+
+export const encodeCursor = (c: ListCursor): string => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+
+/** Undefined when the text is not a cursor this API handed out. */
+export function decodeCursor(text: string): ListCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [at, id] = value as unknown[];
+    const validAt = at === null || (typeof at === 'string' && !Number.isNaN(Date.parse(at)));
+    const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
+    return validAt && validId ? { at: at, id: id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ASSIGNMENT_COLUMNS = [
+  'a.id', 'a.process_id', 'a.step_id', 'a.step_name', 'a.assignee_id', 'a.role_code', 'a.status', 'a.priority',
+  'a.opened_at', 'a.due_at', 'a.claimed_at', 'a.completed_at', 'a.completed_by_id', 'a.outcome',
+] as const;
+const CASE_COLUMNS = ['p.subject', 'r.key as route_key', 'r.name as route_name'] as const;
+
+const kysely = (em: EntityManager) => em.getKysely<DB>();
+
+/** The assignments of one list, filtered and ordered by what its index holds (no joins yet). */
+function filtered(em: EntityManager, list: AssignmentList) {
+  const q = kysely(em).selectFrom('assignment as a').select(ASSIGNMENT_COLUMNS);
+  switch (list.kind) {
+    case 'open':
+      return q.where('a.assignee_id', '=', list.assigneeId).where('a.status', '=', 'open');
+    case 'overdue':
+      return q.where('a.assignee_id', '=', list.assigneeId).where('a.status', '=', 'open').where('a.due_at', '<', list.now);
+    case 'queue':
+      return q.where('a.status', '=', 'open').where('a.assignee_id', 'is', null).where('a.role_code', 'in', list.roles.length ? list.roles : ['']);
+    case 'completed':
+      return q.where('a.assignee_id', '=', list.assigneeId).where('a.status', '=', 'completed');
+    case 'case':
+      return q.where('a.process_id', '=', list.processId);
+  }
+}
+
+type Filtered = ReturnType<typeof filtered>;
+
+/**
+ * Joins a page of assignments with their case and route. The page is cut first (inner query), so
+ * only the rows shown are joined, whatever the size of the list.
+ */
+async function withCase(em: EntityManager, page: Filtered, order: 'due' | 'completed' | 'opened') {
+  let q = kysely(em)
+    .selectFrom(page.as('a'))
+    .innerJoin('process as p', 'p.id', 'a.process_id')
+    .innerJoin('route_version as v', 'v.id', 'p.route_version_id')
+    .innerJoin('route as r', 'r.id', 'v.route_id')
+    .selectAll('a')
+    .select(CASE_COLUMNS);
+  if (order === 'due') q = q.orderBy('a.due_at', (o) => o.asc().nullsLast()).orderBy('a.id', 'asc');
+  else if (order === 'completed') q = q.orderBy('a.completed_at', 'desc').orderBy('a.id', 'desc');
+  else q = q.orderBy('a.opened_at', 'asc').orderBy('a.id', 'asc');
+  return q.execute();
+}
+
+/**
+ * One page of a list and the cursor of the next page (null on the last one). Open work comes
+ * earliest due first, work without a deadline last; completed work latest first; a case's work in
+ * the order it was opened. Each order matches an index, so a page costs the same whatever the
+ * person has done before. Keyset conditions are row comparisons the index can seek to.
+ */
+export async function listAssignments(em: EntityManager, list: AssignmentList, page: { limit?: number; cursor?: ListCursor } = {}): Promise<{ items: AssignmentListItem[]; nextCursor: string | null }> {
+  // One row more than asked tells whether another page exists, without counting.
+  const want = page.limit === undefined ? undefined : page.limit + 1;
+  const cut = (q: Filtered, n = want) => (n === undefined ? q : q.limit(n));
+  const after = page.cursor;
+  let rows: Awaited<ReturnType<typeof withCase>>;
+  if (list.kind === 'case') {
+    rows = await withCase(em, cut(filtered(em, list).orderBy('a.opened_at').orderBy('a.id')), 'opened');
+  } else if (list.kind === 'completed') {
+    let q = filtered(em, list);
+    if (after?.at) q = q.where((eb) => eb(eb.refTuple('a.completed_at', 'a.id'), '<', eb.tuple(new Date(after.at!), after.id)));
+    rows = await withCase(em, cut(q.orderBy('a.completed_at', 'desc').orderBy('a.id', 'desc')), 'completed');
+  } else if (!after) {
+    rows = await withCase(em, cut(filtered(em, list).orderBy('a.due_at', (o) => o.asc().nullsLast()).orderBy('a.id')), 'due');
+  } else {
+    // Undated work sorts last. A cursor inside the dated part reads on from it (nulls never match a
+    // row comparison) and tops the page up with undated work only when the dated part runs out;
+    // an OR of both would make PostgreSQL filter every row before the cursor.
+    rows = [];
+    if (after.at) {
+      const at = new Date(after.at);
+      const dated = filtered(em, list).where((eb) => eb(eb.refTuple('a.due_at', 'a.id'), '>', eb.tuple(at, after.id)));
+      rows = await withCase(em, cut(dated.orderBy('a.due_at').orderBy('a.id')), 'due');
+    }
+    if (list.kind !== 'overdue' && (want === undefined || rows.length < want)) {
+      let undated = filtered(em, list).where('a.due_at', 'is', null);
+      if (!after.at) undated = undated.where('a.id', '>', after.id);
+      rows = [...rows, ...(await withCase(em, cut(undated.orderBy('a.id'), want === undefined ? undefined : want - rows.length), 'due'))];
+    }
+  }
+  const more = page.limit !== undefined && rows.length > page.limit;
   const now = Date.now();
-  return rows.map((a) => {
-    const process = a.process.getEntity();
-    const route = process.routeVersion.getEntity().route.getEntity();
-    return {
-      id: a.id,
-      process: { id: process.id, subject: process.subject, routeKey: route.key, routeName: route.name },
-      stepId: a.stepId,
-      stepName: a.stepName,
-      instructions: a.instructions ?? null,
-      assigneeId: a.assignee?.id ?? null,
-      role: a.role?.code ?? null,
-      status: a.status,
-      overdue: a.status === 'open' && a.dueAt !== null && a.dueAt !== undefined && a.dueAt.getTime() < now,
-      priority: a.priority,
-      openedAt: a.openedAt.toISOString(),
-      dueAt: a.dueAt?.toISOString() ?? null,
-      claimedAt: a.claimedAt?.toISOString() ?? null,
-      completedAt: a.completedAt?.toISOString() ?? null,
-      completedBy: a.completedBy?.id ?? null,
-      outcome: a.outcome ?? null,
-      outcomes: a.outcomes ?? null,
-      formFields: a.formFields ?? null,
-      formData: a.formData ?? null,
-    };
-  });
+  const items = (more ? rows.slice(0, page.limit) : rows).map((row) => listItem(row, now));
+  const last = items.at(-1);
+  const nextCursor = more && last ? encodeCursor({ at: list.kind === 'completed' ? last.completedAt : last.dueAt, id: last.id }) : null;
+  return { items, nextCursor };
+}
+
+type ListRow = {
+  id: string; step_id: string; step_name: string; assignee_id: string | null; role_code: string | null;
+  status: AssignmentListItem['status']; priority: AssignmentListItem['priority'];
+  opened_at: Date; due_at: Date | null; claimed_at: Date | null; completed_at: Date | null;
+  completed_by_id: string | null; outcome: string | null;
+  process_id: string; subject: string; route_key: string; route_name: string;
+};
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+function listItem(row: ListRow, now: number): AssignmentListItem {
+  return {
+    id: row.id,
+    process: { id: row.process_id, subject: row.subject, routeKey: row.route_key, routeName: row.route_name },
+    stepId: row.step_id,
+    stepName: row.step_name,
+    assigneeId: row.assignee_id,
+    role: row.role_code,
+    status: row.status,
+    overdue: row.status === 'open' && row.due_at !== null && new Date(row.due_at).getTime() < now,
+    priority: row.priority,
+    openedAt: iso(row.opened_at)!,
+    dueAt: iso(row.due_at),
+    claimedAt: iso(row.claimed_at),
+    completedAt: iso(row.completed_at),
+    completedBy: row.completed_by_id,
+    outcome: row.outcome,
+  };
+}
+
+/** The whole assignment, with what a person needs to do the step; undefined when there is none. */
+export async function assignmentDetail(em: EntityManager, id: string): Promise<AssignmentView | undefined> {
+  const row = await kysely(em)
+    .selectFrom('assignment as a')
+    .innerJoin('process as p', 'p.id', 'a.process_id')
+    .innerJoin('route_version as v', 'v.id', 'p.route_version_id')
+    .innerJoin('route as r', 'r.id', 'v.route_id')
+    .select([...ASSIGNMENT_COLUMNS, ...CASE_COLUMNS, 'a.instructions', 'a.outcomes', 'a.form_fields', 'a.form_data'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...listItem(row, Date.now()),
+    instructions: row.instructions,
+    outcomes: row.outcomes,
+    formFields: row.form_fields,
+    formData: row.form_data,
+  };
+}
+
+/** The single-assignment view as a list of zero or one (the shape the action handlers use). */
+export async function findAssignmentViews(em: EntityManager, where: { id: string }): Promise<AssignmentView[]> {
+  const view = await assignmentDetail(em, where.id);
+  return view ? [view] : [];
 }

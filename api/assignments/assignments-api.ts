@@ -1,51 +1,50 @@
 // Assignments: my inbox (open, overdue, done), my roles' unclaimed queue, claim and complete.
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor } from '../../domain/identity/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { claimAssignment, completeAssignment, reassignAssignment } from './assignment-actions.ts';
-import { findAssignmentViews } from './assignment-view.ts';
-import { assignmentParamSchema, assignmentViewSchema, completeSchema, completedSchema, inboxQuery, reassignSchema } from './schemas.ts';
+import { assignmentDetail, decodeCursor, findAssignmentViews, listAssignments, type AssignmentList } from './assignment-view.ts';
+import { assignmentPageSchema, assignmentParamSchema, assignmentViewSchema, completeSchema, completedSchema, inboxQuery, queueQuery, reassignSchema } from './schemas.ts';
 
-const list = json(z.object({ items: z.array(assignmentViewSchema) }));
+const page = json(assignmentPageSchema);
 
 export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
-      method: 'get', path: '/inbox', tags: ['Assignments'], summary: 'My assignments, earliest due first',
+      method: 'get', path: '/inbox', tags: ['Assignments'], summary: 'My assignments: open and overdue earliest due first, completed latest first',
       request: { query: inboxQuery },
-      responses: { 200: { description: 'My inbox', ...list }, ...problems(400, 401) },
+      responses: { 200: { description: 'One page of my inbox', ...page }, ...problems(400, 401) },
     }),
     async (c) => {
-      const { status, limit } = c.req.valid('query');
-      const mine = { assignee: c.var.actor.employeeId };
-      const where =
-        status === 'overdue' ? { ...mine, status: 'open' as const, dueAt: { $lt: new Date() } } : { ...mine, status };
-      return c.json({ items: await findAssignmentViews(c.var.em, where, { limit, orderBy: status === 'completed' ? 'openedAt' : 'dueAt' }) }, 200);
+      const { status, limit, cursor } = c.req.valid('query');
+      const assigneeId = c.var.actor.employeeId;
+      const list: AssignmentList = status === 'overdue' ? { kind: 'overdue', assigneeId, now: new Date() } : { kind: status, assigneeId };
+      return c.json(await listAssignments(c.var.em, list, { limit, ...(cursor ? { cursor: decodeCursor(cursor)! } : {}) }), 200);
     },
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/queue', tags: ['Assignments'], summary: "Unclaimed assignments of my roles' queues",
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }) },
-      responses: { 200: { description: 'Claimable assignments', ...list }, ...problems(400, 401) },
+      method: 'get', path: '/queue', tags: ['Assignments'], summary: "Unclaimed assignments of my roles' queues, earliest due first",
+      request: { query: queueQuery },
+      responses: { 200: { description: 'One page of claimable assignments', ...page }, ...problems(400, 401) },
     }),
     async (c) => {
-      const where = { status: 'open' as const, assignee: null, role: { $in: c.var.actor.roles } };
-      return c.json({ items: await findAssignmentViews(c.var.em, where, { limit: c.req.valid('query').limit }) }, 200);
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await listAssignments(c.var.em, { kind: 'queue', roles: c.var.actor.roles }, { limit, ...(cursor ? { cursor: decodeCursor(cursor)! } : {}) }), 200);
     },
   )
   .openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags: ['Assignments'], summary: 'One assignment',
+      method: 'get', path: '/{id}', tags: ['Assignments'], summary: 'One assignment, with its instructions, outcomes and form',
       request: { params: assignmentParamSchema },
       responses: { 200: { description: 'The assignment', ...json(assignmentViewSchema) }, ...problems(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const [a] = await findAssignmentViews(c.var.em, { id });
+      const a = await assignmentDetail(c.var.em, id);
       if (!a) throw notFound('Assignment', id);
       const actor = c.var.actor;
       const visible = a.assigneeId === actor.employeeId || (a.role !== null && actor.roles.includes(a.role)) || isSupervisor(actor);

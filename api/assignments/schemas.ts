@@ -1,28 +1,39 @@
-// Shapes of the assignments API: inbox items and completion input.
+// Shapes of the assignments API: list items and pages, the single-assignment view, and the
+// completion and reassignment input.
 import { z } from '@hono/zod-openapi';
 import { ASSIGNMENT_STATUSES } from '../../domain/entities/processes.ts';
 import { PRIORITIES } from '../../domain/routes/graph-schema.ts';
+import { decodeCursor } from './assignment-view.ts';
 
 const formValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
+const listItemShape = {
+  id: z.uuid(),
+  process: z.object({ id: z.uuid(), subject: z.string(), routeKey: z.string(), routeName: z.string() }),
+  stepId: z.string(),
+  stepName: z.string(),
+  assigneeId: z.uuid().nullable(),
+  role: z.string().nullable(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  overdue: z.boolean(),
+  priority: z.enum(PRIORITIES),
+  openedAt: z.iso.datetime(),
+  dueAt: z.iso.datetime().nullable(),
+  claimedAt: z.iso.datetime().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  completedBy: z.uuid().nullable(),
+  outcome: z.string().nullable(),
+};
+
+/** A row of a list (inbox, queue, a case's work): what the list shows, not the form to fill in. */
+export const assignmentListItemSchema = z.object(listItemShape).openapi('AssignmentListItem');
+export type AssignmentListItem = z.infer<typeof assignmentListItemSchema>;
+
+/** One assignment with what a person needs to do the step (GET /api/assignments/{id}). */
 export const assignmentViewSchema = z
   .object({
-    id: z.uuid(),
-    process: z.object({ id: z.uuid(), subject: z.string(), routeKey: z.string(), routeName: z.string() }),
-    stepId: z.string(),
-    stepName: z.string(),
+    ...listItemShape,
     instructions: z.string().nullable(),
-    assigneeId: z.uuid().nullable(),
-    role: z.string().nullable(),
-    status: z.enum(ASSIGNMENT_STATUSES),
-    overdue: z.boolean(),
-    priority: z.enum(PRIORITIES),
-    openedAt: z.iso.datetime(),
-    dueAt: z.iso.datetime().nullable(),
-    claimedAt: z.iso.datetime().nullable(),
-    completedAt: z.iso.datetime().nullable(),
-    completedBy: z.uuid().nullable(),
-    outcome: z.string().nullable(),
     outcomes: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
     formFields: z.array(z.unknown()).nullable(),
     formData: z.record(z.string(), formValue).nullable(),
@@ -63,9 +74,27 @@ export const reassignSchema = z
   .refine((b) => (b.employeeId === undefined) !== (b.role === undefined), { message: 'give exactly one of employeeId and role', path: ['employeeId'] })
   .openapi('ReassignAssignment');
 
+const limit = z.coerce.number().int().min(1).max(200).default(100).openapi({ description: 'Items per page' });
+const cursor = z
+  .string()
+  .max(200)
+  .refine((c) => decodeCursor(c) !== undefined, { message: 'is not a cursor this API returned' })
+  .optional()
+  .openapi({ description: 'The `nextCursor` of the previous page; omit for the first page' });
+
 export const inboxQuery = z.object({
-  status: z.enum(['open', 'overdue', 'completed']).default('open'),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  status: z.enum(['open', 'overdue', 'completed']).default('open').openapi({ description: 'open and overdue: earliest due first, undated last; completed: latest first' }),
+  limit,
+  cursor,
 });
+
+export const queueQuery = z.object({ limit, cursor });
+
+export const assignmentPageSchema = z
+  .object({
+    items: z.array(assignmentListItemSchema),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('AssignmentPage');
 
 export const assignmentParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });

@@ -3,7 +3,7 @@
 // them; every API process hears it and wakes that recipient's streams, which then re-read the
 // database. The database stays the source of truth: a wake-up only says "look again".
 import { createRequire } from 'node:module';
-import { NOTIFICATION_CHANNEL } from '../../domain/notifications/notices.ts';
+import { NOTIFICATION_CHANNEL } from '../../domain/notifications/channel.ts';
 import type { Orm } from '../../infra/db/orm.ts';
 
 // pg ships no type declarations; describe the little used here (as infra/services/embedded-postgres.ts does).

@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
-import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess, summary } from './process-store.ts';
+import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess } from './process-store.ts';
 import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processStartedSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
 
 
@@ -18,8 +18,8 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const { em, deps, actor } = c.var;
-      const { process, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'));
-      return c.json({ ...summary(process), variables: process.variables, openSteps }, 201);
+      const { summary, variables, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'));
+      return c.json({ ...summary, variables, openSteps }, 201);
     },
   )
   .openapi(

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { PROCESS_STATUSES } from '../../domain/entities/processes.ts';
 import { idSchema } from '../../domain/routes/route-schema.ts';
-import { assignmentViewSchema, openStepSchema } from '../assignments/schemas.ts';
+import { assignmentListItemSchema, openStepSchema } from '../assignments/schemas.ts';
 
 export const formValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
@@ -67,7 +67,7 @@ export const processDetailSchema = processSummarySchema
     variables: z.record(z.string(), formValueSchema),
     result: z.record(z.string(), z.unknown()).nullable(),
     timeline: z.array(timelineEventSchema),
-    assignments: z.array(assignmentViewSchema),
+    assignments: z.array(assignmentListItemSchema),
     live: z
       .object({
         status: z.string(),

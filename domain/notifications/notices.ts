@@ -3,9 +3,8 @@
 // streams. The API's stream listens on NOTIFICATION_CHANNEL; the route transitions write here.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, MailMessage, Notification } from '../entities/index.ts';
+import { NOTIFICATION_CHANNEL } from './channel.ts';
 
-/** The channel API processes LISTEN on; the payload is the recipient's employee id. */
-export const NOTIFICATION_CHANNEL = 'crm_notifications';
 
 export interface NewAssignmentNotice {
   workflowId: string;

@@ -9,7 +9,6 @@ import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
 import { Assignment, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
-import type { Priority } from '../routes/graph-schema.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
 import { workflowIdFor, type ProcessInput } from './process-input.ts';
 
@@ -189,7 +188,7 @@ async function escalate(em: EntityManager, ctx: TransitionContext, e: Of<'escala
     note = message('assignment.reassigned', `Reassigned to you (overdue): ${a.stepName}`, due, ctx.processId, ctx.subject, a.id);
   }
   await em.flush();
-  result.escalated[a.id] = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null, priority: a.priority as Priority };
+  result.escalated[a.id] = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null, priority: a.priority };
   events.push({ key: e.key, type: e.kind === 'reminder' ? 'step.reminded' : 'step.escalated', at: e.at, stepId: e.stepId, assignmentId: e.assignmentId, data: { level: e.level, action } });
   if (note) result.mailKeys.push(...(await writeNotifications(em, e.key, recipients, note)));
 }

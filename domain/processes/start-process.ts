@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkVariables, type FormValue } from '../routes/step-input.ts';
 import { applyTransition } from './apply-transition.ts';
-import { CaseMachine, stepView, type OpenStepView } from './case-machine.ts';
+import { CaseMachine, stepView } from './case-machine.ts';
 import { workflowIdFor, type CaseLimits, type ProcessInput } from './process-input.ts';
 
 /** What the use cases need from the workflow engine; api/ adapts Temporal's client to it. */
@@ -34,8 +34,6 @@ export interface StartProcessDeps {
   ids: { processId: string; newId(): string };
 }
 
-type ProcessRow = InstanceType<typeof Process.class>;
-
 async function publishedVersion(em: EntityManager, opts: StartProcessOptions) {
   const route = await em.findOne(Route, opts.routeId ? { id: opts.routeId } : { key: opts.routeKey ?? '' });
   if (!route) throw notFound('Route', opts.routeId ?? opts.routeKey ?? '');
@@ -47,7 +45,7 @@ async function publishedVersion(em: EntityManager, opts: StartProcessOptions) {
   throw new DomainError('unprocessable', `Route ${route.key} has never been published`, [{ path: 'routeId', message: 'has no published version' }]);
 }
 
-export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: StartProcessOptions): Promise<{ process: ProcessRow; openSteps: OpenStepView[]; mailKeys: string[] }> {
+export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: StartProcessOptions) {
   const { em, engine, ids } = deps;
   const { route, version } = await publishedVersion(em, opts);
   const problems = checkVariables(version.definition, opts.variables);
@@ -65,7 +63,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     ...(deps.limits ? { limits: { ...deps.limits } as CaseLimits } : {}),
   };
   const now = new Date();
-  const machine = new CaseMachine(input, { now: () => now, newId: ids.newId });
+  const machine = new CaseMachine(input, { now: () => now, newId: () => ids.newId() });
   machine.begin();
   const { effects } = machine.takeJournal();
 
@@ -76,7 +74,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
       .insert({ id: processId, workflowId: workflowIdFor(processId), routeVersion: version.id, subject: opts.subject, variables: opts.variables, status: 'running', startedBy: actor.employeeId, startedAt: now })
       .onConflict('id')
       .ignore()
-      .execute('run');
+      .execute<{ affectedRows: number }>('run');
     const existing = fresh.affectedRows === 0 ? await tx.findOneOrFail(Process, processId, { fields: ['startedBy'] }) : undefined;
     if (existing && existing.startedBy.id !== actor.employeeId) throw new DomainError('conflict', 'This case id is taken');
     const applied = await applyTransition(tx, { processId, subject: opts.subject }, effects);
@@ -91,8 +89,23 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     if (inserted) await discardProcess(em, processId, mailKeys);
     throw err;
   }
-  const process = await em.findOneOrFail(Process, processId, { populate: ['routeVersion', 'routeVersion.route'] });
-  return { process, openSteps: machine.state.open.map(stepView), mailKeys };
+  const ended = machine.ended;
+  const first = machine.state.open[0];
+  return {
+    summary: {
+      id: processId,
+      subject: opts.subject,
+      status: ended?.status ?? ('running' as const),
+      route: { id: route.id, key: route.key, name: route.name, version: version.version, versionId: version.id },
+      currentStep: first ? { id: first.stepId, name: first.stepName } : null,
+      startedBy: actor.employeeId,
+      startedAt: now.toISOString(),
+      endedAt: ended ? now.toISOString() : null,
+    },
+    variables: opts.variables,
+    openSteps: machine.state.open.map(stepView),
+    mailKeys,
+  };
 }
 
 async function discardProcess(em: EntityManager, processId: string, mailKeys: string[]): Promise<void> {

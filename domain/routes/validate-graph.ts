@@ -13,13 +13,15 @@ import { checkLoops, checkReachable } from './graph-checks/flow.ts';
 import { checkNodes } from './graph-checks/nodes.ts';
 import { checkParallel } from './graph-checks/parallel.ts';
 import { checkReferences } from './graph-checks/references.ts';
+import { checkSpinningLoops } from './graph-checks/spinning-loops.ts';
+import { checkSubprocessCycles } from './graph-checks/subprocess-cycles.ts';
 import { checkStructure } from './graph-checks/structure.ts';
 import { routeGraphSchema, type RouteGraph } from './graph-schema.ts';
 import type { RouteDirectory } from './validate-route.ts';
 
 export type GraphCheckResult = { ok: true; definition: RouteGraph } | { ok: false; problems: FieldProblem[] };
 
-const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkReachable, checkParallel, checkLoops];
+const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkSubprocessCycles, checkReachable, checkParallel, checkLoops, checkSpinningLoops];
 
 export function validateGraph(draft: unknown, directory: RouteDirectory): GraphCheckResult {
   const parsed = routeGraphSchema.safeParse(draft);

@@ -6,6 +6,7 @@
 import type { FieldProblem } from '../errors.ts';
 import { formatPath } from '../errors.ts';
 import { parseDuration } from './duration.ts';
+import type { SubprocessCalls } from './find-subprocess-cycle.ts';
 import type { RouteGraph } from './graph-schema.ts';
 import { routeDefinitionSchema, type RouteDefinition } from './route-schema.ts';
 import { validateGraph } from './validate-graph.ts';
@@ -22,6 +23,11 @@ export interface RouteDirectory {
   publishedRoutes?: ReadonlySet<string>;
   /** The key of the route being checked: a route may not run itself as a sub-process. */
   ownKey?: string | undefined;
+  /**
+   * For each published route, the routes its latest version runs as sub-processes: a route may
+   * not run one that leads back to it. Absent means not checked (a caller that only validates).
+   */
+  subprocessCalls?: SubprocessCalls;
 }
 
 /** A published route version's definition, in either language. */

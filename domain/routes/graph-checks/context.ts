@@ -88,9 +88,14 @@ export function canReachStop(ctx: GraphContext): Set<string> {
   return seen;
 }
 
-/** Strongly connected components that hold a cycle (two or more nodes, or a node leading to itself), in node order. */
-export function cycles(ctx: GraphContext): string[][] {
+/**
+ * Strongly connected components that hold a cycle (two or more nodes, or a node leading to
+ * itself), in node order. With `within`, only those nodes and the edges between them count: the
+ * loops that pass through no node outside it.
+ */
+export function cycles(ctx: GraphContext, within: (id: string) => boolean = () => true): string[][] {
   // Tarjan's algorithm; routes have at most 500 nodes, so recursion depth is no concern.
+  const next = (v: string) => (ctx.successors.get(v) ?? []).filter(within);
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -102,7 +107,7 @@ export function cycles(ctx: GraphContext): string[][] {
     low.set(v, counter++);
     stack.push(v);
     onStack.add(v);
-    for (const w of ctx.successors.get(v) ?? []) {
+    for (const w of next(v)) {
       if (!index.has(w)) {
         visit(w);
         low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
@@ -118,9 +123,9 @@ export function cycles(ctx: GraphContext): string[][] {
         component.push(w);
       }
     } while (w !== undefined && w !== v);
-    if (component.length > 1 || (ctx.successors.get(v) ?? []).includes(v)) found.push(component);
+    if (component.length > 1 || next(v).includes(v)) found.push(component);
   };
-  for (const id of ctx.byId.keys()) if (!index.has(id)) visit(id);
+  for (const id of ctx.byId.keys()) if (within(id) && !index.has(id)) visit(id);
   const order = (id: string) => ctx.indexOf.get(id) ?? 0;
   return found.map((c) => c.sort((a, b) => order(a) - order(b))).sort((a, b) => order(a[0] ?? '') - order(b[0] ?? ''));
 }

@@ -1,0 +1,113 @@
+// The read side of cases: the case list and the case view. Each reads only the columns it shows,
+// joined in one statement per table, so neither the route's definition and draft (large JSON)
+// nor one query per row is ever loaded; a case with hundreds of open steps costs what one with
+// one step costs, plus the rows themselves.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InferKyselyDB } from '@mikro-orm/sql';
+import type { Client } from '@temporalio/client';
+import type { entities } from '../../domain/entities/index.ts';
+import type { ProcessStatus } from '../../domain/entities/processes.ts';
+import { notFound } from '../../domain/errors.ts';
+import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
+import { listAssignments } from '../assignments/assignment-view.ts';
+
+type DB = InferKyselyDB<(typeof entities)[number]>;
+
+/** The filters of the case list (the shape the list handler builds). */
+export interface ProcessFilter {
+  status?: ProcessStatus;
+  routeVersion?: { route: string };
+  startedBy?: string;
+}
+
+function cases(em: EntityManager) {
+  return em
+    .getKysely<DB>()
+    .selectFrom('process as p')
+    .innerJoin('route_version as v', 'v.id', 'p.route_version_id')
+    .innerJoin('route as r', 'r.id', 'v.route_id');
+}
+
+const SUMMARY_COLUMNS = [
+  'p.id', 'p.subject', 'p.status', 'p.current_step_id', 'p.current_step_name', 'p.started_by_id', 'p.started_at', 'p.ended_at',
+  'r.id as route_id', 'r.key as route_key', 'r.name as route_name', 'v.version', 'v.id as version_id',
+] as const;
+
+interface SummaryRow {
+  id: string; subject: string; status: ProcessStatus; current_step_id: string | null; current_step_name: string | null;
+  started_by_id: string; started_at: Date; ended_at: Date | null;
+  route_id: string; route_key: string; route_name: string; version: number; version_id: string;
+}
+
+function summary(p: SummaryRow) {
+  return {
+    id: p.id,
+    subject: p.subject,
+    status: p.status,
+    route: { id: p.route_id, key: p.route_key, name: p.route_name, version: p.version, versionId: p.version_id },
+    currentStep: p.current_step_id ? { id: p.current_step_id, name: p.current_step_name ?? p.current_step_id } : null,
+    startedBy: p.started_by_id,
+    startedAt: new Date(p.started_at).toISOString(),
+    endedAt: p.ended_at ? new Date(p.ended_at).toISOString() : null,
+  };
+}
+
+/** Newest first; each filter and the order are served by an index on (filter, started_at, id). */
+export async function processSummaries(em: EntityManager, where: ProcessFilter, page: { limit: number; offset: number }) {
+  let q = cases(em);
+  if (where.status) q = q.where('p.status', '=', where.status);
+  if (where.routeVersion) q = q.where('v.route_id', '=', where.routeVersion.route);
+  if (where.startedBy) q = q.where('p.started_by_id', '=', where.startedBy);
+  const [rows, counted] = await Promise.all([
+    q.select(SUMMARY_COLUMNS).orderBy('p.started_at', 'desc').orderBy('p.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(summary), total: Number(counted.total) };
+}
+
+/**
+ * The case view: summary, variables, result, timeline, the case's assignments (lean list items)
+ * and the workflow's live state. Four statements whatever the size of the case, run side by side
+ * with the Temporal query.
+ */
+export async function processDetail(em: EntityManager, temporal: Client, id: string) {
+  const row = cases(em).select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result']).where('p.id', '=', id).executeTakeFirst();
+  const [p, events, assignments, live] = await Promise.all([
+    row,
+    em
+      .getKysely<DB>()
+      .selectFrom('step_event as e')
+      .select(['e.type', 'e.at', 'e.step_id', 'e.assignment_id', 'e.actor_id', 'e.data'])
+      .where('e.process_id', '=', id)
+      .orderBy('e.at', 'asc')
+      .orderBy('e.id', 'asc')
+      .execute(),
+    listAssignments(em, { kind: 'case', processId: id }),
+    row.then((r) => (r?.status === 'running' ? queryLive(temporal, r.workflow_id) : null)),
+  ]);
+  if (!p) throw notFound('Process', id);
+  return {
+    ...summary(p),
+    variables: p.variables,
+    result: p.result ?? null,
+    timeline: events.map((e) => ({
+      type: e.type,
+      at: new Date(e.at).toISOString(),
+      stepId: e.step_id ?? null,
+      assignmentId: e.assignment_id ?? null,
+      actorId: e.actor_id ?? null,
+      data: e.data ?? null,
+    })),
+    assignments: assignments.items,
+    live,
+  };
+}
+
+async function queryLive(temporal: Client, workflowId: string): Promise<LiveState | null> {
+  try {
+    return await temporal.workflow.getHandle(workflowId).query(liveStateQuery);
+  } catch {
+    // The case view still shows everything PostgreSQL knows if the engine cannot answer now.
+    return null;
+  }
+}
