@@ -21,6 +21,8 @@ type Step = { assignmentId: string; stepId: string };
 
 let s: TestStack;
 let workers: WorkerProcess[] = [];
+/** Every worker process this file started, killed at the end whatever happened. */
+const spawned = new Set<ChildProcess>();
 beforeAll(async () => {
   s = await startTestStack();
   const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'kill-chain', draft: chainRoute(STEPS) } });
@@ -29,7 +31,7 @@ beforeAll(async () => {
   expect(published.status, JSON.stringify(published.body)).toBe(201);
 });
 afterAll(async () => {
-  await Promise.all(workers.map((w) => kill(w.child, 'SIGTERM')));
+  await Promise.all([...spawned].map((child) => kill(child, 'SIGTERM')));
   await s?.close();
 });
 
@@ -59,6 +61,7 @@ function spawnWorker(): Promise<WorkerProcess> {
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  spawned.add(child);
   let output = '';
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   const said = (word: string) =>
@@ -109,8 +112,11 @@ async function drive(processId: string, deadline: number, retried: { n: number }
 describe('the worker killed while cases run', () => {
   it(`finishes ${CASES} cases of ${STEPS} steps through ${KILLS} kills, nothing lost or doubled`, { timeout: 150_000 }, async () => {
     const began = Date.now();
-    workers = await Promise.all(Array.from({ length: KILLS + 1 }, spawnWorker));
+    // The first worker and the first burst's replacements; the second burst's start meanwhile.
+    const firstBurst = Math.ceil(KILLS / 2);
+    workers = await Promise.all(Array.from({ length: firstBurst + 1 }, spawnWorker));
     const ready = Date.now();
+    const more = Promise.all(Array.from({ length: KILLS - firstBurst }, spawnWorker));
     await workers[0]!.go();
     const cases = await Promise.all(
       Array.from({ length: CASES }, async (_, n) => {
@@ -135,12 +141,13 @@ describe('the worker killed while cases run', () => {
         await workers[++current]!.go();
       }
     };
-    await burst(Math.ceil(KILLS / 2));
+    await burst(firstBurst);
     const completedSteps = async () =>
       Number((await s.em().execute<{ n: string }[]>(`select count(*) as n from assignment where status = 'completed'`))[0]?.n);
     while ((await completedSteps()) < (CASES * STEPS) / 2 && Date.now() < deadline) await pause(100);
     const halfway = Date.now();
-    await burst(Math.floor(KILLS / 2));
+    workers.push(...(await more));
+    await burst(KILLS - firstBurst);
     const killsDone = Date.now();
     await driving;
 

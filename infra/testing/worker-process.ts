@@ -30,6 +30,8 @@ const worker = await createWorker({ connection, namespace: 'default', taskQueue,
 // them until the worker they replace is killed: with WAIT_FOR_GO set, polling begins at "go".
 if (process.env.WAIT_FOR_GO) {
   console.log('ready');
+  // A test that ended without letting it go closes the pipe: nothing left to do then.
+  process.stdin.once('end', () => process.exit(0));
   await new Promise<void>((resolve) => process.stdin.on('data', (d: Buffer) => d.toString().includes('go') && resolve()));
   process.stdin.pause();
 }
