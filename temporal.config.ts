@@ -47,6 +47,9 @@ export const envSchema = z.object({
   CASE_MAX_VISITS: z.coerce.number().int().min(10).max(1_000_000).default(DEFAULT_LIMITS.maxVisits),
   SUBPROCESS_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMITS.maxDepth),
   CASE_HISTORY_EVENTS: z.coerce.number().int().min(100).max(50_000).default(DEFAULT_LIMITS.historyEvents),
+  TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
+  IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 });
@@ -79,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     http: { host: e.HOST, port: e.PORT },
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    /** How long to wait for a PostgreSQL connection (new or from the pool) before answering 503. */
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    /** A request with an Idempotency-Key still unfinished after this long is taken to have died. */
+    idempotencyStaleSeconds: e.IDEMPOTENCY_STALE_SECONDS,
     embeddedPostgres: { dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT, database: 'crm' },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
@@ -87,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       apiKey: e.TEMPORAL_API_KEY,
       tls: e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY ? { cert: e.TEMPORAL_TLS_CERT, key: e.TEMPORAL_TLS_KEY, ca: e.TEMPORAL_TLS_CA } : undefined,
       cli: e.TEMPORAL_CLI,
+      /** Deadline of short client calls (start, signal, query) and retry budget for an unreachable frontend. */
+      rpcTimeoutMs: e.TEMPORAL_RPC_TIMEOUT_MS,
       dev: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, dbFile: path.join(dataDir, 'temporal.sqlite') },
     },
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -3,7 +3,7 @@
 // PostgreSQL transaction, then deliver the e-mail it queued. A thin adapter over
 // domain/processes/apply-transition.ts; a rule that cannot be met (nobody to assign, a sub-route
 // never published) fails without retrying, anything else is retried by Temporal.
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { applyTransition } from '../domain/processes/apply-transition.ts';
 import type { Effect, TransitionResult } from '../domain/processes/case-state.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -26,25 +26,16 @@ export interface TransitionInput {
 export function createCaseActivities({ orm, mailer = createMailer() }: ActivityDeps) {
   return {
     async applyTransition(input: TransitionInput): Promise<TransitionResult> {
-      // Beats while it works (workflows/activity-proxies.ts sets the heartbeat timeout): a worker
-      // that dies mid-transition is noticed, and the batch retried elsewhere, within seconds
-      // instead of the whole start-to-close timeout; slow mail delivery still has its budget.
-      const context = Context.current();
-      const beat = setInterval(() => context.heartbeat(), 1_000);
+      let applied: Awaited<ReturnType<typeof applyTransition>>;
       try {
-        let applied: Awaited<ReturnType<typeof applyTransition>>;
-        try {
-          applied = await orm.em.fork().transactional((em) => applyTransition(em, input, input.effects));
-        } catch (err) {
-          if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.name);
-          throw err;
-        }
-        const { mailKeys, ...result } = applied;
-        await deliverNow({ orm, mailer }, mailKeys);
-        return result;
-      } finally {
-        clearInterval(beat);
+        applied = await orm.em.fork().transactional((em) => applyTransition(em, input, input.effects));
+      } catch (err) {
+        if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.name);
+        throw err;
       }
+      const { mailKeys, ...result } = applied;
+      await deliverNow({ orm, mailer }, mailKeys);
+      return result;
     },
   };
 }

@@ -4,9 +4,9 @@
 // visibility adapter the sweep reads.
 import { Context, ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-// @temporalio/proto is CommonJS whose exports Node's own ESM loader cannot name (vitest's can):
-// a named import works in tests and crashes `npm start`. Values come from the default export.
-import protos, { type temporal } from '@temporalio/proto';
+// @temporalio/proto is CommonJS: plain Node (npm start) offers no named exports from it, only the default.
+import proto from '@temporalio/proto';
+import type { temporal } from '@temporalio/proto';
 import { CLOSED_STATUSES, reconcileEndedCases, type ClosedRun, type ClosedStatus, type LatestRun, type WorkflowLookup } from '../domain/processes/reconcile-ended-cases.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import { createMailer, deliverQueued, type Mailer } from '../infra/mail/mailer.ts';
@@ -53,7 +53,7 @@ export function createHousekeepingActivities({ orm, mailer = createMailer(), tem
 export type HousekeepingActivities = ReturnType<typeof createHousekeepingActivities>;
 
 const PAGE = 500;
-const { WorkflowExecutionStatus, HistoryEventFilterType } = protos.temporal.api.enums.v1;
+const { WorkflowExecutionStatus } = proto.temporal.api.enums.v1;
 
 /** Visibility over the route workflows of one task queue, and the close event of a run. */
 export function temporalLookup(client: Client, taskQueue: string): WorkflowLookup {
@@ -110,7 +110,7 @@ async function closeDetail(client: Client, workflowId: string, runId: string): P
   const res = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace,
     execution: { workflowId, runId },
-    historyEventFilterType: HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT,
+    historyEventFilterType: proto.temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT,
     waitNewEvent: false,
     skipArchival: true,
   });

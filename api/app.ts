@@ -9,6 +9,8 @@ import { authApi } from './auth/auth-api.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
+import { healthApi } from './health/health-api.ts';
+import { idempotency, withIdempotencyKey } from './idempotency.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
@@ -21,6 +23,8 @@ export const API_VERSION = '0.1.0';
 export function createApp(deps: AppDeps) {
   const protectedApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .use(authenticate)
+    // After authentication: keys are scoped per actor.
+    .use(idempotency)
     .route('/routes', routesApi)
     .route('/processes', processesApi)
     .route('/assignments', assignmentsApi)
@@ -37,20 +41,21 @@ export function createApp(deps: AppDeps) {
     c.set('em', deps.orm.em.fork());
     await next();
   });
-  app.get('/api/health', (c) => c.json({ ok: true, version: API_VERSION }));
-  const routed = app.route('/api/auth', authApi).route('/api', protectedApi);
+  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'crm_session' });
-  app.doc31('/openapi.json', {
+  const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+  const docConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Route CRM API',
       version: API_VERSION,
       description: 'Business processes as durable Temporal workflows: routes, cases, assignments. Errors are application/problem+json.',
     },
-    security: [{ bearer: [] }, { cookie: [] }],
-  });
+    security,
+  };
+  app.get('/openapi.json', (c) => c.json(withIdempotencyKey(app.getOpenAPI31Document(docConfig))));
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Route CRM API' }));
   app.notFound((c) => problemResponse(c, new DomainError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)));
   app.onError(toProblem);

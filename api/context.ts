@@ -14,10 +14,16 @@ export interface AppDeps {
   sessionTtlHours: number;
   /** Sends the e-mail a request queues (a started case's first steps); without one it stays in the outbox. */
   mailer?: Mailer | undefined;
+  /** The workflow engine's clock, when it is not the wall clock (time-skipping tests). */
+  engineClock?: (() => Date) | undefined;
   /** Limits every case started here carries (loop budget, sub-process depth, history size). */
   caseLimits?: CaseLimits | undefined;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
+  /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */
+  idempotencyStaleSeconds?: number;
+  /** Deadline of each dependency check of GET /api/ready (default 1000 ms). */
+  readyTimeoutMs?: number;
 }
 
 export interface AppEnv {
@@ -25,5 +31,7 @@ export interface AppEnv {
     deps: AppDeps;
     em: EntityManager;
     actor: Actor;
+    /** The request's Idempotency-Key, once api/idempotency.ts accepted it: derive ids from it. */
+    idempotencyKey: string | undefined;
   };
 }

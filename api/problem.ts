@@ -5,23 +5,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import { z } from '@hono/zod-openapi';
 import { DomainError, formatPath, type DomainErrorCode, type FieldProblem } from '../domain/errors.ts';
+import { temporalUnavailable } from './temporal-errors.ts';
 
-const STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-};
-
-const TITLE: Record<DomainErrorCode, string> = {
-  invalid_input: 'Invalid input',
-  unauthenticated: 'Not signed in',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  conflict: 'Conflict',
-  unprocessable: 'Cannot be processed',
+/** Status, title and (for passing faults) the default Retry-After of every DomainError code. */
+const PROBLEMS: Record<DomainErrorCode, { status: ContentfulStatusCode; title: string; retryAfterSeconds?: number }> = {
+  invalid_input: { status: 400, title: 'Invalid input' },
+  unauthenticated: { status: 401, title: 'Not signed in' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unprocessable: { status: 422, title: 'Cannot be processed' },
+  unavailable: { status: 503, title: 'Service unavailable', retryAfterSeconds: 5 },
 };
 
 export const problemSchema = z
@@ -35,15 +29,19 @@ export const problemSchema = z
   .openapi('Problem');
 
 export function problemResponse(c: Context, err: DomainError): Response {
-  const status = STATUS[err.code];
+  const { status, title, retryAfterSeconds } = PROBLEMS[err.code];
   const body = {
     type: `https://route-crm.dev/problems/${err.code.replaceAll('_', '-')}`,
-    title: TITLE[err.code],
+    title,
     status,
     detail: err.message,
     ...(err.problems.length ? { problems: err.problems } : {}),
   };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+  const retryAfter = err.retryAfterSeconds ?? retryAfterSeconds;
+  return c.body(JSON.stringify(body), status, {
+    'content-type': 'application/problem+json',
+    ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+  });
 }
 
 export function zodProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
@@ -61,6 +59,8 @@ export const validationHook = (result: { success: true } | { success: false; err
 
 export function toProblem(err: unknown, c: Context): Response {
   if (err instanceof DomainError) return problemResponse(c, err);
+  const unavailable = asUnavailable(err);
+  if (unavailable) return problemResponse(c, unavailable);
   if (err instanceof HTTPException) {
     // Hono raises these for malformed JSON bodies and the like.
     if (err.status >= 500) return problemResponse(c, new DomainError('conflict', err.message));
@@ -85,4 +85,28 @@ export function problems(...statuses: ContentfulStatusCode[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } }]),
   );
+}
+
+// Node's socket errors and pg's own messages for a server that cannot be reached or that hung up.
+const DB_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+const DB_CONNECTION_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|connect ECONNREFUSED|the database system is (starting up|shutting down)|Client was closed/i;
+// PostgreSQL SQLSTATE class 08 (connection exception) and 57P01-57P03 (admin shutdown, cannot connect now).
+const DB_UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3])$/;
+
+/** True when an error from the database driver means PostgreSQL could not be reached. */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (DB_CONNECTION_CODES.has(code) || DB_UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (DB_CONNECTION_MESSAGES.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => databaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
+/** A 503 for what failed because Temporal or PostgreSQL is out of reach; undefined otherwise. */
+export function asUnavailable(err: unknown): DomainError | undefined {
+  if (temporalUnavailable(err)) return new DomainError('unavailable', 'The workflow engine (Temporal) cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
+  if (databaseUnavailable(err)) return new DomainError('unavailable', 'The database cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // Turns what the Temporal client throws into DomainErrors: an update refused by the workflow's
 // validator keeps its meaning (403/404/409/422), a finished case is a 409, an unreachable
 // cluster a 503-style failure with a plain message.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../domain/errors.ts';
 import { UPDATE_REFUSALS } from '../workflows/contract.ts';
@@ -14,7 +14,24 @@ const CODES: Record<string, DomainErrorCode> = {
   [UPDATE_REFUSALS.invalid]: 'unprocessable',
 };
 
+// gRPC status codes: 4 DEADLINE_EXCEEDED, 14 UNAVAILABLE (connection refused, server gone).
+const UNREACHABLE_GRPC_CODES = new Set([4, 14]);
+
+/** True when the call failed because the Temporal frontend could not be reached in time. */
+export function temporalUnavailable(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (isGrpcServiceError(e) && UNREACHABLE_GRPC_CODES.has(e.code)) return true;
+    // Connection.connect/lazy report a frontend they could not reach this way.
+    if (e.name === 'TransportError' || (e instanceof ServiceError && /Failed to connect|No connection established|deadline/i.test(e.message))) return true;
+  }
+  return false;
+}
+
 export function fromTemporal(err: unknown): unknown {
+  if (temporalUnavailable(err)) {
+    return new DomainError('unavailable', 'The workflow engine (Temporal) cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
+  }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const code = CODES[err.cause.type ?? ''];
     if (code) {

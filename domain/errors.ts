@@ -7,7 +7,8 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
-  | 'conflict'; // the state moved on: completing twice, publishing a stale draft
+  | 'conflict' // the state moved on: completing twice, publishing a stale draft
+  | 'unavailable'; // Temporal or PostgreSQL cannot be reached now; nothing was changed, try again
 
 /** One problem with a piece of input: where it is (a JSON path) and what is wrong with it. */
 export interface FieldProblem {
@@ -20,12 +21,15 @@ export interface FieldProblem {
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly problems: FieldProblem[];
+  /** Seconds after which trying again may succeed (unavailable back-ends, a request still running). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: DomainErrorCode, message: string, problems: FieldProblem[] = []) {
-    super(message);
+  constructor(code: DomainErrorCode, message: string, problems: FieldProblem[] = [], opts: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'DomainError';
     this.code = code;
     this.problems = problems;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 

@@ -10,7 +10,7 @@ if (!config.databaseUrl || !config.temporal.address) {
 }
 const life = new Lifecycle();
 try {
-  const orm = await openOrm(config.databaseUrl, life, true);
+  const orm = await openOrm(config.databaseUrl, life, true, config.databaseConnectTimeoutMs);
   const url = await runApi(config, config.temporal.address, orm, life);
   log(`API on ${url}/api, reference at ${url}/docs`);
 } catch (err) {

@@ -13,6 +13,7 @@ import { openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
+import { removePidFile, stopLeftovers, writePidFile } from './services/pid-files.ts';
 import { locateTemporalCli } from './services/temporal-cli.ts';
 import { startTemporalDevServer } from './services/temporal-dev-server.ts';
 import { connectClient, connectWorker } from './temporal-connection.ts';
@@ -38,21 +39,53 @@ export function installTemporalRuntime(config: AppConfig): void {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** Ctrl-C reaches the launcher twice (from the terminal and forwarded by npm); that is one request. */
+const DUPLICATE_SIGNAL_MS = 1_000;
+
+/**
+ * Takes over from an earlier `npm start` that was killed (-9) and left services running: stops
+ * them, using the pid files under the data directory, then records this launcher's own pid.
+ */
+export async function takeOverDataDir(config: AppConfig, life: Lifecycle): Promise<void> {
+  await mkdir(config.dataDir, { recursive: true });
+  const stopped = await stopLeftovers(config.dataDir, log);
+  if (stopped.length) log(`stopped what the earlier run left: ${stopped.join(', ')}`);
+  await writePidFile(config.dataDir, 'start', { pid: process.pid, match: process.argv[1] ?? 'start.ts', stopSignal: 'SIGTERM' });
+  life.add('pid file', () => removePidFile(config.dataDir, 'start'));
+}
 
 /** Stops registered parts in reverse order on SIGINT/SIGTERM; a second signal exits at once. */
 export class Lifecycle {
   private readonly stops: { name: string; stop: () => Promise<void> }[] = [];
   private stopping = false;
+  private firstSignalAt = 0;
   private readonly onSignal = (signal: NodeJS.Signals): void => {
+    if (this.stopping && Date.now() - this.firstSignalAt < DUPLICATE_SIGNAL_MS) return;
     if (this.stopping) {
       log('Second signal: exiting now.');
       process.exit(130);
     }
+    this.firstSignalAt = Date.now();
     void this.shutdown(`${signal} received`, 0);
   };
 
   constructor() {
     for (const signal of SIGNALS) process.on(signal, this.onSignal);
+  }
+
+  /**
+   * Under `npm start` the chain is npm -> sh -> this process. npm passes SIGTERM on to sh only,
+   * and sh dies without passing it on; npm killed with -9 passes on nothing. Either way this
+   * process is re-parented, which is the sign to stop everything it started.
+   */
+  stopWhenOrphaned(intervalMs = 500): void {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid === parent || this.stopping) return;
+      clearInterval(timer);
+      void this.shutdown(`The process that started this one (pid ${parent}) is gone`, 0);
+    }, intervalMs);
+    timer.unref();
   }
 
   add(name: string, stop: () => Promise<void>): void {
@@ -78,7 +111,11 @@ export async function ensureDatabase(config: AppConfig, life: Lifecycle): Promis
   if (config.databaseUrl) return config.databaseUrl;
   await mkdir(config.dataDir, { recursive: true });
   const pg = await startEmbeddedPostgres({ ...config.embeddedPostgres, log });
-  life.add('PostgreSQL', () => pg.stop());
+  if (pg.pid) await writePidFile(config.dataDir, 'postgres', { pid: pg.pid, match: config.embeddedPostgres.dataDir, stopSignal: 'SIGINT' });
+  life.add('PostgreSQL', async () => {
+    await pg.stop();
+    await removePidFile(config.dataDir, 'postgres');
+  });
   return pg.url;
 }
 
@@ -94,12 +131,16 @@ export async function ensureTemporal(config: AppConfig, life: Lifecycle): Promis
     logFile: path.join(config.dataDir, 'temporal.log'),
     log,
   });
-  life.add('Temporal dev server', () => dev.stop());
+  if (dev.pid) await writePidFile(config.dataDir, 'temporal', { pid: dev.pid, match: config.temporal.dev.dbFile, stopSignal: 'SIGTERM' });
+  life.add('Temporal dev server', async () => {
+    await dev.stop();
+    await removePidFile(config.dataDir, 'temporal');
+  });
   return { address: dev.address, uiUrl: dev.uiUrl };
 }
 
-export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean): Promise<Orm> {
-  const orm = await openDatabase(databaseUrl, { migrate });
+export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean, connectTimeoutMs?: number): Promise<Orm> {
+  const orm = await openDatabase(databaseUrl, { migrate, ...(connectTimeoutMs ? { connectTimeoutMs } : {}) });
   life.add('database pool', () => orm.close());
   return orm;
 }
@@ -124,7 +165,7 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
   const temporal = await connectClient(config.temporal, address);
   life.add('Temporal client', () => temporal.connection.close());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail), caseLimits: config.caseLimits });
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

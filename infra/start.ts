@@ -3,16 +3,20 @@
 // worker and the API. Data lives under .data/, so a restart continues where it stopped.
 import { DEMO_PASSWORD, demoEmail } from './db/demo-data.ts';
 import { seedDemoData } from './db/seed.ts';
-import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker } from './runtime.ts';
+import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker, takeOverDataDir } from './runtime.ts';
 
 const config = configOrExit();
 installTemporalRuntime(config);
 const life = new Lifecycle();
 const started = Date.now();
 
+// Started by npm (npm start): stop with npm, whichever way npm goes.
+if (process.env.npm_lifecycle_event) life.stopWhenOrphaned();
+
 try {
+  await takeOverDataDir(config, life);
   const [databaseUrl, temporal] = await Promise.all([ensureDatabase(config, life), ensureTemporal(config, life)]);
-  const orm = await openOrm(databaseUrl, life, true);
+  const orm = await openOrm(databaseUrl, life, true, config.databaseConnectTimeoutMs);
   if (config.seedDemoData && (await seedDemoData(orm))) {
     log(`Demo company written; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
   }

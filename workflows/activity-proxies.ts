@@ -1,11 +1,14 @@
-// The activities as the workflow calls them, with their timeouts and retry policy in one place.
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.ts';
+// The activities as the route interpreter calls them, with their timeouts and retry policy in
+// one place. A transition is a short PostgreSQL transaction, so it runs as a local activity: in
+// the worker that holds the workflow task, with no round trip through the server and a marker
+// instead of three events in history. A worker that dies mid-way loses the workflow task, and
+// the next worker runs the transition again; every effect is keyed, so that changes nothing.
+import { proxyLocalActivities } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/case-activities.ts';
 
-export const acts = proxyActivities<Activities>({
+export const acts = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  // The transition activity beats every second: one lost with a killed worker is retried after
-  // this, not after 30 s (workflows/kill.test.ts). Timeouts are not part of replay.
-  heartbeatTimeout: '5 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // Past this, the retry waits in a durable timer rather than inside the workflow task.
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '1 minute' },
 });

@@ -60,6 +60,8 @@ const KEPT_ON_FAILURE = new Set<Effect['type']>(['event', 'complete', 'claim', '
 export async function routeProcess(input: ProcessInput): Promise<ProcessResult> {
   const m = new CaseMachine(input, { now: () => new Date(), newId: uuid4 });
   if (!input.resume) m.begin();
+  // Effects the previous run handed over with its state: recorded first.
+  if (input.pending) m.restoreJournal(input.pending);
   const timers = new Map<string, CancellationScope>();
   const children = new Map<string, CancellationScope>();
   let flushed = 0;
@@ -137,7 +139,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
   const startTimer = (t: PendingTimer): void => {
     const scope = new CancellationScope();
     timers.set(t.id, scope);
-    scope.run(() => sleep(Math.max(1, Date.parse(t.at) - Date.now()))).then(
+    scope.run(() => sleep(Date.parse(t.at) - Date.now())).then(
       () => {
         timers.delete(t.id);
         m.timerFired(t.id);
@@ -182,39 +184,43 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
 
   /** Starts the timers and children the state has and the workflow does not, cancels the rest. */
   const outOfSync = (): boolean =>
-    m.state.timers.length !== timers.size ||
     m.state.timers.some((t) => !timers.has(t.id)) ||
+    [...timers.keys()].some((id) => !m.state.timers.some((t) => t.id === id)) ||
     m.state.children.some((c) => c.input !== undefined && !children.has(c.childId)) ||
     [...children.keys()].some((id) => !m.state.children.some((c) => c.childId === id));
   const sync = (): void => {
     const wanted = new Set(m.state.timers.map((t) => t.id));
     for (const [id, scope] of timers) if (!wanted.has(id)) { scope.cancel(); timers.delete(id); }
+    // A timer already due (a rung passed while the case was being started elsewhere) fires now,
+    // without a timer of its own; the others sleep until their instant.
+    for (const t of m.state.timers.filter((x) => !timers.has(x.id) && Date.parse(x.at) <= Date.now())) m.timerFired(t.id);
     for (const t of m.state.timers) if (!timers.has(t.id)) startTimer(t);
     for (const [id, scope] of children) if (!m.state.children.some((c) => c.childId === id)) { scope.cancel(); children.delete(id); }
     for (const c of m.state.children) if (c.input !== undefined && !children.has(c.childId)) startChild(c);
   };
 
+  /**
+   * Past the history size Temporal suggests (or the case's own limit), with no update waiting for
+   * an answer and no sub-process to await: continue as new with the whole state, and the effects
+   * not yet recorded. Checked and done without yielding, so no message slips in between.
+   */
   const timeToContinueAsNew = (): boolean => {
     const info = workflowInfo();
-    return (info.continueAsNewSuggested || info.historyLength > m.limits.historyEvents) && m.state.children.length === 0 && m.pendingEffects === 0;
+    return (info.continueAsNewSuggested || info.historyLength > m.limits.historyEvents) && m.state.children.length === 0 && children.size === 0 && allHandlersFinished() && !m.ended;
   };
 
   try {
     for (;;) {
       sync();
+      if (timeToContinueAsNew()) {
+        const { effects } = m.takeJournal();
+        await continueAsNew<typeof routeProcess>({ ...input, resume: m.state, pending: effects });
+      }
       if (m.pendingEffects > 0) {
         await flush();
         continue;
       }
       if (m.ended) break;
-      if (timeToContinueAsNew()) {
-        await condition(allHandlersFinished);
-        if (timeToContinueAsNew() && !m.ended) {
-          for (const scope of timers.values()) scope.cancel();
-          await continueAsNew<typeof routeProcess>({ ...input, resume: m.state });
-        }
-        continue;
-      }
       await condition(() => m.pendingEffects > 0 || m.ended !== undefined || outOfSync());
     }
   } catch (err) {

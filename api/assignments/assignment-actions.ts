@@ -12,6 +12,7 @@ import { checkCompletion } from '../../domain/routes/step-input.ts';
 import { workflowIdFor } from '../../domain/processes/process-input.ts';
 import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate, type CompleteAssignmentResult } from '../../workflows/contract.ts';
 import { viaTemporal } from '../temporal-errors.ts';
+import { updateIdFor } from '../../domain/idempotency.ts';
 
 type AssignmentRow = InstanceType<typeof Assignment.class>;
 
@@ -29,7 +30,7 @@ const canWork = (a: AssignmentRow, actor: Actor): boolean =>
 const handleOf = (temporal: Client, a: AssignmentRow) => temporal.workflow.getHandle(workflowIdFor(a.process.id));
 const acting = (actor: Actor) => ({ employeeId: actor.employeeId, roles: actor.roles });
 
-export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string): Promise<void> {
+export async function claimAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, idempotencyKey?: string): Promise<void> {
   const a = await loadOpen(em, id);
   if (!a.role) throw new DomainError('conflict', 'This assignment is for a named person, not a queue; there is nothing to claim');
   if (a.assignee) {
@@ -38,11 +39,11 @@ export async function claimAssignment(em: EntityManager, temporal: Client, actor
       : new DomainError('forbidden', 'Someone else has already claimed this assignment');
   }
   if (!actor.roles.includes(a.role.code)) throw new DomainError('forbidden', `Only members of the role ${a.role.code} may claim this assignment`);
-  await viaTemporal(() => handleOf(temporal, a).executeUpdate(claimAssignmentUpdate, { args: [{ assignmentId: id, actor: acting(actor) }] }));
+  await viaTemporal(() => handleOf(temporal, a).executeUpdate(claimAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.claim:${id}`), args: [{ assignmentId: id, actor: acting(actor) }] }));
 }
 
 /** Completes a step; answers with the steps the case opened because of it. */
-export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion): Promise<CompleteAssignmentResult> {
+export async function completeAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, input: StepCompletion, idempotencyKey?: string): Promise<CompleteAssignmentResult> {
   const a = await loadOpen(em, id);
   if (!canWork(a, actor)) {
     throw new DomainError('forbidden', a.assignee ? 'This assignment belongs to someone else' : `Only members of the role ${a.role?.code ?? '?'} may complete this assignment`);
@@ -50,7 +51,7 @@ export async function completeAssignment(em: EntityManager, temporal: Client, ac
   const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
   if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
   return viaTemporal(() =>
-    handleOf(temporal, a).executeUpdate(completeAssignmentUpdate, { args: [{ assignmentId: id, actor: acting(actor), outcome: input.outcome, form: input.form }] }),
+    handleOf(temporal, a).executeUpdate(completeAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.complete:${id}`), args: [{ assignmentId: id, actor: acting(actor), outcome: input.outcome, form: input.form }] }),
   );
 }
 
@@ -61,7 +62,7 @@ export interface ReassignOptions {
 }
 
 /** A manager moves open work to another person or back to a role queue. */
-export async function reassignAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, opts: ReassignOptions): Promise<void> {
+export async function reassignAssignment(em: EntityManager, temporal: Client, actor: Actor, id: string, opts: ReassignOptions, idempotencyKey?: string): Promise<void> {
   if (!isSupervisor(actor)) throw new DomainError('forbidden', 'Only a manager or an admin may reassign work');
   const a = await loadOpen(em, id);
   if (opts.employeeId && !(await em.count(Employee, { id: opts.employeeId, active: true }))) {
@@ -71,5 +72,5 @@ export async function reassignAssignment(em: EntityManager, temporal: Client, ac
     throw new DomainError('unprocessable', `There is no role ${opts.role}`, [{ path: 'role', message: 'is not a role' }]);
   }
   const to = opts.employeeId ? { employeeId: opts.employeeId } : { role: opts.role ?? '' };
-  await viaTemporal(() => handleOf(temporal, a).executeUpdate(reassignAssignmentUpdate, { args: [{ assignmentId: id, to, reason: opts.reason, actor: acting(actor) }] }));
+  await viaTemporal(() => handleOf(temporal, a).executeUpdate(reassignAssignmentUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `assignment.reassign:${id}`), args: [{ assignmentId: id, to, reason: opts.reason, actor: acting(actor) }] }));
 }

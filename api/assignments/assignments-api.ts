@@ -60,7 +60,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await claimAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id);
+      await claimAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.var.idempotencyKey);
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json(a!, 200);
     },
@@ -73,7 +73,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { opened } = await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'));
+      const { opened } = await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json({ ...a!, openedSteps: opened }, 200);
     },
@@ -86,7 +86,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await reassignAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'));
+      await reassignAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json(a!, 200);
     },

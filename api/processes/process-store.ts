@@ -12,14 +12,25 @@ import { cancelProcessUpdate, outsideEventSignal, type ProcessResult } from '../
 import type { AppDeps } from '../context.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 import { temporalEngine } from './temporal-engine.ts';
+import { caseIds, updateIdFor } from '../../domain/idempotency.ts';
+import { faultPoint } from '../fault-point.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;
 
 export { processDetail, processSummaries } from './process-view.ts';
 
 /** Starts a case; answers with the case and the steps it opened first. */
-export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits'>, actor: Actor, opts: StartProcessOptions) {
-  const started = await startCase({ em, engine: temporalEngine(deps.temporal, deps.taskQueue), limits: deps.caseLimits, ids: { processId: crypto.randomUUID(), newId: () => crypto.randomUUID() } }, actor, opts);
+export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits' | 'engineClock'>, actor: Actor, opts: StartProcessOptions, idempotencyKey?: string) {
+  const engine = temporalEngine(deps.temporal, deps.taskQueue);
+  // Idempotency: with a key the case's ids are derived from it; fault points serve the crash tests.
+  const withFaults: typeof engine = {
+    async start(input) {
+      faultPoint('process.inserted');
+      await engine.start(input);
+      faultPoint('workflow.started');
+    },
+  };
+  const started = await startCase({ em, engine: withFaults, limits: deps.caseLimits, now: deps.engineClock, ids: caseIds(actor.employeeId, idempotencyKey) }, actor, opts);
   // Best effort: mail that cannot go now stays queued, and the outbox retries it.
   if (deps.mailer?.transport && started.mailKeys.length > 0) await deliverQueued(em.fork(), deps.mailer, { keys: started.mailKeys, budgetMs: 5_000 }).catch(() => undefined);
   return started;
@@ -31,14 +42,14 @@ async function loadProcess(em: EntityManager, id: string): Promise<ProcessRow> {
   return p;
 }
 
-export async function cancelProcess(em: EntityManager, temporal: Client, actor: Actor, id: string, reason: string): Promise<ProcessResult> {
+export async function cancelProcess(em: EntityManager, temporal: Client, actor: Actor, id: string, reason: string, idempotencyKey?: string): Promise<ProcessResult> {
   const p = await loadProcess(em, id);
   if (!isSupervisor(actor) && p.startedBy.id !== actor.employeeId) {
     throw new DomainError('forbidden', 'Only the person who started this case, a manager or an admin may cancel it');
   }
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
   return viaTemporal(() =>
-    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
+    temporal.workflow.getHandle(p.workflowId).executeUpdate(cancelProcessUpdate, { updateId: updateIdFor(actor.employeeId, idempotencyKey, `process.cancel:${id}`), args: [{ reason, actor: { employeeId: actor.employeeId, roles: actor.roles } }] }),
   );
 }
 

@@ -67,13 +67,22 @@ export async function processSummaries(em: EntityManager, where: ProcessFilter, 
 
 /**
  * The case view: summary, variables, result, timeline, the case's assignments (lean list items)
- * and the workflow's live state. Four statements whatever the size of the case, run side by side
+ * and the workflow's live state. Five statements whatever the size of the case, run side by side
  * with the Temporal query.
  */
 export async function processDetail(em: EntityManager, temporal: Client, id: string) {
-  const row = cases(em).select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result']).where('p.id', '=', id).executeTakeFirst();
-  const [p, events, assignments, live] = await Promise.all([
+  const row = cases(em).select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id']).where('p.id', '=', id).executeTakeFirst();
+  const [p, children, events, assignments, live] = await Promise.all([
     row,
+    // Sub-processes this case started, linked both ways: a child names its parent.
+    em
+      .getKysely<DB>()
+      .selectFrom('process as c')
+      .select(['c.id', 'c.subject', 'c.status', 'c.started_at'])
+      .where('c.parent_id', '=', id)
+      .orderBy('c.started_at', 'asc')
+      .orderBy('c.id', 'asc')
+      .execute(),
     em
       .getKysely<DB>()
       .selectFrom('step_event as e')
@@ -90,6 +99,8 @@ export async function processDetail(em: EntityManager, temporal: Client, id: str
     ...summary(p),
     variables: p.variables,
     result: p.result ?? null,
+    parentId: p.parent_id ?? null,
+    children: children.map((c) => ({ id: c.id, subject: c.subject, status: c.status, startedAt: new Date(c.started_at).toISOString() })),
     timeline: events.map((e) => ({
       type: e.type,
       at: new Date(e.at).toISOString(),

@@ -18,7 +18,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const { em, deps, actor } = c.var;
-      const { summary, variables, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'));
+      const { summary, variables, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'), c.var.idempotencyKey);
       return c.json({ ...summary, variables, openSteps }, 201);
     },
   )
@@ -55,7 +55,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const { em, deps, actor } = c.var;
       const { id } = c.req.valid('param');
-      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason);
+      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason, c.var.idempotencyKey);
       return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
     },
   )

@@ -66,6 +66,10 @@ export const processDetailSchema = processSummarySchema
   .extend({
     variables: z.record(z.string(), formValueSchema),
     result: z.record(z.string(), z.unknown()).nullable(),
+    parentId: z.uuid().nullable().openapi({ description: 'The case that started this one as a sub-process' }),
+    children: z
+      .array(z.object({ id: z.uuid(), subject: z.string(), status: z.enum(PROCESS_STATUSES), startedAt: z.iso.datetime() }))
+      .openapi({ description: 'Sub-processes this case started, running or ended' }),
     timeline: z.array(timelineEventSchema),
     assignments: z.array(assignmentListItemSchema),
     live: z

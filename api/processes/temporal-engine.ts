@@ -10,7 +10,7 @@ export function temporalEngine(client: Client, taskQueue: string): CaseEngine {
   return {
     async start(input) {
       try {
-        await client.workflow.start<typeof routeProcess>(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: workflowIdFor(input.processId), args: [input] });
+        await client.workflow.start<typeof routeProcess>(ROUTE_WORKFLOW_TYPE, { taskQueue, workflowId: workflowIdFor(input.processId), args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
       } catch (err) {
         // A retried start (same idempotency key) finds its workflow already running: that is success.
         if (err instanceof WorkflowExecutionAlreadyStartedError) return;

@@ -119,6 +119,11 @@ export class CaseMachine {
     return { effects, seq: this.seq };
   }
 
+  /** Effects a previous run of the workflow handed over with its state, not yet recorded. */
+  restoreJournal(effects: Effect[]): void {
+    for (const e of effects) this.emit(e);
+  }
+
   get pendingEffects(): number {
     return this.journal.length;
   }

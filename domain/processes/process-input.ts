@@ -3,7 +3,7 @@
 // case assembles it for a sub-process.
 import type { RouteGraph } from '../routes/graph-schema.ts';
 import type { RouteDefinition } from '../routes/route-schema.ts';
-import type { CaseState, FormValue, StepRecord } from './case-state.ts';
+import type { CaseState, Effect, FormValue, StepRecord } from './case-state.ts';
 
 export interface CaseLimits {
   /** Nodes a case may pass through without any path waiting for a person, a timer or an event. */
@@ -34,6 +34,8 @@ export interface ProcessInput {
    * carried over by continue-as-new. Absent, the case starts at the route's start node.
    */
   resume?: CaseState;
+  /** Effects the previous run had not yet recorded when it continued as new. */
+  pending?: Effect[];
 }
 
 export interface ProcessResult {

@@ -30,6 +30,8 @@ export interface StartProcessDeps {
   em: EntityManager;
   engine: CaseEngine;
   limits?: Partial<CaseLimits> | undefined;
+  /** The engine's clock (Temporal's time-skipping test server runs ahead of the wall clock). */
+  now?: (() => Date) | undefined;
   /** The case's id, and a source of ids for what it opens (stable when derived from a key). */
   ids: { processId: string; newId(): string };
 }
@@ -62,7 +64,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     depth: 0,
     ...(deps.limits ? { limits: { ...deps.limits } as CaseLimits } : {}),
   };
-  const now = new Date();
+  const now = deps.now?.() ?? new Date();
   const machine = new CaseMachine(input, { now: () => now, newId: () => ids.newId() });
   machine.begin();
   const { effects } = machine.takeJournal();

@@ -8,12 +8,27 @@ import { PROJECT_ROOT } from '../../temporal.config.ts';
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'infra', 'db', 'migrations');
 
-export function ormConfig(clientUrl: string, opts: { poolMax?: number } = {}) {
+/**
+ * How long a query waits for a connection (a new one, or a free one from the pool) unless told
+ * otherwise. The API passes DATABASE_CONNECT_TIMEOUT_MS (1 s) to answer 503 quickly; workers and
+ * tools wait longer, since a retried activity gains nothing from failing early under load.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+export interface OrmOptions {
+  poolMax?: number;
+  /** Past this, a query fails (and the API answers 503) instead of waiting for an unreachable server. */
+  connectTimeoutMs?: number;
+}
+
+export function ormConfig(clientUrl: string, opts: OrmOptions = {}) {
   return defineConfig({
     clientUrl,
     entities,
     extensions: [Migrator],
-    pool: { max: opts.poolMax ?? 10 },
+    pool: { max: opts.poolMax ?? 20 },
+    // pg-pool's connectionTimeoutMillis bounds both opening a connection and waiting for a pooled one.
+    driverOptions: { connectionTimeoutMillis: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS },
     // Every unit of work forks its own EntityManager; the global one must never be used.
     allowGlobalContext: false,
     migrations: {
@@ -32,7 +47,8 @@ export function ormConfig(clientUrl: string, opts: { poolMax?: number } = {}) {
 
 export type Orm = MikroORM;
 
-export async function openDatabase(clientUrl: string, opts: { migrate?: boolean; poolMax?: number } = {}): Promise<Orm> {
+/** Connects lazily: the first query opens the pool, so an unreachable server fails that query. */
+export async function openDatabase(clientUrl: string, opts: OrmOptions & { migrate?: boolean } = {}): Promise<Orm> {
   const orm = await MikroORM.init(ormConfig(clientUrl, opts));
   if (opts.migrate) await orm.migrator.up();
   return orm;

@@ -20,6 +20,8 @@ export interface EmbeddedPostgresOptions {
 
 export interface EmbeddedPostgresServer {
   url: string;
+  /** The postmaster's process id (for the launcher's pid file). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -141,7 +143,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw fail(`PostgreSQL started but creating database "${opts.database}" failed`, err);
   }
   log(`PostgreSQL ready on 127.0.0.1:${opts.port} (data directory ${dataDir})`);
-  return { url, stop };
+  return { url, pid: child?.pid, stop };
 }
 
 /** Creates database `name` on the server of `url`, optionally as a copy of `template`. */

@@ -27,6 +27,8 @@ export interface TemporalDevServerOptions {
 
 export interface TemporalDevServer {
   address: string;
+  /** The CLI's process id (for the launcher's pid file). */
+  pid: number | undefined;
   uiUrl: string | undefined;
   stop(): Promise<void>;
 }
@@ -128,7 +130,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   }
   ready = true;
   log(`Temporal dev server ready at ${address}${uiUrl ? `, UI ${uiUrl}` : ''}`);
-  return { address, uiUrl, stop };
+  return { address, uiUrl, pid: child.pid, stop };
 }
 
 async function waitUntilReady(

@@ -56,7 +56,9 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const workerConnection = env ? env.nativeConnection : await NativeConnection.connect({ address });
   const taskQueue = `test-${crypto.randomUUID()}`;
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, retry: opts.mailRetry });
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits } });
+  // How far the time-skipping server's clock is ahead of the wall clock, after skip().
+  let clockOffset = 0;
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset) });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
@@ -123,6 +125,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   async function skip(duration: string): Promise<void> {
     if (!env) throw new Error('skip() needs startTestStack({ timeSkipping: true })');
     await env.sleep(duration as Parameters<TestWorkflowEnvironment['sleep']>[0]);
+    clockOffset = (await env.currentTimeMs()) - Date.now();
   }
 
   /** The time-skipping server's clock (ahead of the real one once a test has skipped time). */
