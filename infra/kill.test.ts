@@ -165,23 +165,24 @@ describe('the worker killed while cases run', () => {
     expect(Number(open[0]?.n)).toBe(0);
 
     // The workflows ended too, and their histories show what the kills cut short.
-    const lost = { workflowTasks: 0, activities: 0 };
+    // Transitions are local activities: one lost with its worker is run again in the retried
+    // workflow task, so the timed-out and failed workflow tasks count everything cut short.
+    let cutShort = 0;
     for (const id of cases) {
       const handle = s.client.workflow.getHandle(`process-${id}`);
       expect((await handle.describe()).status.name).toBe('COMPLETED');
       for (const e of (await handle.fetchHistory()).events ?? []) {
-        if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT || e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) lost.workflowTasks++;
-        if (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED && (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1) lost.activities++;
+        if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT || e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) cutShort++;
       }
     }
     // Kills that hit nothing in flight would prove nothing.
-    expect(lost.workflowTasks + lost.activities).toBeGreaterThan(0);
+    expect(cutShort).toBeGreaterThan(0);
     const at = (t: number) => `${((t - began) / 1000).toFixed(1)} s`;
     console.log(
       `[kill] ${CASES} cases x ${STEPS} steps, ${KILLS} SIGKILLs, each worker killed after ${lives.join('/')} ms of work; ` +
         `workers ready at ${at(ready)}, half the steps done at ${at(halfway)}, kills done at ${at(killsDone)}, all finished at ${at(Date.now())}; ` +
         `${retried.n} completion requests refused meanwhile and tried again; ` +
-        `the kills cut short ${lost.workflowTasks} workflow tasks and ${lost.activities} transition activities (retried)`,
+        `the kills cut short ${cutShort} workflow tasks (retried elsewhere)`,
     );
   });
 });
