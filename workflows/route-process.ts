@@ -83,11 +83,16 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
   };
   const flushedPast = (seq: number) => condition(() => flushed >= seq);
   /**
-   * A request about a step: waits until the step has an assignee (it may still be opening), makes
-   * the change, and answers once its effects are recorded, so the inbox already shows them.
+   * A request about a step: waits until the step has an assignee (it may still be opening) - or
+   * until it is no longer open (a join or an end withdrew it meanwhile), when the machine refuses
+   * the request; waiting for an assignee only would hang the request, and the case with it. Then
+   * makes the change, and answers once its effects are recorded, so the inbox already shows them.
    */
   const onStep = async <T>(assignmentId: string, change: () => T): Promise<T> => {
-    await condition(() => m.state.open.find((s) => s.assignmentId === assignmentId)?.assigneeId !== undefined);
+    await condition(() => {
+      const s = m.state.open.find((o) => o.assignmentId === assignmentId);
+      return s === undefined || s.assigneeId !== undefined;
+    });
     const answer = refusing(change);
     await flushedPast(m.lastSeq);
     return answer;

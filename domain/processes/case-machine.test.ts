@@ -103,6 +103,24 @@ describe('parallel branches', () => {
     expect(m.state.timers).toEqual([]);
     expect(m.state.tokens).toHaveLength(1);
   });
+
+  it('refuses a late completion of the withdrawn step as a conflict, before its row says so', () => {
+    const { m } = machine(g);
+    m.begin();
+    settle(m);
+    const a1 = openId(m, 'a1');
+    m.complete({ assignmentId: openId(m, 'b1'), actor: seller });
+    // The withdrawal is still in the journal: the inbox row of A1 reads "open" until it is applied.
+    const late = (() => {
+      try {
+        m.checkComplete({ assignmentId: a1, actor: seller });
+      } catch (err) {
+        return err instanceof Refusal ? err.type : String(err);
+      }
+      return 'accepted';
+    })();
+    expect(late).toBe(REFUSALS.conflict);
+  });
 });
 
 describe('bounded cases', () => {

@@ -337,6 +337,9 @@ export class CaseMachine {
     if (s && !this.state.ended) return s;
     if (this.state.done.some((d) => d.assignmentId === assignmentId)) throw new Refusal(REFUSALS.conflict, 'This assignment has already been completed');
     if (this.state.ended) throw new Refusal(REFUSALS.notRunning, 'This case is no longer running');
+    // A step a join or an end withdrew: its row may still read "open" for the moment the
+    // withdrawal takes to be written, so the answer is the 409 the row will soon say, not a 404.
+    if (this.state.withdrawn?.includes(assignmentId)) throw new Refusal(REFUSALS.conflict, 'This assignment was withdrawn: the case moved on without it');
     throw new Refusal(REFUSALS.notFound, `Assignment ${assignmentId} is not open in this case`);
   }
 
@@ -501,6 +504,9 @@ export class CaseMachine {
       const s = this.state.open.find((o) => o.assignmentId === w.assignmentId);
       if (s) {
         this.closeStep(s);
+        const withdrawn = (this.state.withdrawn ??= []);
+        withdrawn.push(s.assignmentId);
+        if (withdrawn.length > RECENT_STEPS) withdrawn.splice(0, withdrawn.length - RECENT_STEPS);
         const at = this.nowIso();
         this.emit({ type: 'withdraw', assignmentId: s.assignmentId, stepId: s.stepId, at });
         this.event('step.withdrawn', s.assignmentId, { nodeId: s.stepId, assignmentId: s.assignmentId, at });

@@ -115,6 +115,12 @@ export interface CaseState {
   events: OutsideEvent[];
   /** The most recent completed steps (all of them are in PostgreSQL). */
   done: StepRecord[];
+  /**
+   * The most recent steps withdrawn from a running case (a join or an end moved past their
+   * branch), so a late completion is refused as a conflict while their rows still read "open".
+   * Absent in states carried over from before it existed.
+   */
+  withdrawn?: string[];
   /** Nodes visited since a path last waited for something: the runaway-loop budget. */
   visits: number;
   ended?: CaseEnding;
