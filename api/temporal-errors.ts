@@ -28,9 +28,23 @@ export function temporalUnavailable(err: unknown): boolean {
   return false;
 }
 
+// 9 FAILED_PRECONDITION: the case's last workflow task failed (a worker died mid-way) and is
+// being retried; the update was not admitted, and will be once a worker has caught up.
+const BUSY_GRPC_CODE = 9;
+
+function caseBusy(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (isGrpcServiceError(e) && Number(e.code) === BUSY_GRPC_CODE && /workflow task/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function fromTemporal(err: unknown): unknown {
   if (temporalUnavailable(err)) {
     return new DomainError('unavailable', 'The workflow engine (Temporal) cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
+  }
+  if (caseBusy(err)) {
+    return new DomainError('unavailable', 'This case is catching up after a worker restart; nothing was changed. Try again in a moment.', [], { cause: err });
   }
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const code = CODES[err.cause.type ?? ''];
