@@ -12,7 +12,7 @@ import { checkCompletion } from '../../domain/routes/step-input.ts';
 import { workflowIdFor } from '../../domain/processes/process-input.ts';
 import { claimAssignmentUpdate, completeAssignmentUpdate, reassignAssignmentUpdate, type CompleteAssignmentResult } from '../../workflows/contract.ts';
 import { viaTemporal } from '../temporal-errors.ts';
-import { updateIdFor } from '../../domain/idempotency.ts';
+import { updateIdFor } from '../../domain/idempotency/derive-ids.ts';
 
 type AssignmentRow = InstanceType<typeof Assignment.class>;
 

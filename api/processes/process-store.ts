@@ -12,7 +12,7 @@ import { cancelProcessUpdate, outsideEventSignal, type ProcessResult } from '../
 import type { AppDeps } from '../context.ts';
 import { viaTemporal } from '../temporal-errors.ts';
 import { temporalEngine } from './temporal-engine.ts';
-import { caseIds, updateIdFor } from '../../domain/idempotency.ts';
+import { caseIds, updateIdFor } from '../../domain/idempotency/derive-ids.ts';
 import { faultPoint } from '../fault-point.ts';
 
 type ProcessRow = InstanceType<typeof Process.class>;

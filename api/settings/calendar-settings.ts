@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_TIME_ZONE, buildRussianCalendar, type CalendarOverrides } from '../../domain/calendar/russian-calendar.ts';
 import type { WeeklyHours, WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { CalendarSettings, COMPANY_SETTINGS_ID } from '../../domain/entities/settings.ts';
+import { CalendarSettings, COMPANY_SETTINGS_ID } from '../../domain/calendar/entities.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
 
 export interface CalendarSettingsInput {

@@ -1,9 +1,9 @@
 // Route drafts and their published versions. A version's definition never changes once written;
 // a process points at the version it started with.
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RouteGraph } from '../routes/graph-schema.ts';
-import type { RouteDefinition } from '../routes/route-schema.ts';
-import { Employee } from './organisation.ts';
+import { Employee } from '../organisation/entities.ts';
+import type { RouteGraph } from './graph-schema.ts';
+import type { RouteDefinition } from './route-schema.ts';
 
 export const Route = defineEntity({
   name: 'Route',

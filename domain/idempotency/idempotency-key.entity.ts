@@ -3,7 +3,7 @@
 // answer again instead of a second case or a second completion. A row without completedAt is a
 // request still running - or one whose process died half-way, which `owner` helps to tell.
 import { defineEntity, p } from '@mikro-orm/core';
-import { Employee } from './organisation.ts';
+import { Employee } from '../organisation/entities.ts';
 
 export const IdempotencyKey = defineEntity({
   name: 'IdempotencyKey',

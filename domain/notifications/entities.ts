@@ -1,8 +1,8 @@
 // What people are told about their work: in-app notifications (the bell, pushed live over SSE)
 // and the mail outbox. Both are written by idempotent activities, keyed so a retry never repeats.
 import { defineEntity, p } from '@mikro-orm/core';
-import { Employee } from './organisation.ts';
-import { Process } from './processes.ts';
+import { Employee } from '../organisation/entities.ts';
+import { Process } from '../processes/entities.ts';
 
 /**
  * queued: waiting for its first try (or for SMTP to be configured); retrying: a try failed and

@@ -1,5 +1,5 @@
 // Who works here: departments, roles (access roles and job-role queues) and employees with their
-// managers. Routes assign steps to these people and roles.
+// managers. Routes assign steps to these people and roles. Sign-in sessions live in identity/.
 import { defineEntity, p } from '@mikro-orm/core';
 
 export const Department = defineEntity({
@@ -35,16 +35,5 @@ export const Employee = defineEntity({
     roles: () => p.manyToMany(Role).pivotTable('employee_roles'),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-
-export const Session = defineEntity({
-  name: 'Session',
-  properties: {
-    /** SHA-256 of the bearer token: a stolen database does not yield working tokens. */
-    tokenHash: p.string().primary(),
-    employee: () => p.manyToOne(Employee).ref().index(),
-    createdAt: p.datetime(),
-    expiresAt: p.datetime().index(),
   },
 });
