@@ -1,11 +1,12 @@
 // Who works here: departments, roles (access roles and job-role queues) and employees with their
 // managers. Routes assign steps to these people and roles. Sign-in sessions live in identity/.
 import { defineEntity, p } from '@mikro-orm/core';
+import { BaseEntity } from '../shared/base-entity.ts';
 
 export const Department = defineEntity({
   name: 'Department',
+  extends: BaseEntity,
   properties: {
-    id: p.uuid().primary(),
     code: p.string().unique(),
     name: p.string(),
   },
@@ -24,8 +25,8 @@ export const Role = defineEntity({
 
 export const Employee = defineEntity({
   name: 'Employee',
+  extends: BaseEntity,
   properties: {
-    id: p.uuid().primary(),
     email: p.string().unique(),
     fullName: p.string(),
     title: p.string().nullable(),

@@ -2,6 +2,7 @@
 // query: the case list and the timeline (the inbox is in assignments/). Activities write them
 // idempotently.
 import { defineEntity, p } from '@mikro-orm/core';
+import { BaseEntity } from '../shared/base-entity.ts';
 import type { FormValue } from '../routes/step-input.ts';
 import { Employee } from '../organisation/entities.ts';
 import { RouteVersion } from '../routes/entities.ts';
@@ -11,6 +12,7 @@ export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 
 export const Process = defineEntity({
   name: 'Process',
+  extends: BaseEntity,
   // The case list: newest first, alone or filtered by status, starter or route version; each
   // ends in (started_at, id) so a page is read off the index in order.
   indexes: [
@@ -20,7 +22,6 @@ export const Process = defineEntity({
     { properties: ['routeVersion', 'startedAt', 'id'] },
   ],
   properties: {
-    id: p.uuid().primary(),
     workflowId: p.string().unique(),
     routeVersion: () => p.manyToOne(RouteVersion).ref(),
     /** The case that started this one as a sub-process. */
@@ -39,9 +40,9 @@ export const Process = defineEntity({
 
 export const StepEvent = defineEntity({
   name: 'StepEvent',
+  extends: BaseEntity,
   indexes: [{ properties: ['process', 'at'] }],
   properties: {
-    id: p.uuid().primary(),
     /** workflow id + what happened + which assignment: a retry writes the same key and is ignored. */
     key: p.string().unique(),
     process: () => p.manyToOne(Process).ref(),
