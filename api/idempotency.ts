@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.ts';
-import { IDEMPOTENCY_KEY_PATTERN, isValidIdempotencyKey } from '../domain/idempotency.ts';
+import { IDEMPOTENCY_KEY_PATTERN, isValidIdempotencyKey } from '../domain/idempotency/derive-ids.ts';
 import type { AppEnv } from './context.ts';
 import { faultPoint } from './fault-point.ts';
 

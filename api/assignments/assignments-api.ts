@@ -1,15 +1,21 @@
 // Assignments: my inbox (open, overdue, done), my roles' unclaimed queue, claim and complete.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { claimAssignment } from '../../domain/assignments/claim-assignment.ts';
+import { completeAssignment } from '../../domain/assignments/complete-assignment.ts';
+import { reassignAssignment } from '../../domain/assignments/reassign-assignment.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { isSupervisor } from '../../domain/identity/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
-import { claimAssignment, completeAssignment, reassignAssignment } from './assignment-actions.ts';
+import { temporalEngine } from '../processes/temporal-engine.ts';
 import { assignmentDetail, decodeCursor, findAssignmentViews, listAssignments, type AssignmentList } from './assignment-view.ts';
 import { assignmentPageSchema, assignmentParamSchema, assignmentViewSchema, completeSchema, completedSchema, inboxQuery, queueQuery, reassignSchema } from './schemas.ts';
 
 const page = json(assignmentPageSchema);
+
+/** The use cases' dependencies for this request: its EntityManager and the Temporal engine. */
+const using = (v: Pick<AppEnv['Variables'], 'em' | 'deps'>) => ({ em: v.em, engine: temporalEngine(v.deps.temporal, v.deps.taskQueue) });
 
 export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -60,7 +66,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await claimAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.var.idempotencyKey);
+      await claimAssignment(using(c.var), c.var.actor, { assignmentId: id, idempotencyKey: c.var.idempotencyKey });
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json(a!, 200);
     },
@@ -73,7 +79,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { opened } = await completeAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
+      const { opened } = await completeAssignment(using(c.var), c.var.actor, { assignmentId: id, input: c.req.valid('json'), idempotencyKey: c.var.idempotencyKey });
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json({ ...a!, openedSteps: opened }, 200);
     },
@@ -86,7 +92,7 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await reassignAssignment(c.var.em, c.var.deps.temporal, c.var.actor, id, c.req.valid('json'), c.var.idempotencyKey);
+      await reassignAssignment(using(c.var), c.var.actor, { ...c.req.valid('json'), assignmentId: id, idempotencyKey: c.var.idempotencyKey });
       const [a] = await findAssignmentViews(c.var.em.fork(), { id });
       return c.json(a!, 200);
     },

@@ -1,7 +1,7 @@
 // Shapes of the assignments API: list items and pages, the single-assignment view, and the
 // completion and reassignment input.
 import { z } from '@hono/zod-openapi';
-import { ASSIGNMENT_STATUSES } from '../../domain/entities/processes.ts';
+import { ASSIGNMENT_STATUSES } from '../../domain/assignments/entities.ts';
 import { PRIORITIES } from '../../domain/routes/graph-schema.ts';
 import { decodeCursor } from './assignment-view.ts';
 

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { InferEntity } from '@mikro-orm/core';
 import type { MailMessage, Notification } from '../../domain/entities/index.ts';
-import { MAIL_STATUSES } from '../../domain/entities/notifications.ts';
+import { MAIL_STATUSES } from '../../domain/notifications/entities.ts';
 
 export const notificationViewSchema = z
   .object({

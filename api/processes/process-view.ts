@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InferKyselyDB } from '@mikro-orm/sql';
 import type { Client } from '@temporalio/client';
 import type { entities } from '../../domain/entities/index.ts';
-import type { ProcessStatus } from '../../domain/entities/processes.ts';
+import type { ProcessStatus } from '../../domain/processes/entities.ts';
 import { notFound } from '../../domain/errors.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';

@@ -5,7 +5,10 @@ import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
-import { cancelProcess, processDetail, processSummaries, sendEvent, startProcess } from './process-store.ts';
+import { cancelProcess } from '../../domain/processes/cancel-process.ts';
+import { sendEvent } from '../../domain/processes/send-event.ts';
+import { processDetail, processSummaries, startProcess } from './process-store.ts';
+import { temporalEngine } from './temporal-engine.ts';
 import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processStartedSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
 
 
@@ -55,7 +58,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const { em, deps, actor } = c.var;
       const { id } = c.req.valid('param');
-      await cancelProcess(em, deps.temporal, actor, id, c.req.valid('json').reason, c.var.idempotencyKey);
+      await cancelProcess({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: id, reason: c.req.valid('json').reason, idempotencyKey: c.var.idempotencyKey });
       return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
     },
   )
@@ -66,8 +69,9 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 404, 409, 422) },
     }),
     async (c) => {
+      const { em, deps, actor } = c.var;
       const { name, payload } = c.req.valid('json');
-      await sendEvent(c.var.em, c.var.deps.temporal, c.var.actor, c.req.valid('param').id, name, payload);
+      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: c.req.valid('param').id, name, payload });
       return c.json({ delivered: true as const }, 202);
     },
   );

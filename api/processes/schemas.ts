@@ -1,6 +1,6 @@
 // Shapes of the processes API: starting a case, the case list and the case view.
 import { z } from '@hono/zod-openapi';
-import { PROCESS_STATUSES } from '../../domain/entities/processes.ts';
+import { PROCESS_STATUSES } from '../../domain/processes/entities.ts';
 import { idSchema } from '../../domain/routes/route-schema.ts';
 import { assignmentListItemSchema, openStepSchema } from '../assignments/schemas.ts';
 

@@ -18,7 +18,14 @@ import {
   validationSchema,
   versionParamSchema,
 } from './schemas.ts';
-import { checkDraft, createRoute, diffVersions, getRoute, getVersion, publishRoute, routeDetail, routeSummary, saveDraft, versionView } from './route-store.ts';
+import { checkDraft } from '../../domain/routes/check-draft.ts';
+import { createRoute } from '../../domain/routes/create-route.ts';
+import { diffRouteVersions } from '../../domain/routes/diff-route-versions.ts';
+import { findRoute } from '../../domain/routes/find-route.ts';
+import { getVersion } from '../../domain/routes/get-version.ts';
+import { publishRoute } from '../../domain/routes/publish-route.ts';
+import { saveDraft } from '../../domain/routes/save-draft.ts';
+import { routeDetail, routeSummary, versionView } from './route-view.ts';
 
 const designer = requireRole('designer', 'admin');
 
@@ -37,8 +44,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       responses: { 201: { description: 'Created', ...json(routeDetailSchema) }, ...problems(400, 401, 403, 409) },
     }),
     async (c) => {
-      const { key, draft } = c.req.valid('json');
-      const route = await createRoute(c.var.em, c.var.actor, key, draft);
+      const route = await createRoute(c.var.em, c.var.actor, c.req.valid('json'));
       return c.json(await routeDetail(c.var.em, route), 201);
     },
   )
@@ -48,7 +54,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       request: { params: routeParamSchema },
       responses: { 200: { description: 'The route', ...json(routeDetailSchema) }, ...problems(400, 401, 404) },
     }),
-    async (c) => c.json(await routeDetail(c.var.em, await getRoute(c.var.em, c.req.valid('param').id)), 200),
+    async (c) => c.json(await routeDetail(c.var.em, await findRoute(c.var.em, c.req.valid('param').id)), 200),
   )
   .openapi(
     defineApiRoute({
@@ -58,7 +64,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     }),
     async (c) => {
       const { draft, revision } = c.req.valid('json');
-      const route = await saveDraft(c.var.em, c.var.actor, c.req.valid('param').id, draft, revision);
+      const route = await saveDraft(c.var.em, c.var.actor, { routeId: c.req.valid('param').id, draft, revision });
       return c.json(await routeDetail(c.var.em, route), 200);
     },
   )
@@ -69,7 +75,7 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       responses: { 200: { description: 'Validation result', ...json(validationSchema) }, ...problems(400, 401, 403, 404) },
     }),
     async (c) => {
-      const route = await getRoute(c.var.em, c.req.valid('param').id);
+      const route = await findRoute(c.var.em, c.req.valid('param').id);
       return c.json(await checkDraft(c.var.em, route.draft, route.key), 200);
     },
   )
@@ -79,7 +85,10 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       request: { params: routeParamSchema, ...jsonBody(publishSchema) },
       responses: { 201: { description: 'Published', ...json(routeVersionSchema) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => c.json(await publishRoute(c.var.em, c.var.actor, c.req.valid('param').id, c.req.valid('json').revision), 201),
+    async (c) => {
+      const { route, version } = await publishRoute(c.var.em, c.var.actor, { routeId: c.req.valid('param').id, revision: c.req.valid('json').revision });
+      return c.json(versionView(version, route), 201);
+    },
   )
   .openapi(
     defineApiRoute({
@@ -101,6 +110,6 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     }),
     async (c) => {
       const { from, to } = c.req.valid('query');
-      return c.json(await diffVersions(c.var.em, c.req.valid('param').id, from, to), 200);
+      return c.json(await diffRouteVersions(c.var.em, c.req.valid('param').id, from, to), 200);
     },
   );

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { problems, validationHook } from '../problem.ts';
-import { loadCalendarSettings, saveCalendarSettings } from './calendar-settings.ts';
+import { loadCalendarSettings, saveCalendarSettings } from '../../domain/calendar/calendar-settings.ts';
 
 const dates = z.array(isoDateSchema).max(400).optional();
 const calendarInputSchema = z

@@ -1,10 +1,14 @@
-// Every entity the ORM knows, in one list for MikroORM.init and the migration generator.
-import { IdempotencyKey } from './idempotency.ts';
-import { MailMessage, Notification } from './notifications.ts';
-import { Department, Employee, Role, Session } from './organisation.ts';
-import { Assignment, Process, StepEvent } from './processes.ts';
-import { Route, RouteVersion } from './routes.ts';
-import { CalendarSettings } from './settings.ts';
+// Every entity the ORM knows, in one list for MikroORM.init and the migration generator. Each
+// entity lives in its business context (domain/<context>/entities.ts); this registry re-exports
+// them so callers need not know where each one lives.
+import { Assignment } from '../assignments/entities.ts';
+import { CalendarSettings } from '../calendar/entities.ts';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
+import { Session } from '../identity/session.entity.ts';
+import { MailMessage, Notification } from '../notifications/entities.ts';
+import { Department, Employee, Role } from '../organisation/entities.ts';
+import { Process, StepEvent } from '../processes/entities.ts';
+import { Route, RouteVersion } from '../routes/entities.ts';
 
 export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey };
 export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey];

@@ -9,14 +9,9 @@ import { DomainError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkVariables, type FormValue } from '../routes/step-input.ts';
 import { applyTransition } from './apply-transition.ts';
+import type { CaseEngine } from './case-engine.ts';
 import { CaseMachine, stepView } from './case-machine.ts';
 import { workflowIdFor, type CaseLimits, type ProcessInput } from './process-input.ts';
-
-/** What the use cases need from the workflow engine; api/ adapts Temporal's client to it. */
-export interface CaseEngine {
-  /** Starts the case's workflow; one already running under the same id counts as started. */
-  start(input: ProcessInput): Promise<void>;
-}
 
 export interface StartProcessOptions {
   routeId?: string | undefined;
@@ -28,7 +23,8 @@ export interface StartProcessOptions {
 
 export interface StartProcessDeps {
   em: EntityManager;
-  engine: CaseEngine;
+  /** Only `start` is used here. */
+  engine: Pick<CaseEngine, 'start'>;
   limits?: Partial<CaseLimits> | undefined;
   /** The engine's clock (Temporal's time-skipping test server runs ahead of the wall clock). */
   now?: (() => Date) | undefined;

@@ -2,7 +2,7 @@
 // is left as it is, so restarting never duplicates or resets anything.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CalendarSettings, Department, Employee, Role, Route, RouteVersion } from '../../domain/entities/index.ts';
-import { COMPANY_SETTINGS_ID } from '../../domain/entities/settings.ts';
+import { COMPANY_SETTINGS_ID } from '../../domain/calendar/entities.ts';
 import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';

@@ -1,14 +1,15 @@
 // Route drafts and their published versions. A version's definition never changes once written;
 // a process points at the version it started with.
 import { defineEntity, p } from '@mikro-orm/core';
-import type { RouteGraph } from '../routes/graph-schema.ts';
-import type { RouteDefinition } from '../routes/route-schema.ts';
-import { Employee } from './organisation.ts';
+import { BaseEntity } from '../shared/base-entity.ts';
+import { Employee } from '../organisation/entities.ts';
+import type { RouteGraph } from './graph-schema.ts';
+import type { RouteDefinition } from './route-schema.ts';
 
 export const Route = defineEntity({
   name: 'Route',
+  extends: BaseEntity,
   properties: {
-    id: p.uuid().primary(),
     key: p.string().unique(),
     name: p.string(),
     /** Whatever the designer last saved, valid or not: nothing they typed is lost. */
@@ -24,9 +25,9 @@ export const Route = defineEntity({
 
 export const RouteVersion = defineEntity({
   name: 'RouteVersion',
+  extends: BaseEntity,
   uniques: [{ properties: ['route', 'version'] }],
   properties: {
-    id: p.uuid().primary(),
     route: () => p.manyToOne(Route).ref(),
     version: p.integer(),
     definition: p.json<RouteDefinition | RouteGraph>(),

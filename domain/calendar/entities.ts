@@ -2,9 +2,9 @@
 // federation for regional holidays, and the yearly decree transfers no holiday library carries.
 // Publishing a route builds its calendar from these, so each version keeps the calendar it had.
 import { defineEntity, p } from '@mikro-orm/core';
-import type { CalendarOverrides } from '../calendar/russian-calendar.ts';
-import type { WeeklyHours } from '../calendar/working-calendar.ts';
-import { Employee } from './organisation.ts';
+import { Employee } from '../organisation/entities.ts';
+import type { CalendarOverrides } from './russian-calendar.ts';
+import type { WeeklyHours } from './working-calendar.ts';
 
 export const COMPANY_SETTINGS_ID = 'company';
 

@@ -2,10 +2,10 @@
 // by building the calendar from them, so a bad date or zone is refused with its field), and
 // turned into the calendar a route version carries.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_TIME_ZONE, buildRussianCalendar, type CalendarOverrides } from '../../domain/calendar/russian-calendar.ts';
-import type { WeeklyHours, WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { CalendarSettings, COMPANY_SETTINGS_ID } from '../../domain/entities/settings.ts';
-import type { Actor } from '../../domain/identity/roles.ts';
+import type { Actor } from '../identity/roles.ts';
+import { CalendarSettings, COMPANY_SETTINGS_ID } from './entities.ts';
+import { DEFAULT_TIME_ZONE, buildRussianCalendar, type CalendarOverrides } from './russian-calendar.ts';
+import type { WeeklyHours, WorkingCalendar } from './working-calendar.ts';
 
 export interface CalendarSettingsInput {
   timeZone: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseIds, deriveId, isValidIdempotencyKey, updateIdFor } from './idempotency.ts';
+import { caseIds, deriveId, isValidIdempotencyKey, updateIdFor } from './derive-ids.ts';
 
 describe('idempotency keys', () => {
   it('accepts 1-255 printable ASCII characters and nothing else', () => {

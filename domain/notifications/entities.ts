@@ -1,8 +1,9 @@
 // What people are told about their work: in-app notifications (the bell, pushed live over SSE)
 // and the mail outbox. Both are written by idempotent activities, keyed so a retry never repeats.
 import { defineEntity, p } from '@mikro-orm/core';
-import { Employee } from './organisation.ts';
-import { Process } from './processes.ts';
+import { BaseEntity } from '../shared/base-entity.ts';
+import { Employee } from '../organisation/entities.ts';
+import { Process } from '../processes/entities.ts';
 
 /**
  * queued: waiting for its first try (or for SMTP to be configured); retrying: a try failed and
@@ -14,10 +15,10 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export const Notification = defineEntity({
   name: 'Notification',
+  extends: BaseEntity,
   // "My unread notifications" is the query every page load and every live push runs.
   indexes: [{ properties: ['recipient', 'readAt'] }],
   properties: {
-    id: p.uuid().primary(),
     /** What it is about + recipient, e.g. `<assignmentId>:new:<employeeId>`: a retried activity writes the same key. */
     key: p.string().unique(),
     recipient: () => p.manyToOne(Employee).ref(),
@@ -41,10 +42,10 @@ export const Notification = defineEntity({
  */
 export const MailMessage = defineEntity({
   name: 'MailMessage',
+  extends: BaseEntity,
   // The outbox lists by status, newest first; the retry sweep reads what is due, oldest first.
   indexes: [{ properties: ['status', 'createdAt'] }, { properties: ['nextAttemptAt'] }],
   properties: {
-    id: p.uuid().primary(),
     key: p.string().unique(),
     to: p.string(),
     subject: p.text(),

@@ -1,11 +1,12 @@
 // Who works here: departments, roles (access roles and job-role queues) and employees with their
-// managers. Routes assign steps to these people and roles.
+// managers. Routes assign steps to these people and roles. Sign-in sessions live in identity/.
 import { defineEntity, p } from '@mikro-orm/core';
+import { BaseEntity } from '../shared/base-entity.ts';
 
 export const Department = defineEntity({
   name: 'Department',
+  extends: BaseEntity,
   properties: {
-    id: p.uuid().primary(),
     code: p.string().unique(),
     name: p.string(),
   },
@@ -24,8 +25,8 @@ export const Role = defineEntity({
 
 export const Employee = defineEntity({
   name: 'Employee',
+  extends: BaseEntity,
   properties: {
-    id: p.uuid().primary(),
     email: p.string().unique(),
     fullName: p.string(),
     title: p.string().nullable(),
@@ -35,16 +36,5 @@ export const Employee = defineEntity({
     roles: () => p.manyToMany(Role).pivotTable('employee_roles'),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-
-export const Session = defineEntity({
-  name: 'Session',
-  properties: {
-    /** SHA-256 of the bearer token: a stolen database does not yield working tokens. */
-    tokenHash: p.string().primary(),
-    employee: () => p.manyToOne(Employee).ref().index(),
-    createdAt: p.datetime(),
-    expiresAt: p.datetime().index(),
   },
 });

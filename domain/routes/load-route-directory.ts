@@ -3,9 +3,9 @@
 // version runs as sub-processes (so a new version cannot close a cycle of them). `ownKey` names
 // the route being checked, so that it cannot run itself as a sub-process.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Employee, Role, Route } from '../../domain/entities/index.ts';
-import type { SubprocessCalls } from '../../domain/routes/find-subprocess-cycle.ts';
-import type { RouteDirectory } from '../../domain/routes/validate-route.ts';
+import { Employee, Role, Route } from '../entities/index.ts';
+import type { SubprocessCalls } from './find-subprocess-cycle.ts';
+import type { RouteDirectory } from './validate-route.ts';
 
 export async function loadRouteDirectory(em: EntityManager, ownKey?: string): Promise<RouteDirectory> {
   const [roles, people, published, subprocessCalls] = await Promise.all([

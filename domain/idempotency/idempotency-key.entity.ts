@@ -3,15 +3,16 @@
 // answer again instead of a second case or a second completion. A row without completedAt is a
 // request still running - or one whose process died half-way, which `owner` helps to tell.
 import { defineEntity, p } from '@mikro-orm/core';
-import { Employee } from './organisation.ts';
+import { BaseEntity } from '../shared/base-entity.ts';
+import { Employee } from '../organisation/entities.ts';
 
 export const IdempotencyKey = defineEntity({
   name: 'IdempotencyKey',
+  extends: BaseEntity,
   tableName: 'idempotency_key',
   uniques: [{ properties: ['actor', 'key'] }],
   indexes: [{ properties: ['createdAt'] }],
   properties: {
-    id: p.uuid().primary(),
     actor: () => p.manyToOne(Employee).ref(),
     key: p.string().length(255),
     method: p.string().length(10),
