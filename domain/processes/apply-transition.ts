@@ -15,6 +15,8 @@ import { workflowIdFor, type ProcessInput } from './process-input.ts';
 export interface TransitionContext {
   processId: string;
   subject: string;
+  /** Set when the caller wrote the case row in this very transaction: nobody can have closed it. */
+  caseIsNew?: boolean;
 }
 
 type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
@@ -24,7 +26,7 @@ type EventRow = { key: string; type: string; at: string; stepId?: string | undef
 export async function applyTransition(em: EntityManager, ctx: TransitionContext, effects: Effect[]): Promise<TransitionResult & { mailKeys: string[] }> {
   const result: TransitionResult & { mailKeys: string[] } = { opened: {}, escalated: {}, children: {}, mailKeys: [] };
   const events: EventRow[] = [];
-  let running: boolean | undefined;
+  let running: boolean | undefined = ctx.caseIsNew ? true : undefined;
   for (const e of effects) {
     switch (e.type) {
       case 'event':

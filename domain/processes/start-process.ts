@@ -4,7 +4,7 @@
 // once. Ids come from the caller: with an idempotency key they are derived from it, so a start
 // retried after a dropped connection or a crash writes the same rows and finds the same workflow.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Process, Route, RouteVersion } from '../entities/index.ts';
+import { Process } from '../entities/index.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkVariables, type FormValue } from '../routes/step-input.ts';
@@ -32,12 +32,22 @@ export interface StartProcessDeps {
   ids: { processId: string; newId(): string };
 }
 
-async function publishedVersion(em: EntityManager, opts: StartProcessOptions) {
-  const route = await em.findOne(Route, opts.routeId ? { id: opts.routeId } : { key: opts.routeKey ?? '' });
-  if (!route) throw notFound('Route', opts.routeId ?? opts.routeKey ?? '');
-  const wanted = opts.version ?? route.latestVersion;
-  const version = wanted > 0 ? await em.findOne(RouteVersion, { route: route.id, version: wanted }) : null;
-  if (version) return { route, version };
+interface PublishedVersion {
+  route: { id: string; key: string; name: string };
+  version: { id: string; version: number; definition: ProcessInput['definition'] };
+}
+
+/** The route and the version to start, in one statement (the latest unless one is asked for). */
+async function publishedVersion(em: EntityManager, opts: StartProcessOptions): Promise<PublishedVersion> {
+  const [row] = await em.execute<{ route_id: string; key: string; name: string; version_id: string | null; version: number | null; definition: ProcessInput['definition'] | null }[]>(
+    `select r.id as route_id, r.key, r.name, v.id as version_id, v.version, v.definition
+       from route r left join route_version v on v.route_id = r.id and v.version = coalesce(?, r.latest_version)
+      where ${opts.routeId ? 'r.id = ?' : 'r.key = ?'}`,
+    [opts.version ?? null, opts.routeId ?? opts.routeKey ?? ''],
+  );
+  if (!row) throw notFound('Route', opts.routeId ?? opts.routeKey ?? '');
+  const route = { id: row.route_id, key: row.key, name: row.name };
+  if (row.version_id && row.version !== null && row.definition) return { route, version: { id: row.version_id, version: row.version, definition: row.definition } };
   if (opts.version !== undefined) throw new DomainError('not_found', `Route ${route.key} has no version ${opts.version}`);
   // A route that exists but was never published cannot be started: the request breaks a rule.
   throw new DomainError('unprocessable', `Route ${route.key} has never been published`, [{ path: 'routeId', message: 'has no published version' }]);
@@ -66,16 +76,30 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
   const { effects } = machine.takeJournal();
 
   const mailKeys: string[] = [];
+  const current = machine.state.open;
   const inserted = await em.transactional(async (tx) => {
     const fresh = await tx
       .createQueryBuilder(Process)
-      .insert({ id: processId, workflowId: workflowIdFor(processId), routeVersion: version.id, subject: opts.subject, variables: opts.variables, status: 'running', startedBy: actor.employeeId, startedAt: now })
+      .insert({
+        id: processId,
+        workflowId: workflowIdFor(processId),
+        routeVersion: version.id,
+        subject: opts.subject,
+        variables: opts.variables,
+        status: 'running',
+        startedBy: actor.employeeId,
+        startedAt: now,
+        currentStepId: current[0]?.stepId ?? null,
+        currentStepName: current.length ? current.map((o) => o.stepName).join(', ').slice(0, 255) : null,
+      })
       .onConflict('id')
       .ignore()
       .execute<{ affectedRows: number }>('run');
     const existing = fresh.affectedRows === 0 ? await tx.findOneOrFail(Process, processId, { fields: ['startedBy'] }) : undefined;
     if (existing && existing.startedBy.id !== actor.employeeId) throw new DomainError('conflict', 'This case id is taken');
-    const applied = await applyTransition(tx, { processId, subject: opts.subject }, effects);
+    // A case row written just now already names its current steps, and nobody can have closed it.
+    const isNew = fresh.affectedRows > 0;
+    const applied = await applyTransition(tx, { processId, subject: opts.subject, caseIsNew: isNew }, isNew ? effects.filter((e) => e.type !== 'current') : effects);
     machine.applyResult(applied);
     mailKeys.push(...applied.mailKeys);
     return fresh.affectedRows > 0;
