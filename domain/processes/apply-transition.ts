@@ -6,7 +6,7 @@
 // opened after its case was closed.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
-import { Assignment, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
+import { Assignment, Employee, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
@@ -123,7 +123,9 @@ async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>
       return;
     }
   }
-  const who = await resolveAssignee(em, o.assignee, o.context);
+  // A named person is found once, with what the notification needs; other rules resolve first.
+  const person = o.assignee.type === 'person' ? await em.findOne(Employee, { email: o.assignee.email.toLowerCase(), active: true }, { fields: ['id', 'email', 'fullName'] }) : undefined;
+  const who = person ? { assigneeId: person.id, roleCode: null } : await resolveAssignee(em, o.assignee, o.context);
   result.opened[o.assignmentId] = who;
   await em
     .createQueryBuilder(Assignment)
@@ -147,7 +149,8 @@ async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>
     .execute();
   events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
   const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
-  result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, await recipientsOf(em, who), newAssignmentMessage(notice, ctx.subject))));
+  const recipients = person ? [{ id: person.id, email: person.email, fullName: person.fullName }] : await recipientsOf(em, who);
+  result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, recipients, newAssignmentMessage(notice, ctx.subject))));
 }
 
 /** Closes a step as completed, once; an unclaimed queue item is taken by whoever completes it. */
