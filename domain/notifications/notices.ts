@@ -2,7 +2,7 @@
 // recipient, keyed so writing them twice is harmless, and a PostgreSQL NOTIFY for the live
 // streams. The API's stream listens on NOTIFICATION_CHANNEL; the route transitions write here.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Employee, MailMessage, Notification } from '../entities/index.ts';
+import { Employee } from '../entities/index.ts';
 import { NOTIFICATION_CHANNEL } from './channel.ts';
 
 
@@ -42,43 +42,31 @@ export interface Message {
  */
 export async function writeNotifications(em: EntityManager, topic: string, recipients: Recipient[], message: Message): Promise<string[]> {
   if (recipients.length === 0) return [];
-  const now = new Date();
-  await em
-    .createQueryBuilder(Notification)
-    .insert(
-      recipients.map((r) => ({
-        id: crypto.randomUUID(),
-        key: `${topic}:${r.id}`,
-        recipient: r.id,
-        kind: message.kind,
-        title: message.title,
-        body: message.body,
-        link: message.link,
-        process: message.processId,
-        createdAt: now,
-        readAt: null,
-      })),
-    )
-    .onConflict('key')
-    .ignore()
-    .execute();
-  const mail = recipients.map((r) => ({
-    id: crypto.randomUUID(),
+  const now = new Date().toISOString();
+  const rows = recipients.map((r) => ({
     key: `${topic}:${r.id}`,
-    to: r.email,
-    subject: message.mailSubject,
+    recipient: r.id,
+    email: r.email,
     text: `Hello, ${r.fullName}.\n\n${message.title}\n${message.body}\n${message.link ? `\nOpen it: ${message.link}\n` : ''}\n-- \nRoute CRM`,
-    createdAt: now,
-    status: 'queued' as const,
-    attempts: 0,
-    // Due at once: the first try is deliverNow's; the housekeeping sweep takes it if that never ran.
-    nextAttemptAt: now,
   }));
-  await em.createQueryBuilder(MailMessage).insert(mail).onConflict('key').ignore().execute();
-  // Also on a retry: a stream that missed nothing just finds nothing new.
-  // em.execute runs in the caller's transaction, so PostgreSQL delivers the NOTIFY on commit.
-  await em.execute(`select pg_notify(?, r) from unnest(array[${recipients.map(() => '?').join(', ')}]::text[]) as r`, [NOTIFICATION_CHANNEL, ...recipients.map((r) => r.id)]);
-  return mail.map((m) => m.key);
+  // One statement on the hot path of every opened step: the notifications, the outbox e-mail
+  // (due at once: the first try is deliverNow's, the housekeeping sweep takes it if that never
+  // ran) and a NOTIFY per recipient, which PostgreSQL delivers when the transaction commits.
+  // Keyed, so a retry inserts nothing and a stream that missed nothing just finds nothing new.
+  await em.execute(
+    `with input as (select * from jsonb_to_recordset(?::jsonb) as x(key text, recipient uuid, email text, text text)),
+     notified as (
+       insert into notification (id, key, recipient_id, kind, title, body, link, process_id, created_at, read_at)
+       select gen_random_uuid(), key, recipient, ?, ?, ?, ?, ?::uuid, ?::timestamptz, null from input
+       on conflict (key) do nothing),
+     mailed as (
+       insert into mail_message (id, key, "to", subject, text, created_at, status, attempts, next_attempt_at)
+       select gen_random_uuid(), key, email, ?, text, ?::timestamptz, 'queued', 0, ?::timestamptz from input
+       on conflict (key) do nothing)
+     select pg_notify(?, recipient::text) from input`,
+    [JSON.stringify(rows), message.kind, message.title, message.body, message.link, message.processId, now, message.mailSubject, now, now, NOTIFICATION_CHANNEL],
+  );
+  return rows.map((r) => r.key);
 }
 
 /** The named assignee, or the role queue's active members. */
