@@ -5,7 +5,7 @@ import { DomainError } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkEvent, type FormValue } from '../routes/step-input.ts';
 import type { CaseEngine } from './case-engine.ts';
-import { findProcess } from './find-process.ts';
+import { findProcessWithDefinition } from './find-process.ts';
 
 export interface SendEventDeps {
   em: EntityManager;
@@ -20,7 +20,7 @@ export interface SendEventOptions {
 
 export async function sendEvent(deps: SendEventDeps, actor: Actor, opts: SendEventOptions): Promise<void> {
   const { processId, name, payload } = opts;
-  const p = await findProcess(deps.em, processId);
+  const p = await findProcessWithDefinition(deps.em, processId);
   const problems = checkEvent(p.routeVersion.getEntity().definition, name, payload);
   if (problems.length) throw new DomainError('unprocessable', `The event "${name}" cannot be delivered to this case`, problems);
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
