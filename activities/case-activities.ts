@@ -8,8 +8,7 @@ import { applyTransition } from '../domain/processes/apply-transition.ts';
 import type { Effect, TransitionResult } from '../domain/processes/case-state.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Orm } from '../infra/db/orm.ts';
-import { createMailer, type Mailer } from '../infra/mail/mailer.ts';
-import { deliverNow } from './notification-activities.ts';
+import { createMailer, deliverNow, type Mailer } from '../infra/mail/mailer.ts';
 
 export interface ActivityDeps {
   orm: Orm;
@@ -34,7 +33,7 @@ export function createCaseActivities({ orm, mailer = createMailer() }: ActivityD
         throw err;
       }
       const { mailKeys, ...result } = applied;
-      await deliverNow({ orm, mailer }, mailKeys);
+      await deliverNow(orm.em, mailer, mailKeys);
       return result;
     },
   };

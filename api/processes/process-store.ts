@@ -6,7 +6,7 @@ import { caseIds } from '../../domain/idempotency/derive-ids.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
 import type { CaseEngine } from '../../domain/processes/case-engine.ts';
 import { startProcess as startCase, type StartProcessOptions } from '../../domain/processes/start-process.ts';
-import { deliverQueued } from '../../infra/mail/mailer.ts';
+import { deliverNow } from '../../infra/mail/mailer.ts';
 import type { AppDeps } from '../context.ts';
 import { faultPoint } from '../fault-point.ts';
 import { temporalEngine } from './temporal-engine.ts';
@@ -25,7 +25,6 @@ export async function startProcess(em: EntityManager, deps: Pick<AppDeps, 'tempo
     },
   };
   const started = await startCase({ em, engine: withFaults, limits: deps.caseLimits, now: deps.engineClock, ids: caseIds(actor.employeeId, idempotencyKey) }, actor, opts);
-  // Best effort: mail that cannot go now stays queued, and the outbox retries it.
-  if (deps.mailer?.transport && started.mailKeys.length > 0) await deliverQueued(em.fork(), deps.mailer, { keys: started.mailKeys, budgetMs: 5_000 }).catch(() => undefined);
+  if (deps.mailer) await deliverNow(em, deps.mailer, started.mailKeys, 5_000);
   return started;
 }

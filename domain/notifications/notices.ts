@@ -7,12 +7,9 @@ import { NOTIFICATION_CHANNEL } from './channel.ts';
 
 
 export interface NewAssignmentNotice {
-  workflowId: string;
   processId: string;
   assignmentId: string;
   stepName: string;
-  /** The case's subject; read from the process when not given. */
-  subject?: string | undefined;
   /** A named person, or else every active member of the role queue. */
   assigneeId: string | null;
   roleCode: string | null;

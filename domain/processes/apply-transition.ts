@@ -148,7 +148,7 @@ async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>
     .ignore()
     .execute();
   events.push({ key: `${workflowIdFor(ctx.processId)}:step.opened:${o.assignmentId}`, type: 'step.opened', at: o.openedAt, stepId: o.step.id, assignmentId: o.assignmentId, data: { ...who, dueAt: o.dueAt } });
-  const notice = { workflowId: workflowIdFor(ctx.processId), processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
+  const notice = { processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
   const recipients = person ? [{ id: person.id, email: person.email, fullName: person.fullName }] : await recipientsOf(em, who);
   result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, recipients, newAssignmentMessage(notice, ctx.subject))));
 }

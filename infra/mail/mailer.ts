@@ -126,3 +126,17 @@ function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.length > 2_000 ? `${text.slice(0, 2_000)}...` : text;
 }
+
+/**
+ * The first, immediate try of the mail just queued under `keys`, after the commit that queued
+ * it. Best effort: what was committed stays committed; mail that could not go is left `retrying`
+ * with its next try, which the housekeeping workflow makes.
+ */
+export async function deliverNow(em: EntityManager, mailer: Mailer, keys: string[], budgetMs = 15_000): Promise<void> {
+  if (keys.length === 0 || !mailer.transport) return;
+  try {
+    await deliverQueued(em.fork(), mailer, { keys, budgetMs });
+  } catch (err) {
+    console.error('[crm] mail delivery failed; the housekeeping workflow retries what is due:', err);
+  }
+}
