@@ -10,6 +10,7 @@ import type { ProcessStatus } from '../../domain/processes/entities.ts';
 import { notFound } from '../../domain/errors.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
+import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
 
 type DB = InferKyselyDB<(typeof entities)[number]>;
 
@@ -47,8 +48,8 @@ function summary(p: SummaryRow) {
     route: { id: p.route_id, key: p.route_key, name: p.route_name, version: p.version, versionId: p.version_id },
     currentStep: p.current_step_id ? { id: p.current_step_id, name: p.current_step_name ?? p.current_step_id } : null,
     startedBy: p.started_by_id,
-    startedAt: new Date(p.started_at).toISOString(),
-    endedAt: p.ended_at ? new Date(p.ended_at).toISOString() : null,
+    startedAt: isoTimestamp(p.started_at),
+    endedAt: isoTimestampOrNull(p.ended_at),
   };
 }
 
@@ -100,10 +101,10 @@ export async function processDetail(em: EntityManager, temporal: Client, id: str
     variables: p.variables,
     result: p.result ?? null,
     parentId: p.parent_id ?? null,
-    children: children.map((c) => ({ id: c.id, subject: c.subject, status: c.status, startedAt: new Date(c.started_at).toISOString() })),
+    children: children.map((c) => ({ id: c.id, subject: c.subject, status: c.status, startedAt: isoTimestamp(c.started_at) })),
     timeline: events.map((e) => ({
       type: e.type,
-      at: new Date(e.at).toISOString(),
+      at: isoTimestamp(e.at),
       stepId: e.step_id ?? null,
       assignmentId: e.assignment_id ?? null,
       actorId: e.actor_id ?? null,
