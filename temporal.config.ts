@@ -40,6 +40,7 @@ export const envSchema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'expected smtp://user:pass@host:port or smtps://...' }).optional()),
@@ -99,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       dev: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, dbFile: path.join(dataDir, 'temporal.sqlite') },
     },
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    /** How long an API process may answer who is behind a token without asking PostgreSQL (0: always ask). */
+    sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     caseLimits: { maxVisits: e.CASE_MAX_VISITS, maxDepth: e.SUBPROCESS_MAX_DEPTH, historyEvents: e.CASE_HISTORY_EVENTS },

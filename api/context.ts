@@ -6,12 +6,15 @@ import type { Actor } from '../domain/identity/roles.ts';
 import type { CaseLimits } from '../domain/processes/process-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 
 export interface AppDeps {
   orm: Orm;
   temporal: Client;
   taskQueue: string;
   sessionTtlHours: number;
+  /** Remembers who is behind a token for a few seconds; without one every request asks the database. */
+  sessionCache?: SessionCache | undefined;
   /** Sends the e-mail a request queues (a started case's first steps); without one it stays in the outbox. */
   mailer?: Mailer | undefined;
   /** The workflow engine's clock, when it is not the wall clock (time-skipping tests). */

@@ -7,9 +7,10 @@ import { serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
+import { SessionCache } from '../api/auth/session-cache.ts';
 import { closeNotificationStreams } from '../api/notifications/notification-stream.ts';
 import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../temporal.config.ts';
-import { openDatabase, type Orm } from './db/orm.ts';
+import { databaseUrlOf, openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
@@ -165,7 +166,10 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
   const temporal = await connectClient(config.temporal, address);
   life.add('Temporal client', () => temporal.connection.close());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
+  const sessionCache = new SessionCache(databaseUrlOf(orm), { ttlMs: config.sessionCacheMs });
+  sessionCache.start();
+  life.add('session cache', () => sessionCache.stop());
+  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, sessionCache, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

@@ -64,7 +64,7 @@ export const authApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   })
   .openapi(logout, async (c) => {
     const token = tokenFrom(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
-    if (token) await closeSession(c.var.em, token);
+    if (token) await closeSession(c.var.em, token, c.var.deps.sessionCache);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })

@@ -14,7 +14,7 @@ export function tokenFrom(authorization: string | undefined, cookie: string | un
 
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = tokenFrom(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
-  const actor = token ? await actorForToken(c.var.em, token) : undefined;
+  const actor = token ? await actorForToken(c.var.em, token, c.var.deps.sessionCache) : undefined;
   if (!actor) throw new DomainError('unauthenticated', token ? 'Your session has expired; sign in again' : 'Sign in first (POST /api/auth/login)');
   c.set('actor', actor);
   await next();

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Session } from '../../domain/entities/index.ts';
 import type { Actor } from '../../domain/identity/roles.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'crm_session';
 
@@ -19,17 +20,28 @@ export async function openSession(em: EntityManager, employeeId: string, ttlHour
 }
 
 // The session, its employee (active only) and the employee's roles in one statement: this runs
-// before every request, so it is kept to one round trip. Expired sessions are simply not found.
+// before every request the cache cannot answer, so it is kept to one round trip. Expired sessions
+// are simply not found.
 const ACTOR_FOR_TOKEN = `
-  select e.id, e.email, array(select er.role_code from employee_roles er where er.employee_id = e.id order by er.role_code) as roles
+  select e.id, e.email, array(select er.role_code from employee_roles er where er.employee_id = e.id order by er.role_code) as roles, s.expires_at
   from session s join employee e on e.id = s.employee_id and e.active
   where s.token_hash = ? and s.expires_at > ?`;
 
-export async function actorForToken(em: EntityManager, token: string): Promise<Actor | undefined> {
-  const [row] = await em.execute<{ id: string; email: string; roles: string[] }[]>(ACTOR_FOR_TOKEN, [digest(token), new Date()]);
-  return row ? { employeeId: row.id, email: row.email, roles: row.roles } : undefined;
+export async function actorForToken(em: EntityManager, token: string, cache?: SessionCache): Promise<Actor | undefined> {
+  const hash = digest(token);
+  const cached = cache?.get(hash);
+  if (cached) return cached;
+  const mark = cache?.mark();
+  const [row] = await em.execute<{ id: string; email: string; roles: string[]; expires_at: string | Date }[]>(ACTOR_FOR_TOKEN, [hash, new Date()]);
+  if (!row) return undefined;
+  const actor: Actor = { employeeId: row.id, email: row.email, roles: row.roles };
+  if (cache && mark !== undefined) cache.remember(hash, actor, new Date(row.expires_at), mark);
+  return actor;
 }
 
-export async function closeSession(em: EntityManager, token: string): Promise<void> {
-  await em.nativeDelete(Session, { tokenHash: digest(token) });
+export async function closeSession(em: EntityManager, token: string, cache?: SessionCache): Promise<void> {
+  const hash = digest(token);
+  await em.nativeDelete(Session, { tokenHash: hash });
+  // Other API processes hear of it from the trigger's NOTIFY; this one forgets at once.
+  cache?.forgetToken(hash);
 }

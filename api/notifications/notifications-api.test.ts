@@ -113,7 +113,7 @@ describe('without SMTP', () => {
     expect(data).toMatchObject({ kind: 'assignment.new', processId, title: `New task: ${STEP}` });
     expect(event).toContain(`id: ${data.id}`);
     const listening = () =>
-      s.em().getConnection().execute<{ n: number }[]>("select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'LISTEN%'");
+      s.em().getConnection().execute<{ n: number }[]>("select count(*)::int as n from pg_stat_activity where datname = current_database() and query = 'LISTEN crm_notifications'");
     await eventually(listening, (rows) => rows[0]?.n === 0);
 
     // Shutting down ends open streams, so the HTTP server's close() need not wait for clients.

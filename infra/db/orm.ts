@@ -53,3 +53,10 @@ export async function openDatabase(clientUrl: string, opts: OrmOptions & { migra
   if (opts.migrate) await orm.migrator.up();
   return orm;
 }
+
+/** The URL the ORM connects with, for the few things that need a connection of their own (LISTEN). */
+export function databaseUrlOf(orm: Orm): string {
+  const url = orm.config.get('clientUrl');
+  if (!url) throw new Error('The ORM config has no database URL (clientUrl)');
+  return url;
+}

@@ -6,6 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { SessionCache } from '../../api/auth/session-cache.ts';
 import { DEFAULT_LIMITS, type CaseLimits } from '../../domain/processes/process-input.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
 import { openDatabase, type Orm } from '../db/orm.ts';
@@ -58,7 +59,10 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, retry: opts.mailRetry });
   // How far the time-skipping server's clock is ahead of the wall clock, after skip().
   let clockOffset = 0;
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset) });
+  // As in production: sessions remembered by the API, forgotten on the database's notice.
+  const sessionCache = new SessionCache(dbUrl, { ttlMs: 30_000 });
+  sessionCache.start();
+  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, sessionCache, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset) });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
@@ -117,6 +121,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
       await workerConnection.close();
       await connection?.close();
     }
+    await sessionCache.stop();
     await orm.close();
     await dropDatabase(adminUrl, dbName);
   }
@@ -134,7 +139,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
     return env.currentTimeMs();
   }
 
-  return { app, orm, mailer, client, skip, now, taskQueue, call, login, startWorker, startHousekeeping, close, em: (): Orm['em'] => orm.em.fork() };
+  return { app, orm, sessionCache, mailer, client, skip, now, taskQueue, call, login, startWorker, startHousekeeping, close, em: (): Orm['em'] => orm.em.fork() };
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
