@@ -27,6 +27,10 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
   const result: TransitionResult & { mailKeys: string[] } = { opened: {}, escalated: {}, children: {}, mailKeys: [] };
   const events: EventRow[] = [];
   let running: boolean | undefined = ctx.caseIsNew ? true : undefined;
+  // A batch that opens steps names the case's current steps too: that update is also what locks
+  // the case row, so it is written once, before the first step opens, with the batch's last word.
+  const current = effects.findLast((e): e is Of<'current'> => e.type === 'current');
+  const currentWithLock = !ctx.caseIsNew && current !== undefined && effects.some((e) => e.type === 'open');
   for (const e of effects) {
     switch (e.type) {
       case 'event':
@@ -56,24 +60,31 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
       case 'prepare-child':
         result.children[e.childId] = await prepareChild(em, ctx, e);
         break;
-      case 'current': {
-        const first = e.steps[0];
-        await em.nativeUpdate(Process, { id: ctx.processId, status: 'running' }, { currentStepId: first?.id ?? null, currentStepName: first ? e.steps.map((s) => s.name).join(', ').slice(0, 255) : null });
+      case 'current':
+        if (!currentWithLock) await setCurrentSteps(em, ctx, e);
         break;
-      }
       case 'close':
         await closeProcess(em, { processId: ctx.processId, at: e.at }, e.status, e.result, e.actorId, events);
         break;
       case 'open':
         // Nothing opens in a case that is no longer running: the case row is locked first, and
         // closing it takes the same lock.
-        running ??= (await em.execute<{ status: string }[]>('select status from process where id = ? for share', [ctx.processId]))[0]?.status === 'running';
+        running ??= currentWithLock
+          ? await setCurrentSteps(em, ctx, current)
+          : (await em.execute<{ status: string }[]>('select status from process where id = ? for share', [ctx.processId]))[0]?.status === 'running';
         if (running) await openStep(em, ctx, e, events, result);
         break;
     }
   }
   await insertEvents(em, ctx.processId, events);
   return result;
+}
+
+/** Names the case's current steps while it runs (and so locks its row); false when it no longer runs. */
+async function setCurrentSteps(em: EntityManager, ctx: TransitionContext, e: Of<'current'>): Promise<boolean> {
+  const first = e.steps[0];
+  const changed = await em.nativeUpdate(Process, { id: ctx.processId, status: 'running' }, { currentStepId: first?.id ?? null, currentStepName: first ? e.steps.map((s) => s.name).join(', ').slice(0, 255) : null });
+  return changed > 0;
 }
 
 /**
