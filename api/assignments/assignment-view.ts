@@ -5,6 +5,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InferKyselyDB } from '@mikro-orm/sql';
 import type { entities } from '../../domain/entities/index.ts';
+import type { StepRecord } from '../../domain/processes/case-state.ts';
+import type { FormField } from '../../domain/routes/route-schema.ts';
+import { isoTimestamp, isoTimestampOrNull as iso } from '../timestamps.ts';
 import type { AssignmentListItem, AssignmentView } from './schemas.ts';
 
 type DB = InferKyselyDB<(typeof entities)[number]>;
@@ -135,9 +138,9 @@ type ListRow = {
   process_id: string; subject: string; route_key: string; route_name: string;
 };
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 function listItem(row: ListRow, now: number): AssignmentListItem {
+  const dueAt = iso(row.due_at);
   return {
     id: row.id,
     process: { id: row.process_id, subject: row.subject, routeKey: row.route_key, routeName: row.route_name },
@@ -146,10 +149,10 @@ function listItem(row: ListRow, now: number): AssignmentListItem {
     assigneeId: row.assignee_id,
     role: row.role_code,
     status: row.status,
-    overdue: row.status === 'open' && row.due_at !== null && new Date(row.due_at).getTime() < now,
+    overdue: row.status === 'open' && dueAt !== null && Date.parse(dueAt) < now,
     priority: row.priority,
-    openedAt: iso(row.opened_at)!,
-    dueAt: iso(row.due_at),
+    openedAt: isoTimestamp(row.opened_at),
+    dueAt,
     claimedAt: iso(row.claimed_at),
     completedAt: iso(row.completed_at),
     completedBy: row.completed_by_id,
@@ -157,8 +160,11 @@ function listItem(row: ListRow, now: number): AssignmentListItem {
   };
 }
 
+/** The single-assignment view, its form fields typed as the route language has them. */
+export type AssignmentDetail = AssignmentView & { formFields: FormField[] | null };
+
 /** The whole assignment, with what a person needs to do the step; undefined when there is none. */
-export async function assignmentDetail(em: EntityManager, id: string): Promise<AssignmentView | undefined> {
+export async function assignmentDetail(em: EntityManager, id: string): Promise<AssignmentDetail | undefined> {
   const row = await kysely(em)
     .selectFrom('assignment as a')
     .innerJoin('process as p', 'p.id', 'a.process_id')
@@ -181,4 +187,23 @@ export async function assignmentDetail(em: EntityManager, id: string): Promise<A
 export async function findAssignmentViews(em: EntityManager, where: { id: string }): Promise<AssignmentView[]> {
   const view = await assignmentDetail(em, where.id);
   return view ? [view] : [];
+}
+
+/**
+ * The view of an assignment just completed, from the view read before and what the workflow
+ * recorded - as a fresh read would show it: an unclaimed queue item is taken by whoever completed it.
+ */
+export function completedView(before: AssignmentView, step: StepRecord, form: AssignmentView['formData'] | undefined): AssignmentView {
+  const claimed = before.assigneeId === null;
+  return {
+    ...before,
+    status: 'completed',
+    overdue: false,
+    assigneeId: before.assigneeId ?? step.completedBy,
+    claimedAt: claimed ? step.completedAt : before.claimedAt,
+    completedAt: step.completedAt,
+    completedBy: step.completedBy,
+    outcome: step.outcome ?? null,
+    formData: form ?? null,
+  };
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
 import { temporalEngine } from '../processes/temporal-engine.ts';
-import { assignmentDetail, decodeCursor, findAssignmentViews, listAssignments, type AssignmentList } from './assignment-view.ts';
+import { assignmentDetail, completedView, decodeCursor, findAssignmentViews, listAssignments, type AssignmentList } from './assignment-view.ts';
 import { assignmentPageSchema, assignmentParamSchema, assignmentViewSchema, completeSchema, completedSchema, inboxQuery, queueQuery, reassignSchema } from './schemas.ts';
 
 const page = json(assignmentPageSchema);
@@ -79,9 +79,11 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { opened } = await completeAssignment(using(c.var), c.var.actor, { assignmentId: id, input: c.req.valid('json'), idempotencyKey: c.var.idempotencyKey });
-      const [a] = await findAssignmentViews(c.var.em.fork(), { id });
-      return c.json({ ...a!, openedSteps: opened }, 200);
+      const input = c.req.valid('json');
+      // The assignment is read once, before: the answer is that view with the completion on it.
+      const read = (assignmentId: string) => assignmentDetail(c.var.em, assignmentId);
+      const { step, opened, before } = await completeAssignment({ ...using(c.var), read }, c.var.actor, { assignmentId: id, input, idempotencyKey: c.var.idempotencyKey });
+      return c.json({ ...completedView(before, step, input.form), openedSteps: opened }, 200);
     },
   )
   .openapi(

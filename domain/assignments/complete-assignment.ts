@@ -7,11 +7,13 @@ import type { Actor } from '../identity/roles.ts';
 import { actingAs, type CaseEngine, type CompletedStep } from '../processes/case-engine.ts';
 import { workflowIdFor } from '../processes/process-input.ts';
 import { checkCompletion, type StepCompletion } from '../routes/step-input.ts';
-import { canWork, findOpenAssignment } from './find-open-assignment.ts';
+import { canWork, findOpenAssignment, readAssignmentFacts, type AssignmentFacts, type ReadAssignment } from './find-open-assignment.ts';
 
-export interface CompleteAssignmentDeps {
+export interface CompleteAssignmentDeps<T extends AssignmentFacts> {
   em: EntityManager;
   engine: Pick<CaseEngine, 'complete'>;
+  /** Reads the assignment (by default its facts only); what it returns comes back in the answer. */
+  read?: ReadAssignment<T>;
 }
 
 export interface CompleteAssignmentOptions {
@@ -20,14 +22,17 @@ export interface CompleteAssignmentOptions {
   idempotencyKey?: string | undefined;
 }
 
-export async function completeAssignment(deps: CompleteAssignmentDeps, actor: Actor, opts: CompleteAssignmentOptions): Promise<CompletedStep> {
+/** Answers with the steps the case opened, and the assignment as it was read before completing. */
+export async function completeAssignment<T extends AssignmentFacts = AssignmentFacts>(deps: CompleteAssignmentDeps<T>, actor: Actor, opts: CompleteAssignmentOptions): Promise<CompletedStep & { before: T }> {
   const { assignmentId: id, input } = opts;
-  const a = await findOpenAssignment(deps.em, id);
+  const read = deps.read ?? (readAssignmentFacts(deps.em) as ReadAssignment<T>);
+  const a = await findOpenAssignment(read, id);
   if (!canWork(a, actor)) {
-    throw new DomainError('forbidden', a.assignee ? 'This assignment belongs to someone else' : `Only members of the role ${a.role?.code ?? '?'} may complete this assignment`);
+    throw new DomainError('forbidden', a.assigneeId ? 'This assignment belongs to someone else' : `Only members of the role ${a.role ?? '?'} may complete this assignment`);
   }
   const problems = checkCompletion({ outcomes: a.outcomes ?? undefined, form: a.formFields ?? undefined }, input);
   if (problems.length) throw new DomainError('unprocessable', 'The step cannot be completed with this data', problems);
   const updateId = updateIdFor(actor.employeeId, opts.idempotencyKey, `assignment.complete:${id}`);
-  return deps.engine.complete(workflowIdFor(a.process.id), { assignmentId: id, actor: actingAs(actor), outcome: input.outcome, form: input.form }, { updateId });
+  const done = await deps.engine.complete(workflowIdFor(a.process.id), { assignmentId: id, actor: actingAs(actor), outcome: input.outcome, form: input.form }, { updateId });
+  return { ...done, before: a };
 }

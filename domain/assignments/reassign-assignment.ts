@@ -6,7 +6,7 @@ import { updateIdFor } from '../idempotency/derive-ids.ts';
 import { isSupervisor, type Actor } from '../identity/roles.ts';
 import { actingAs, type CaseEngine } from '../processes/case-engine.ts';
 import { workflowIdFor } from '../processes/process-input.ts';
-import { findOpenAssignment } from './find-open-assignment.ts';
+import { findOpenAssignment, readAssignmentFacts } from './find-open-assignment.ts';
 
 export interface ReassignAssignmentDeps {
   em: EntityManager;
@@ -26,7 +26,7 @@ export async function reassignAssignment(deps: ReassignAssignmentDeps, actor: Ac
   const { em } = deps;
   const id = opts.assignmentId;
   if (!isSupervisor(actor)) throw new DomainError('forbidden', 'Only a manager or an admin may reassign work');
-  const a = await findOpenAssignment(em, id);
+  const a = await findOpenAssignment(readAssignmentFacts(em), id);
   if (opts.employeeId && !(await em.count(Employee, { id: opts.employeeId, active: true }))) {
     throw new DomainError('unprocessable', 'There is no active employee with this id', [{ path: 'employeeId', message: 'is not an active employee' }]);
   }
