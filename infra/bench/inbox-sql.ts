@@ -8,7 +8,7 @@ export interface InboxStatement {
   params(employeeId: string, status: 'open' | 'completed', limit: number): unknown[];
 }
 
-/** Statements per inbox list, in the order the API runs them (its page of items; the session lookup is not counted). */
+/** Statements per inbox list, in the order the API runs them (the API remembers sessions, so a list runs only these). */
 export const INBOX_SQL: Record<'open' | 'completed', InboxStatement[]> = {
   // Open work, earliest due first (undated last); one page.
   open: [{ text: `select "a".*, "p"."subject", "r"."key" as "route_key", "r"."name" as "route_name" from (select "a"."id", "a"."process_id", "a"."step_id", "a"."step_name", "a"."assignee_id", "a"."role_code", "a"."status", "a"."priority", "a"."opened_at", "a"."due_at", "a"."claimed_at", "a"."completed_at", "a"."completed_by_id", "a"."outcome" from "assignment" as "a" where "a"."assignee_id" = $1 and "a"."status" = $2 order by "a"."due_at" asc nulls last, "a"."id" limit $3) as "a" inner join "process" as "p" on "p"."id" = "a"."process_id" inner join "route_version" as "v" on "v"."id" = "p"."route_version_id" inner join "route" as "r" on "r"."id" = "v"."route_id" order by "a"."due_at" asc nulls last, "a"."id" asc`, params: (id, status, limit) => [id, status, limit] }],

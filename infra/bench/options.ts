@@ -18,7 +18,7 @@ const SPEC = {
   concurrency: { env: 'BENCH_CONCURRENCY', fallback: '10,50' },
   'inbox-rows': { env: 'BENCH_INBOX_ROWS', fallback: '1000000' },
   'inbox-employees': { env: 'BENCH_INBOX_EMPLOYEES', fallback: '10000' },
-  'inbox-requests': { env: 'BENCH_INBOX_REQUESTS', fallback: '200' },
+  'inbox-requests': { env: 'BENCH_INBOX_REQUESTS', fallback: '1000' },
   'cost-cases': { env: 'BENCH_COST_CASES', fallback: '10' },
 } as const;
 

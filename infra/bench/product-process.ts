@@ -34,6 +34,8 @@ export async function startProduct(opts: { databaseUrl: string; temporalAddress:
     PORT: String(port),
     SEED_DEMO_DATA: 'false',
     DATA_DIR: path.join(opts.runDir, 'product-data'),
+    // To profile the product under load, e.g. BENCH_PRODUCT_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    ...(process.env.BENCH_PRODUCT_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_PRODUCT_NODE_OPTIONS } : {}),
   };
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'infra', 'start.ts')], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(out);
