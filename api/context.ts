@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/identity/roles.ts';
+import type { Viewer } from '../domain/processes/case-access.ts';
 import type { CaseLimits } from '../domain/processes/process-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
@@ -34,6 +35,8 @@ export interface AppEnv {
     deps: AppDeps;
     em: EntityManager;
     actor: Actor;
+    /** Who reads cases: the signed-in person, or the integration key the call came with. */
+    viewer: Viewer;
     /** The request's Idempotency-Key, once api/idempotency.ts accepted it: derive ids from it. */
     idempotencyKey: string | undefined;
   };

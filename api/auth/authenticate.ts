@@ -17,6 +17,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const actor = token ? await actorForToken(c.var.em, token, c.var.deps.sessionCache) : undefined;
   if (!actor) throw new DomainError('unauthenticated', token ? 'Your session has expired; sign in again' : 'Sign in first (POST /api/auth/login)');
   c.set('actor', actor);
+  c.set('viewer', { kind: 'employee', actor });
   await next();
 };
 
