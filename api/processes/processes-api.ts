@@ -66,12 +66,13 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     createRoute({
       method: 'post', path: '/{id}/events', tags: ['Processes'], summary: 'Deliver an outside event the route declares (payment received, customer replied)',
       request: { params: idParamSchema, ...jsonBody(outsideEventSchema) },
-      responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 404, 409, 422) },
+      responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const { em, deps, actor } = c.var;
+      const { em, deps, actor, integration } = c.var;
       const { name, payload } = c.req.valid('json');
-      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: c.req.valid('param').id, name, payload });
+      const source = integration ? { kind: 'integration' as const, keyId: integration.keyId, name: integration.name, scopes: integration.scopes } : { kind: 'employee' as const, actor };
+      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, source, { processId: c.req.valid('param').id, name, payload });
       return c.json({ delivered: true as const }, 202);
     },
   );

@@ -53,6 +53,18 @@ export async function seesCase(em: EntityManager, viewer: Viewer, processId: str
 }
 
 /**
+ * Whether the person takes part in the case: started it, holds or held one of its steps, or is
+ * in a role whose queue holds or held one. Not their managers: taking part is one's own.
+ */
+export async function participatesIn(em: EntityManager, actor: Actor, processId: string): Promise<boolean> {
+  const rows = await sql<{ yes: boolean }>`select (p.started_by_id = ${actor.employeeId}::uuid or exists (
+      select 1 from assignment a where a.process_id = p.id
+        and (a.assignee_id = ${actor.employeeId}::uuid or a.completed_by_id = ${actor.employeeId}::uuid or a.role_code = any(${actor.roles}::text[])))) as yes
+    from process p where p.id = ${processId}::uuid`.execute(em.getKysely());
+  return rows.rows[0]?.yes === true;
+}
+
+/**
  * Whether the person may act on the case as its supervisor (cancel it, reassign its work):
  * admins, people with the management role, and managers who see it - a manager of one of its
  * people, up the chain.
