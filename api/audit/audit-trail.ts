@@ -103,8 +103,9 @@ async function jsonOf(read: () => Promise<unknown>): Promise<Json> {
 export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return;
-  // The last matched route is the endpoint's own handler (middlewares come before it).
-  const key = `${c.req.method} ${routePath(c, -1)}`;
+  // The route that answered: Hono leaves routeIndex at the last handler it ran. (Not the last
+  // matched route: middlewares of sub-apps mounted later, such as `/api/*`, match after it.)
+  const key = `${c.req.method} ${routePath(c)}`;
   const rule = AUDITED[key];
   if (!rule) return;
   const status = c.res.status;
