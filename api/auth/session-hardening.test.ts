@@ -12,7 +12,7 @@ import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 let s: TestStack;
 let secure: TestStack;
 beforeAll(async () => {
-  [s, secure] = await Promise.all([startTestStack(), startTestStack({ secureCookies: true })]);
+  [s, secure] = await Promise.all([startTestStack(), startTestStack({ secureCookies: true, publicOrigin: 'https://crm.example.com' })]);
   await s.startWorker();
   const created = await s.call<{ id: string; draftRevision: number }>('POST', '/api/routes', { as: 'designer', body: { key: 'hardening', draft: twoStepRoute('Hardening') } });
   await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: created.body.draftRevision } });
@@ -118,5 +118,15 @@ describe('the Origin check', () => {
     const token = await s.login('seller1');
     expect(await post({ authorization: `Bearer ${token}`, origin: 'https://integration.example' })).toBe(201);
     expect(await cases()).toBe(3);
+  });
+
+  it('takes PUBLIC_ORIGIN as the product\'s own origin when set (behind a proxy the request URL is not the public one)', async () => {
+    const { token, setCookie } = await signIn(secure, 'seller1');
+    const cookie = setCookie.split(';')[0]!;
+    const signOut = (origin: string) => secure.app.request('/api/auth/logout', { method: 'POST', headers: { cookie, origin } });
+    expect((await signOut('http://localhost')).status).toBe(403);
+    expect((await secure.call('GET', '/api/auth/me', { token })).status).toBe(200);
+    expect((await signOut('https://crm.example.com')).status).toBe(204);
+    expect((await secure.call('GET', '/api/auth/me', { token })).status).toBe(401);
   });
 });
