@@ -72,7 +72,10 @@ export const authApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const attempt = await limiter?.begin(email, clientAddress(c));
     const employee = await em.findOne(Employee, { email: email.toLowerCase(), active: true }, { populate: ['passwordHash'] });
     const ok = await verifyPassword(employee?.passwordHash ?? DUMMY_HASH, password);
-    if (!employee || !ok) throw new DomainError('unauthenticated', 'E-mail or password is wrong');
+    if (!employee || !ok) {
+      if (attempt) await limiter?.failed(attempt);
+      throw new DomainError('unauthenticated', 'E-mail or password is wrong');
+    }
     if (attempt) await limiter?.succeeded(attempt);
     const { token, expiresAt } = await openSession(em, employee.id, c.var.deps.sessionTtlHours);
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', expires: expiresAt, secure: c.var.deps.secureCookies ?? false });

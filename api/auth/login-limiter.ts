@@ -1,16 +1,19 @@
 // Sign-in attempts, limited per account (the e-mail tried, whether or not it exists) and per client
 // address, with rate-limiter-flexible's PostgreSQL store so every API process sees the same counts.
-// It follows the library's "login endpoint protection" pattern (count failures per key, block on
-// too many) with a growing block: after `maxFails` failures in a row the key is blocked for
-// `blockSeconds`, doubling with each further failure up to `maxBlockSeconds`; a success clears the
-// account's count. The address count is per day and only failures add to it.
+// It follows the library's documented "login endpoint protection" pattern: failures are counted
+// per key after the password check, and a key with too many is blocked; while blocked, an attempt
+// is refused before any check, so it learns nothing (not even a right password). The block grows:
+// after `maxFailsPerAccount` failures in a row an account is blocked for `blockSeconds`, doubling
+// with each further failure up to `maxBlockSeconds`; a success clears the account's count. An
+// address is counted per day (successes do not count) with its own limit and the same growth.
 //
-// Each attempt is counted before the password is checked, and one that reaches the limit must win
-// the key's block "ticket" (a one-point limiter whose window is the block) before it is checked:
-// so a burst of parallel guesses gets one password check per block window, not one per request.
+// Only failures count, so people signing in at once (parallel logins of one account, an office
+// behind one address) are never refused for succeeding. The price: guesses sent in parallel
+// before the first block lands are all checked; the block that follows is then as long as their
+// number makes it.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DomainError } from '../../domain/errors.ts';
 
 export interface LoginLimits {
@@ -38,13 +41,10 @@ interface PgPool {
 }
 const pg = createRequire(import.meta.url)('pg') as { Pool: new (config: { connectionString: string; max: number; connectionTimeoutMillis: number }) => PgPool };
 
-/** What an attempt took, to be handed back to `succeeded` or `failed`. */
+/** The keys one attempt is counted under, from `begin` to `failed` or `succeeded`. */
 export interface LoginAttempt {
   account: string;
   address: string;
-  /** This attempt holds the block window of the account / the address (it reached a limit). */
-  accountTicket: boolean;
-  addressTicket: boolean;
 }
 
 // Keys are hashed: an e-mail may be longer than the store's key column, and the table need not hold e-mails.
@@ -69,55 +69,45 @@ export class LoginLimiter {
     this.pool.on('error', () => undefined);
     const store = { storeClient: this.pool, storeType: 'pool', tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false };
     // One limiter sweeps expired rows for the whole table (the library does it every 5 minutes).
+    // Counters never refuse by themselves (UNLIMITED points): the block limiters hold the blocks,
+    // whose length depends on the count, which the library's fixed blockDuration cannot express.
     this.failsByAccount = new RateLimiterPostgres({ ...store, clearExpiredByTimeout: true, keyPrefix: 'fail_account', points: UNLIMITED, duration: DAY });
     this.failsByAddress = new RateLimiterPostgres({ ...store, keyPrefix: 'fail_address', points: UNLIMITED, duration: DAY });
     this.blockAccount = new RateLimiterPostgres({ ...store, keyPrefix: 'block_account', points: 1, duration: limits.blockSeconds });
     this.blockAddress = new RateLimiterPostgres({ ...store, keyPrefix: 'block_address', points: 1, duration: limits.blockSeconds });
   }
 
-  /** Counts an attempt; throws `rate_limited` (429) while the account or the address is blocked. */
+  /** Before the password check: throws `rate_limited` (429) while the account or the address is blocked. */
   async begin(email: string, address: string): Promise<LoginAttempt> {
-    const account = keyOf(email.toLowerCase());
-    const addressKey = keyOf(address);
-    // Blocked: refuse without counting, so waiting out a block is all it takes.
-    const [blockedAccount, blockedAddress] = await Promise.all([this.blockAccount.get(account), this.blockAddress.get(addressKey)]);
-    const wait = Math.max(blockedAccount?.msBeforeNext ?? 0, blockedAddress?.msBeforeNext ?? 0);
+    const attempt = { account: keyOf(email.trim().toLowerCase()), address: keyOf(address) };
+    const [account, from] = await Promise.all([this.blockAccount.get(attempt.account), this.blockAddress.get(attempt.address)]);
+    const wait = Math.max(account?.msBeforeNext ?? 0, from?.msBeforeNext ?? 0);
     if (wait > 0) throw tooMany(wait);
-
-    const [accountFails, addressFails] = await Promise.all([this.failsByAccount.consume(account), this.failsByAddress.consume(addressKey)]);
-    const attempt: LoginAttempt = { account, address: addressKey, accountTicket: false, addressTicket: false };
-    try {
-      attempt.accountTicket = await this.takeTicket(this.blockAccount, account, accountFails.consumedPoints - this.limits.maxFailsPerAccount);
-      attempt.addressTicket = await this.takeTicket(this.blockAddress, addressKey, addressFails.consumedPoints - this.limits.maxFailsPerAddress);
-    } catch (err) {
-      if (err instanceof RateLimiterRes) throw tooMany(err.msBeforeNext);
-      throw err;
-    }
     return attempt;
   }
 
-  /** The password was right: the account starts again from zero, and the address is not charged. */
-  async succeeded(attempt: LoginAttempt): Promise<void> {
+  /** The password was wrong (or the e-mail unknown): count it, and block a key that reached its limit. */
+  async failed(attempt: LoginAttempt): Promise<void> {
+    const [account, from] = await Promise.all([this.failsByAccount.consume(attempt.account), this.failsByAddress.consume(attempt.address)]);
     await Promise.all([
-      this.failsByAccount.delete(attempt.account),
-      this.blockAccount.delete(attempt.account),
-      this.failsByAddress.reward(attempt.address, 1),
-      attempt.addressTicket ? this.blockAddress.delete(attempt.address) : undefined,
+      this.blockIfOver(this.blockAccount, attempt.account, account.consumedPoints - this.limits.maxFailsPerAccount),
+      this.blockIfOver(this.blockAddress, attempt.address, from.consumedPoints - this.limits.maxFailsPerAddress),
     ]);
+  }
+
+  /** The password was right: the account starts again from zero. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.failsByAccount.delete(attempt.account);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
 
-  /**
-   * At or past the limit (`over` >= 0), the attempt may go on only as the one attempt of a new
-   * block window, which lasts blockSeconds * 2^over: a failure leaves that block in place.
-   */
-  private async takeTicket(limiter: RateLimiterPostgres, key: string, over: number): Promise<boolean> {
-    if (over < 0) return false;
+  /** At the limit (`over` = 0) the block is blockSeconds; each failure past it doubles it. */
+  private async blockIfOver(limiter: RateLimiterPostgres, key: string, over: number): Promise<void> {
+    if (over < 0) return;
     const seconds = Math.min(this.limits.blockSeconds * 2 ** Math.min(over, 30), this.limits.maxBlockSeconds);
-    await limiter.consume(key, 1, { customDuration: seconds });
-    return true;
+    await limiter.block(key, seconds);
   }
 }
