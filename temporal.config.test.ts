@@ -32,4 +32,13 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/crm');
     expect(config.temporal).toMatchObject({ address: 'temporal.internal:7233', namespace: 'crm-prod' });
   });
+
+  it('reads the sign-in and cookie settings, safe for a local http start by default', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ cookieSecure: false, trustProxy: false, publicOrigin: undefined, loginLimits: { maxFailsPerAccount: 5, maxFailsPerAddress: 100, blockSeconds: 60, maxBlockSeconds: 3600 } });
+    const behindProxy = loadConfig({ COOKIE_SECURE: 'true', TRUST_PROXY: 'true', PUBLIC_ORIGIN: 'https://crm.example.com/', LOGIN_BLOCK_SECONDS: '1' });
+    expect(behindProxy).toMatchObject({ cookieSecure: true, trustProxy: true, publicOrigin: 'https://crm.example.com', loginLimits: { blockSeconds: 1 } });
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'crm.example.com' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+  });
 });

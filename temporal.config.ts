@@ -53,6 +53,13 @@ export const envSchema = z.object({
   IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  PUBLIC_ORIGIN: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expected the product\'s origin, e.g. https://crm.example.com' }).optional()),
+  LOGIN_MAX_FAILS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(5),
+  LOGIN_MAX_FAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_BLOCK_MAX_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3_600),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
@@ -107,5 +114,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     caseLimits: { maxVisits: e.CASE_MAX_VISITS, maxDepth: e.SUBPROCESS_MAX_DEPTH, historyEvents: e.CASE_HISTORY_EVENTS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retry: { maxAttempts: e.MAIL_MAX_ATTEMPTS } },
     housekeeping: { intervalMs: e.HOUSEKEEPING_INTERVAL_SECONDS * 1000 },
+    /** Set the session cookie's Secure flag (serve over HTTPS when true). */
+    cookieSecure: e.COOKIE_SECURE,
+    /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+    trustProxy: e.TRUST_PROXY,
+    /** The product's own origin for the cookie Origin check; when absent, the request's own scheme and host. */
+    publicOrigin: e.PUBLIC_ORIGIN === undefined ? undefined : new URL(e.PUBLIC_ORIGIN).origin,
+    loginLimits: {
+      maxFailsPerAccount: e.LOGIN_MAX_FAILS_PER_ACCOUNT,
+      maxFailsPerAddress: e.LOGIN_MAX_FAILS_PER_ADDRESS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
+      maxBlockSeconds: e.LOGIN_BLOCK_MAX_SECONDS,
+    },
   };
 }

@@ -1,5 +1,5 @@
 // The housekeeping workflow's activities: close cases whose workflow ended outside the product,
-// and send mail whose earlier tries failed once its backoff has passed. Thin: the rules live in
+// send mail whose earlier tries failed once its backoff has passed, and remove expired sessions. Thin: the rules live in
 // domain/processes/reconcile-ended-cases.ts and infra/mail/mailer.ts; here is only the Temporal
 // visibility adapter the sweep reads.
 import { Context, ApplicationFailure } from '@temporalio/activity';
@@ -12,6 +12,7 @@ import type { Orm } from '../infra/db/orm.ts';
 import { createMailer, deliverQueued, type Mailer } from '../infra/mail/mailer.ts';
 import { ROUTE_WORKFLOW_TYPE } from '../temporal.config.ts';
 import { closeProcess } from '../domain/processes/apply-transition.ts';
+import { purgeExpiredSessions } from '../domain/identity/purge-expired-sessions.ts';
 
 export interface HousekeepingDeps {
   orm: Orm;
@@ -46,6 +47,11 @@ export function createHousekeepingActivities({ orm, mailer = createMailer(), tem
     /** Sends mail whose next try is due (backoff passed, or never tried); safe to run concurrently. */
     async retryMail(input: { budgetMs?: number; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
       return deliverQueued(orm.em.fork(), mailer, { budgetMs: input.budgetMs ?? 30_000, limit: input.limit ?? 200 });
+    },
+
+    /** Deletes sessions past their expiry, in batches; idempotent (a retry finds fewer). */
+    async purgeExpiredSessions(input: { batchSize?: number; maxBatches?: number } = {}): Promise<{ removed: number }> {
+      return { removed: await purgeExpiredSessions(orm.em.fork(), { now: new Date(), ...input }) };
     },
   };
 }

@@ -5,8 +5,11 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors.ts';
 import { assignmentsApi } from './assignments/assignments-api.ts';
+import { auditApi } from './audit/audit-api.ts';
+import { auditTrail } from './audit/audit-trail.ts';
 import { authApi } from './auth/auth-api.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { originCheck } from './auth/origin-check.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
 import { healthApi } from './health/health-api.ts';
@@ -23,6 +26,8 @@ export const API_VERSION = '0.1.0';
 
 export function createApp(deps: AppDeps) {
   const protectedApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    // Before authentication: a forged cross-site change is refused before its cookie is looked at.
+    .use(originCheck)
     .use(authenticate)
     // After authentication: keys are scoped per actor.
     .use(idempotency)
@@ -33,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/notifications', notificationsApi)
     .route('/outbox', outboxApi)
     .route('/integration-keys', integrationKeysApi)
+    .route('/audit', auditApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -43,6 +49,8 @@ export function createApp(deps: AppDeps) {
     c.set('em', deps.orm.em.fork());
     await next();
   });
+  // After the handler: records successful changes and refused sign-ins (api/audit/audit-trail.ts).
+  app.use('/api/*', auditTrail);
   const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -125,6 +125,7 @@ const ROWS: Row[] = [
   { name: 'POST /api/auth/login', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/login', body: { email: demoEmail('seller2'), password: DEMO_PASSWORD } }), expect: [200, 200, 200, 200, 200, 200, 200] },
   { name: 'GET /api/auth/me', call: read('/api/auth/me'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'POST /api/auth/logout', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
+  { name: 'GET /api/audit', call: read('/api/audit'), expect: [401, 403, 403, 403, 403, 200, 403] },
   { name: 'GET /api/routes', call: read('/api/routes'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'POST /api/routes', call: () => Promise.resolve({ method: 'POST', path: '/api/routes', body: { key: freshRouteKey(), draft: matrixRoute } }), expect: [401, 403, 403, 403, 201, 201, 403] },
   { name: 'GET /api/routes/{id}', call: async () => ({ method: 'GET', path: `/api/routes/${(await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'admin' })).body.items.find((r) => r.key === 'matrix')!.id}` }), expect: [401, 200, 200, 200, 200, 200, 403] },
@@ -192,6 +193,8 @@ const ROWS: Row[] = [
     call: async () => ({ method: 'POST', path: `/api/integration-keys/${(await s.call<{ id: string }>('POST', '/api/integration-keys', { as: 'admin', body: { name: `Spare ${crypto.randomUUID()}`, scopes: {} } })).body.id}/revoke` }),
     expect: [401, 403, 403, 403, 403, 200, 403],
   },
+  // Last: signing out everywhere ends the sessions every row before used.
+  { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];
 
 describe('who may call what', () => {

@@ -8,6 +8,7 @@ import type { Viewer } from '../domain/processes/case-access.ts';
 import type { CaseLimits } from '../domain/processes/process-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
+import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { SessionCache } from './auth/session-cache.ts';
 
 export interface AppDeps {
@@ -25,6 +26,12 @@ export interface AppDeps {
   caseLimits?: CaseLimits | undefined;
   /** Secure cookies when served over HTTPS. */
   secureCookies?: boolean;
+  /** Limits sign-in attempts per account and per address; without one sign-in is not limited. */
+  loginLimiter?: LoginLimiter | undefined;
+  /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
+  trustProxy?: boolean;
+  /** The product's own origin (`https://crm.example.com`) for the cookie Origin check; default: the request's own. */
+  publicOrigin?: string | undefined;
   /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */
   idempotencyStaleSeconds?: number;
   /** Deadline of each dependency check of GET /api/ready (default 1000 ms). */

@@ -15,6 +15,7 @@ const PROBLEMS: Record<DomainErrorCode, { status: ContentfulStatusCode; title: s
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   unprocessable: { status: 422, title: 'Cannot be processed' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service unavailable', retryAfterSeconds: 5 },
 };
 
@@ -80,6 +81,7 @@ export function problems(...statuses: ContentfulStatusCode[]) {
     404: 'Unknown id',
     409: 'The state has moved on (for example completed twice)',
     422: 'Well-formed but breaks a rule (see problems[])',
+    429: 'Too many attempts; try again after Retry-After seconds',
     503: 'A back-end service is unavailable',
   };
   return Object.fromEntries(

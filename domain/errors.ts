@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict' // the state moved on: completing twice, publishing a stale draft
+  | 'rate_limited' // too many attempts (sign-in); wait for Retry-After
   | 'unavailable'; // Temporal or PostgreSQL cannot be reached now; nothing was changed, try again
 
 /** One problem with a piece of input: where it is (a JSON path) and what is wrong with it. */

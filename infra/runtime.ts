@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
+import { LoginLimiter } from '../api/auth/login-limiter.ts';
 import { SessionCache } from '../api/auth/session-cache.ts';
 import { closeNotificationStreams } from '../api/notifications/notification-stream.ts';
 import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../temporal.config.ts';
@@ -169,7 +170,12 @@ export async function runApi(config: AppConfig, address: string, orm: Orm, life:
   const sessionCache = new SessionCache(databaseUrlOf(orm), { ttlMs: config.sessionCacheMs });
   sessionCache.start();
   life.add('session cache', () => sessionCache.stop());
-  const app = createApp({ orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, sessionCache, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds });
+  const loginLimiter = new LoginLimiter(databaseUrlOf(orm), config.loginLimits, { connectTimeoutMs: config.databaseConnectTimeoutMs });
+  life.add('sign-in limiter pool', () => loginLimiter.close());
+  const app = createApp({
+    orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, sessionCache, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds,
+    loginLimiter, secureCookies: config.cookieSecure, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin,
+  });
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

@@ -1,9 +1,9 @@
 // The background sweeps, as one durable workflow per task queue (id from temporal.config.ts):
-// every interval it closes cases whose workflow ended outside the product and retries mail that
-// could not be sent. It survives worker restarts, runs once however many workers start it, and
+// every interval it closes cases whose workflow ended outside the product, retries mail that
+// could not be sent and removes expired sessions. It survives worker restarts, runs once however many workers start it, and
 // continues as new every few rounds so its history stays small. The close-time watermark of the
 // ended-cases sweep is its state, carried across continue-as-new.
-import { continueAsNew, log, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, log, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { HousekeepingActivities } from '../activities/housekeeping-activities.ts';
 
 export interface HousekeepingInput {
@@ -23,19 +23,25 @@ const retry = { initialInterval: '1 second', maximumInterval: '10 seconds', maxi
 const cases = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', retry });
 // Mail stops taking new messages after its budget; the last send may still take its SMTP timeouts.
 const mail = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '3 minutes', retry });
+// Batched deletes: a round removes at most 20,000 sessions; what is left waits for the next one.
+const sessions = proxyActivities<HousekeepingActivities>({ startToCloseTimeout: '2 minutes', retry });
 
 export async function housekeeping(input: HousekeepingInput): Promise<void> {
   const rounds = input.roundsPerRun ?? 100;
   const { taskQueue } = workflowInfo();
   let watermark = input.watermark;
   for (let round = 1; ; round++) {
-    const [ended, retried] = await Promise.allSettled([
+    // Rounds recorded before the session sweep existed must replay without its activity.
+    const purge = patched('purge-expired-sessions') ? sessions.purgeExpiredSessions({}) : Promise.resolve({ removed: 0 });
+    const [ended, retried, purged] = await Promise.allSettled([
       cases.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs }),
       mail.retryMail({ budgetMs: Math.max(5_000, Math.min(60_000, input.intervalMs)) }),
+      purge,
     ]);
     if (ended.status === 'fulfilled') watermark = ended.value.watermark;
     else log.warn('The ended-cases sweep failed; the next round tries again from the same watermark', { error: String(ended.reason) });
     if (retried.status === 'rejected') log.warn('The mail retry sweep failed; the next round tries again', { error: String(retried.reason) });
+    if (purged.status === 'rejected') log.warn('The expired-sessions sweep failed; the next round tries again', { error: String(purged.reason) });
     await sleep(input.intervalMs);
     if (round >= rounds || workflowInfo().continueAsNewSuggested) break;
   }

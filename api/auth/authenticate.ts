@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { findIntegrationKey } from '../../domain/identity/find-integration-key.ts';
 import { KEY_PREFIX } from '../../domain/identity/integration-key-secrets.ts';
 import { hasAnyRole } from '../../domain/identity/roles.ts';
+import { recordAudit } from '../audit/audit-trail.ts';
 import type { AppEnv } from '../context.ts';
 import { SESSION_COOKIE, actorForToken } from './sessions.ts';
 
@@ -30,11 +31,14 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (bearer?.startsWith(KEY_PREFIX)) {
     const key = await findIntegrationKey(c.var.em, bearer);
     if (!key) throw new DomainError('unauthenticated', 'This integration key is unknown or was revoked');
+    c.set('integration', key);
+    c.set('viewer', { kind: 'integration', keyId: key.keyId, name: key.name, routes: key.scopes.cases.includes('*') ? 'all' : key.scopes.cases });
+    // The key's use goes into the audit log when its last use is recorded (at most once a minute);
+    // what it changes is audited like any change.
+    if (key.recordedUse) await recordAudit(c, { action: 'api-key.use', targetType: 'api-key', targetId: key.keyId, details: { method: c.req.method, path: c.req.path } });
     if (!KEY_CALLS.some((k) => k.method === c.req.method && k.path.test(c.req.path))) {
       throw new DomainError('forbidden', 'An integration key may only read cases and send events to them');
     }
-    c.set('integration', key);
-    c.set('viewer', { kind: 'integration', keyId: key.keyId, name: key.name, routes: key.scopes.cases.includes('*') ? 'all' : key.scopes.cases });
     await next();
     return;
   }

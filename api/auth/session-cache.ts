@@ -92,6 +92,11 @@ export class SessionCache {
     if (entry) this.drop(tokenHash, entry);
   }
 
+  /** Forgets every token of one employee at once (signing out everywhere), before the notifications come back. */
+  forgetEmployee(employeeId: string): void {
+    this.forget(employeeId);
+  }
+
   /** True while the cache is trusted: its LISTEN connection holds. */
   get listening(): boolean {
     return this.ttlMs > 0 && this.listener.listening;

@@ -45,3 +45,11 @@ export async function closeSession(em: EntityManager, token: string, cache?: Ses
   // Other API processes hear of it from the trigger's NOTIFY; this one forgets at once.
   cache?.forgetToken(hash);
 }
+
+/** Ends every session of one employee (sign out everywhere); returns how many there were. */
+export async function closeAllSessions(em: EntityManager, employeeId: string, cache?: SessionCache): Promise<number> {
+  const removed = await em.nativeDelete(Session, { employee: employeeId });
+  // The trigger notifies every API process once per row; this one forgets at once.
+  cache?.forgetEmployee(employeeId);
+  return removed;
+}

@@ -91,6 +91,14 @@ describe('integration keys', () => {
     expect(received.data).toMatchObject({ name: 'payment_received', payload: { amount: 125000 }, sentBy: { kind: 'integration', id: accounting.id, label: 'Accounting (1C)' } });
     const keys = await s.call<{ items: Key[] }>('GET', '/api/integration-keys', { as: 'admin' });
     expect(keys.body.items[0]!.lastUsedAt).not.toBeNull();
+    // The audit log names the key as who sent the event, and records its use.
+    type Entries = { items: { action: string; actorKind: string; actorLabel: string | null; targetId: string | null }[] };
+    const sentBy = await s.call<Entries>('GET', `/api/audit?action=process.event&targetId=${id}`, { as: 'admin' });
+    expect(sentBy.body.items).toEqual([expect.objectContaining({ actorKind: 'api-key', actorLabel: 'Accounting (1C)' })]);
+    const used = await s.call<Entries>('GET', `/api/audit?action=api-key.use&targetId=${accounting.id}`, { as: 'admin' });
+    expect(used.body.items.length).toBeGreaterThanOrEqual(1);
+    const created = await s.call<Entries>('GET', `/api/audit?action=api-key.create&targetId=${accounting.id}`, { as: 'admin' });
+    expect(created.body.items).toEqual([expect.objectContaining({ actorKind: 'employee', actorLabel: demoEmail('admin') })]);
   });
 
   it('reads the cases of the routes it names, and nothing else', async () => {

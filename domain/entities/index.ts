@@ -2,6 +2,7 @@
 // entity lives in its business context (domain/<context>/entities.ts); this registry re-exports
 // them so callers need not know where each one lives.
 import { Assignment } from '../assignments/entities.ts';
+import { AuditEntry } from '../audit/entities.ts';
 import { CalendarSettings } from '../calendar/entities.ts';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
 import { IntegrationKey } from '../identity/integration-key.entity.ts';
@@ -11,5 +12,5 @@ import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry];

@@ -7,6 +7,8 @@ export interface KeyCaller {
   keyId: string;
   name: string;
   scopes: IntegrationScopes;
+  /** This call recorded the key's use (the first in a minute). */
+  recordedUse: boolean;
 }
 
 /**
@@ -14,12 +16,12 @@ export interface KeyCaller {
  * minute, so a busy integration does not rewrite the row on every call).
  */
 export async function findIntegrationKey(em: EntityManager, secret: string): Promise<KeyCaller | undefined> {
-  const [row] = await em.execute<{ id: string; name: string; scopes: IntegrationScopes }[]>(
+  const [row] = await em.execute<{ id: string; name: string; scopes: IntegrationScopes; touched: boolean }[]>(
     `with k as (select id, name, scopes, last_used_at from integration_key where secret_hash = ? and revoked_at is null),
           touched as (update integration_key i set last_used_at = now() from k
                        where i.id = k.id and (k.last_used_at is null or k.last_used_at < now() - interval '1 minute') returning i.id)
-     select k.id, k.name, k.scopes from k left join touched t on t.id = k.id`,
+     select k.id, k.name, k.scopes, t.id is not null as touched from k left join touched t on t.id = k.id`,
     [await sha256Hex(secret)],
   );
-  return row ? { keyId: row.id, name: row.name, scopes: row.scopes } : undefined;
+  return row ? { keyId: row.id, name: row.name, scopes: row.scopes, recordedUse: row.touched } : undefined;
 }

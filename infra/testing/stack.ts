@@ -6,6 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { LoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../../api/auth/login-limiter.ts';
 import { SessionCache } from '../../api/auth/session-cache.ts';
 import { DEFAULT_LIMITS, type CaseLimits } from '../../domain/processes/process-input.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
@@ -40,6 +41,11 @@ export interface TestStackOptions {
   caseLimits?: Partial<CaseLimits>;
   /** Backoff of failed mail (shortened in tests). */
   mailRetry?: MailConfig['retry'];
+  /** Sign-in limits (tests shorten the blocks to about a second). */
+  loginLimits?: Partial<LoginLimits>;
+  /** COOKIE_SECURE and PUBLIC_ORIGIN of this stack's app. */
+  secureCookies?: boolean;
+  publicOrigin?: string;
 }
 
 export async function startTestStack(opts: TestStackOptions = {}) {
@@ -62,7 +68,13 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   // As in production: sessions remembered by the API, forgotten on the database's notice.
   const sessionCache = new SessionCache(dbUrl, { ttlMs: 30_000 });
   sessionCache.start();
-  const app = createApp({ orm, temporal: client, taskQueue, sessionTtlHours: 1, sessionCache, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset) });
+  // As in production: sign-in attempts limited in PostgreSQL. TRUST_PROXY is on so tests can sign
+  // in "from" different addresses with X-Forwarded-For (app.request() has no socket).
+  const loginLimiter = new LoginLimiter(dbUrl, { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits });
+  const app = createApp({
+    orm, temporal: client, taskQueue, sessionTtlHours: 1, sessionCache, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset),
+    loginLimiter, trustProxy: true, secureCookies: opts.secureCookies ?? false, publicOrigin: opts.publicOrigin,
+  });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();
 
@@ -122,6 +134,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
       await connection?.close();
     }
     await sessionCache.stop();
+    await loginLimiter.close();
     await orm.close();
     await dropDatabase(adminUrl, dbName);
   }

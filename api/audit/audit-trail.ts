@@ -1,0 +1,139 @@
+// Records the audit log (domain/audit/entities.ts). One middleware on the whole API looks up the
+// matched route in a table of `'<METHOD> <route pattern>' -> what it means` and, after the
+// handler, writes one entry for each successful state-changing call (2xx) and each refused sign-in
+// (401/429): who (the signed-in actor, or the e-mail tried), what (action, target, a few details
+// from the request or the answer), from where (address, user agent), and the status answered.
+// GETs are not audited. Replays of an Idempotency-Key changed nothing and are not recorded again.
+//
+// The entry is written after the handler, in the request's own EntityManager, outside the
+// handler's transaction: the change is committed by then and the client is about to be told so.
+// If the write fails, it is logged and the answer goes out unchanged - turning a done change into
+// an error would make clients retry something that already happened. Handlers can record what
+// the table cannot express with `recordAudit(c, entry)` (e.g. the use of an integration key).
+import { routePath } from 'hono/route';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AuditEntry, type AuditAction, type AuditActorKind } from '../../domain/audit/entities.ts';
+import { clientAddress } from '../auth/client-address.ts';
+import type { AppEnv } from '../context.ts';
+
+type Json = Record<string, unknown>;
+
+interface AuditRule {
+  action: AuditAction;
+  targetType?: string;
+  /** Where the target's id is: the path's `:id` (default) or the answer's `id` (creates). */
+  idFrom?: 'param' | 'response';
+  /** Small facts worth keeping, from the request body and the answer. */
+  details?: (body: Json, answer: Json) => Json | undefined;
+}
+
+const pick = (from: Json, ...keys: string[]): Json | undefined => {
+  const out: Json = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return Object.keys(out).length ? out : undefined;
+};
+
+/** What each state-changing endpoint means in the log; endpoints not listed are not audited. */
+export const AUDITED: Record<string, AuditRule> = {
+  'POST /api/auth/login': { action: 'auth.login', targetType: 'employee' },
+  'POST /api/auth/logout': { action: 'auth.logout', targetType: 'employee' },
+  'POST /api/auth/logout-all': { action: 'auth.logout-all', targetType: 'employee' },
+  'POST /api/routes': { action: 'route.create', targetType: 'route', idFrom: 'response', details: (b) => pick(b, 'key') },
+  'PUT /api/routes/:id/draft': { action: 'route.draft', targetType: 'route', details: (_b, a) => pick(a, 'draftRevision') },
+  'POST /api/routes/:id/publish': { action: 'route.publish', targetType: 'route', details: (_b, a) => pick(a, 'version') },
+  'POST /api/processes': { action: 'process.start', targetType: 'process', idFrom: 'response', details: (b) => pick(b, 'routeKey', 'routeId', 'subject') },
+  'POST /api/processes/:id/events': { action: 'process.event', targetType: 'process', details: (b) => pick(b, 'name') },
+  'POST /api/processes/:id/cancel': { action: 'process.cancel', targetType: 'process', details: (b) => pick(b, 'reason') },
+  'POST /api/assignments/:id/reassign': { action: 'assignment.reassign', targetType: 'assignment', details: (b) => pick(b, 'employeeId', 'role', 'reason') },
+  'POST /api/assignments/:id/claim': { action: 'assignment.claim', targetType: 'assignment' },
+  'PUT /api/settings/calendar': { action: 'settings.calendar', targetType: 'settings', details: (b) => pick(b, 'timeZone', 'region') },
+  'POST /api/integration-keys': { action: 'api-key.create', targetType: 'api-key', idFrom: 'response', details: (b) => pick(b, 'name', 'scopes') },
+  'POST /api/integration-keys/:id/revoke': { action: 'api-key.revoke', targetType: 'api-key' },
+};
+
+const LOGIN = 'POST /api/auth/login';
+
+export interface AuditInput {
+  action: AuditAction;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  details?: Json | undefined;
+  /** Defaults: the signed-in actor, or anonymous. */
+  actor?: string | null | undefined;
+  actorKind?: AuditActorKind | undefined;
+  actorLabel?: string | null | undefined;
+  /** Default: the status answered so far (200 inside a handler). */
+  status?: number | undefined;
+}
+
+/** Writes one audit entry for this request now; logs and goes on when the write fails. */
+export async function recordAudit(c: Context<AppEnv>, entry: AuditInput): Promise<void> {
+  const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
+  // Another system calling with an integration key is named by the key.
+  const integration = c.get('integration') as AppEnv['Variables']['integration'];
+  const caller = actor
+    ? { id: actor.employeeId, kind: 'employee' as const, label: actor.email }
+    : integration
+      ? { id: integration.keyId, kind: 'api-key' as const, label: integration.name }
+      : { id: null, kind: 'anonymous' as const, label: null };
+  try {
+    await c.var.em.insert(AuditEntry, {
+      id: crypto.randomUUID(),
+      at: new Date(),
+      actor: entry.actor !== undefined ? entry.actor : caller.id,
+      actorKind: entry.actorKind ?? caller.kind,
+      actorLabel: (entry.actorLabel !== undefined ? entry.actorLabel : caller.label)?.slice(0, 320) ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId?.slice(0, 255) ?? null,
+      details: entry.details ?? null,
+      ip: clientAddress(c),
+      userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+      status: entry.status ?? c.res.status,
+    });
+  } catch (err) {
+    console.error(`Could not write the audit entry ${entry.action} for ${c.req.method} ${c.req.path}; the request's answer stands:`, err);
+  }
+}
+
+async function jsonOf(read: () => Promise<unknown>): Promise<Json> {
+  try {
+    const value = await read();
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+  } catch {
+    return {};
+  }
+}
+
+export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return;
+  // The route that answered: Hono leaves routeIndex at the last handler it ran. (Not the last
+  // matched route: middlewares of sub-apps mounted later, such as `/api/*`, match after it.)
+  const key = `${c.req.method} ${routePath(c)}`;
+  const rule = AUDITED[key];
+  if (!rule) return;
+  const status = c.res.status;
+  const ok = status >= 200 && status < 300;
+  const refusedSignIn = key === LOGIN && (status === 401 || status === 429);
+  if ((!ok && !refusedSignIn) || c.res.headers.get('idempotent-replayed') === 'true') return;
+
+  // The validator has read the body already; Hono hands back its cached copy.
+  const body = await jsonOf(() => c.req.json());
+  if (refusedSignIn) {
+    const email = typeof body.email === 'string' ? body.email.toLowerCase() : null;
+    await recordAudit(c, { action: 'auth.login-failed', actor: null, actorKind: 'anonymous', actorLabel: email, details: status === 429 ? { blocked: true } : undefined, status });
+    return;
+  }
+  const answer = rule.idFrom === 'response' || key === LOGIN || rule.details ? await jsonOf(() => c.res.clone().json()) : {};
+  if (key === LOGIN) {
+    const employee = (answer.employee ?? {}) as Json;
+    const id = typeof employee.id === 'string' ? employee.id : null;
+    const email = typeof employee.email === 'string' ? employee.email : null;
+    await recordAudit(c, { action: rule.action, targetType: rule.targetType, targetId: id ?? undefined, actor: id, actorKind: 'employee', actorLabel: email, status });
+    return;
+  }
+  const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
+  const targetId = rule.idFrom === 'response' ? (typeof answer.id === 'string' ? answer.id : undefined) : (c.req.param('id') ?? (rule.targetType === 'employee' ? actor?.employeeId : undefined));
+  await recordAudit(c, { action: rule.action, targetType: rule.targetType, targetId, details: rule.details?.(body, answer), status });
+};
