@@ -70,7 +70,7 @@ export interface AuditInput {
 export async function recordAudit(c: Context<AppEnv>, entry: AuditInput): Promise<void> {
   const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
   // Another system calling with an integration key is named by the key.
-  const integration = c.get('integration') as AppEnv['Variables']['integration'];
+  const integration = c.get('integration');
   const caller = actor
     ? { id: actor.employeeId, kind: 'employee' as const, label: actor.email }
     : integration
