@@ -1,0 +1,76 @@
+// Finds or installs the pinned schemathesis (the OpenAPI fuzzer the conformance test runs) in a
+// Python virtual environment under the project's .tools/, like the Temporal CLI next to it, so a
+// fresh checkout needs only python3 with its venv module. The venv is built in place under the
+// shared install lock and marked complete only at the end: a half-built one is rebuilt.
+import { spawn } from 'node:child_process';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { run, withInstallLock } from '../services/temporal-cli.ts';
+
+export const SCHEMATHESIS_VERSION = '4.32.5';
+
+const INSTALL_TIMEOUT_MS = 15 * 60_000;
+
+/** The path of the pinned schemathesis executable, installing it into .tools/ on first use. */
+export async function locateSchemathesis(projectRoot: string, log: (msg: string) => void = () => undefined): Promise<string> {
+  const toolsDir = join(resolve(projectRoot), '.tools');
+  const venv = join(toolsDir, `schemathesis-${SCHEMATHESIS_VERSION}`);
+  const bin = join(venv, 'bin', 'schemathesis');
+  const marker = join(venv, '.installed');
+  const ready = async () => (await readFile(marker, 'utf8').catch(() => '')).trim() === SCHEMATHESIS_VERSION;
+  if (await ready()) return bin;
+  return withInstallLock(toolsDir, log, async () => {
+    if (await ready()) return bin;
+    log(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv} ...`);
+    await rm(venv, { recursive: true, force: true });
+    try {
+      await run('python3', ['-m', 'venv', venv], { env: process.env, timeoutMs: INSTALL_TIMEOUT_MS });
+    } catch (err) {
+      throw new Error(`python3 -m venv failed (${message(err)}). On Debian/Ubuntu install python3-venv (apt-get install python3-venv).`);
+    }
+    await run(join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `schemathesis==${SCHEMATHESIS_VERSION}`], {
+      env: process.env,
+      timeoutMs: INSTALL_TIMEOUT_MS,
+    });
+    await access(bin);
+    await writeFile(marker, `${SCHEMATHESIS_VERSION}\n`);
+    log(`installed ${bin}`);
+    return bin;
+  });
+}
+
+export interface SchemathesisResult {
+  exitCode: number | null;
+  output: string;
+  seconds: number;
+}
+
+/** Runs schemathesis with these arguments; kills it (and says so in the output) after timeoutMs. */
+export function runSchemathesis(bin: string, args: string[], timeoutMs: number): Promise<SchemathesisResult> {
+  const started = Date.now();
+  return new Promise((resolvePromise, reject) => {
+    // No colours and a wide, untruncated report: the output is what a failing test shows.
+    const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', PYTHONIOENCODING: 'utf-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => chunks.push(b));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      const output = Buffer.concat(chunks).toString('utf8') + (timedOut ? `\n[schemathesis killed after ${timeoutMs} ms]` : '');
+      resolvePromise({ exitCode: timedOut ? null : code, output, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
