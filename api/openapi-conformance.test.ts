@@ -9,10 +9,13 @@ import { locateSchemathesis, runSchemathesis, SCHEMATHESIS_VERSION } from '../in
 import { startTestStack, type TestStack } from '../infra/testing/stack.ts';
 import { PROJECT_ROOT } from '../temporal.config.ts';
 
-const EXAMPLES = Number(process.env.SCHEMATHESIS_EXAMPLES ?? 25);
+const EXAMPLES = Number(process.env.SCHEMATHESIS_EXAMPLES ?? 40);
 // A fixed seed keeps CI repeatable; set SCHEMATHESIS_SEED to explore other inputs.
 const SEED = process.env.SCHEMATHESIS_SEED ?? '20261124';
 const RUN_TIMEOUT_MS = 100_000;
+// One worker: hypothesis 6 describes strategies through a cache that is not thread-safe, and two
+// workers now and then end an operation with "AST constructor recursion depth mismatch".
+const WORKERS = process.env.SCHEMATHESIS_WORKERS ?? '1';
 
 // Left out, and why:
 // - GET /api/notifications/stream is a server-sent event stream that stays open by design, so
@@ -29,6 +32,15 @@ let bin: string;
 beforeAll(async () => {
   [bin, s] = await Promise.all([locateSchemathesis(PROJECT_ROOT, (m) => console.log(`[schemathesis] ${m}`)), startTestStack()]);
   await s.startWorker();
+  // Cases in several states, so lists, inboxes and notifications answer with real items whose
+  // shape the document must describe, and their ids feed schemathesis' later requests.
+  const started: string[] = [];
+  for (const [who, subject] of [['seller1', 'Павильон 12'], ['seller1', 'Магазин «Лёд»'], ['admin', 'Склад 3']] as const) {
+    const res = await s.call<{ id: string }>('POST', '/api/processes', { as: who, body: { routeKey: 'installation-handoff', subject, variables: { contract_no: 'Д-118', install_by: '2026-12-10' } } });
+    if (res.status !== 201) throw new Error(`could not start a case: ${res.status} ${JSON.stringify(res.body)}`);
+    started.push(res.body.id);
+  }
+  await s.call('POST', `/api/processes/${started[1]!}/cancel`, { as: 'seller1', body: { reason: 'Клиент передумал' } });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: s.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
       baseUrl = `http://127.0.0.1:${info.port}`;
@@ -51,7 +63,7 @@ describe(`the OpenAPI document, checked by schemathesis ${SCHEMATHESIS_VERSION}`
       '--header', `Authorization: Bearer ${token}`,
       '--max-examples', String(EXAMPLES),
       '--seed', SEED,
-      '--workers', '2',
+      '--workers', WORKERS,
       '--request-timeout', '10',
       '--continue-on-failure',
       '--generation-database', 'none',

@@ -3,7 +3,8 @@
 // fresh checkout needs only python3 with its venv module. The venv is built in place under the
 // shared install lock and marked complete only at the end: a half-built one is rebuilt.
 import { spawn } from 'node:child_process';
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, withInstallLock } from '../services/temporal-cli.ts';
 
@@ -46,11 +47,21 @@ export interface SchemathesisResult {
 }
 
 /** Runs schemathesis with these arguments; kills it (and says so in the output) after timeoutMs. */
-export function runSchemathesis(bin: string, args: string[], timeoutMs: number): Promise<SchemathesisResult> {
+export async function runSchemathesis(bin: string, args: string[], timeoutMs: number): Promise<SchemathesisResult> {
+  // It keeps state (.schemathesis/, .hypothesis/) in its working directory: not in the checkout.
+  const cwd = await mkdtemp(join(tmpdir(), 'schemathesis-'));
+  try {
+    return await spawnSchemathesis(bin, args, cwd, timeoutMs);
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
+function spawnSchemathesis(bin: string, args: string[], cwd: string, timeoutMs: number): Promise<SchemathesisResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    // No colours and a wide, untruncated report: the output is what a failing test shows.
-    const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', PYTHONIOENCODING: 'utf-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // No colours and a wide report: the output is what a failing test shows.
+    const child = spawn(bin, args, { cwd, env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', PYTHONIOENCODING: 'utf-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => chunks.push(b));
     child.stderr.on('data', (b: Buffer) => chunks.push(b));
