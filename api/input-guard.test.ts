@@ -125,6 +125,14 @@ describe('JSON nesting and size', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('lists 400 on every operation under /api, since the guard can refuse any of them', async () => {
+    const doc = (await (await s.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const without = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => !op.responses['400']).map(([method]) => `${method} ${path}`));
+    expect(without).toEqual([]);
+  });
+});
+
 describe('the guard\'s pieces', () => {
   it('counts only brackets outside strings, escaped quotes included', () => {
     expect(tooDeepAt('{"a":"[[[[[[\\"[[[[","b":[1,{"c":[]}]}', 4)).toBeUndefined();
