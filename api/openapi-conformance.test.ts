@@ -9,10 +9,10 @@ import { locateSchemathesis, runSchemathesis, SCHEMATHESIS_VERSION } from '../in
 import { startTestStack, type TestStack } from '../infra/testing/stack.ts';
 import { PROJECT_ROOT } from '../temporal.config.ts';
 
-const EXAMPLES = Number(process.env.SCHEMATHESIS_EXAMPLES ?? 40);
+const EXAMPLES = Number(process.env.SCHEMATHESIS_EXAMPLES ?? 60);
 // A fixed seed keeps CI repeatable; set SCHEMATHESIS_SEED to explore other inputs.
 const SEED = process.env.SCHEMATHESIS_SEED ?? '20261124';
-const RUN_TIMEOUT_MS = 100_000;
+const RUN_TIMEOUT_MS = 110_000;
 // One worker: hypothesis 6 describes strategies through a cache that is not thread-safe, and two
 // workers now and then end an operation with "AST constructor recursion depth mismatch".
 const WORKERS = process.env.SCHEMATHESIS_WORKERS ?? '1';
@@ -27,10 +27,10 @@ const EXCLUDED = ['/api/notifications/stream', '/api/auth/logout'];
 let s: TestStack;
 let server: ServerType;
 let baseUrl: string;
-let bin: string;
+let python: string;
 
 beforeAll(async () => {
-  [bin, s] = await Promise.all([locateSchemathesis(PROJECT_ROOT, (m) => console.log(`[schemathesis] ${m}`)), startTestStack()]);
+  [python, s] = await Promise.all([locateSchemathesis(PROJECT_ROOT, (m) => console.log(`[schemathesis] ${m}`)), startTestStack()]);
   await s.startWorker();
   // Cases in several states, so lists, inboxes and notifications answer with real items whose
   // shape the document must describe, and their ids feed schemathesis' later requests.
@@ -71,8 +71,14 @@ describe(`the OpenAPI document, checked by schemathesis ${SCHEMATHESIS_VERSION}`
       '--output-sanitize', 'false',
       ...EXCLUDED.flatMap((path) => ['--exclude-path', path]),
     ];
-    const result = await runSchemathesis(bin, args, RUN_TIMEOUT_MS);
+    const result = await runSchemathesis(python, args, RUN_TIMEOUT_MS);
     console.log(`[schemathesis] ${who}: exit ${String(result.exitCode)} in ${result.seconds.toFixed(1)} s\n${result.output.split('\n').slice(-25).join('\n')}`);
     expect(result.exitCode, result.output).toBe(0);
+    // A pass must mean the operations were exercised signed in: every selected one tested, none
+    // answering only "not signed in" (a rejected token would otherwise pass quietly).
+    const [, selected, tested] = /Selected: (\d+)\/\d+\s+Tested: (\d+)/.exec(result.output) ?? [];
+    expect(Number(tested), result.output).toBeGreaterThan(30);
+    expect(tested).toBe(selected);
+    expect(result.output).not.toMatch(/401 Unauthorized \(/);
   }, RUN_TIMEOUT_MS + 20_000);
 });

@@ -3,7 +3,7 @@
 // fresh checkout needs only python3 with its venv module. The venv is built in place under the
 // shared install lock and marked complete only at the end: a half-built one is rebuilt.
 import { spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, withInstallLock } from '../services/temporal-cli.ts';
@@ -12,16 +12,25 @@ export const SCHEMATHESIS_VERSION = '4.32.5';
 
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
 
-/** The path of the pinned schemathesis executable, installing it into .tools/ on first use. */
+// Started through the venv's python rather than bin/schemathesis: that script's first line holds
+// the absolute path the venv was made under, which breaks when .tools/ is reached by another path
+// (a worktree's symlink to the main checkout's .tools/).
+const LAUNCH = ['-c', 'import sys; from schemathesis.cli import schemathesis; sys.argv[0] = "schemathesis"; sys.exit(schemathesis())'];
+
+/** The venv's python that runs the pinned schemathesis, installing it into .tools/ on first use. */
 export async function locateSchemathesis(projectRoot: string, log: (msg: string) => void = () => undefined): Promise<string> {
   const toolsDir = join(resolve(projectRoot), '.tools');
   const venv = join(toolsDir, `schemathesis-${SCHEMATHESIS_VERSION}`);
-  const bin = join(venv, 'bin', 'schemathesis');
+  const python = join(venv, 'bin', 'python');
   const marker = join(venv, '.installed');
-  const ready = async () => (await readFile(marker, 'utf8').catch(() => '')).trim() === SCHEMATHESIS_VERSION;
-  if (await ready()) return bin;
+  const ready = async () => {
+    if ((await readFile(marker, 'utf8').catch(() => '')).trim() !== SCHEMATHESIS_VERSION) return false;
+    // The python the venv links to may be gone (upgraded, removed): then rebuild it.
+    return run(python, [...LAUNCH, '--version'], { env: process.env, timeoutMs: 60_000 }).then(({ stdout }) => stdout.includes(SCHEMATHESIS_VERSION), () => false);
+  };
+  if (await ready()) return python;
   return withInstallLock(toolsDir, log, async () => {
-    if (await ready()) return bin;
+    if (await ready()) return python;
     log(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv} ...`);
     await rm(venv, { recursive: true, force: true });
     try {
@@ -29,14 +38,14 @@ export async function locateSchemathesis(projectRoot: string, log: (msg: string)
     } catch (err) {
       throw new Error(`python3 -m venv failed (${message(err)}). On Debian/Ubuntu install python3-venv (apt-get install python3-venv).`);
     }
-    await run(join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `schemathesis==${SCHEMATHESIS_VERSION}`], {
+    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', `schemathesis==${SCHEMATHESIS_VERSION}`], {
       env: process.env,
       timeoutMs: INSTALL_TIMEOUT_MS,
     });
-    await access(bin);
     await writeFile(marker, `${SCHEMATHESIS_VERSION}\n`);
-    log(`installed ${bin}`);
-    return bin;
+    if (!(await ready())) throw new Error(`schemathesis ${SCHEMATHESIS_VERSION} was installed into ${venv} but does not run`);
+    log(`installed schemathesis ${SCHEMATHESIS_VERSION} into ${venv}`);
+    return python;
   });
 }
 
@@ -46,12 +55,12 @@ export interface SchemathesisResult {
   seconds: number;
 }
 
-/** Runs schemathesis with these arguments; kills it (and says so in the output) after timeoutMs. */
-export async function runSchemathesis(bin: string, args: string[], timeoutMs: number): Promise<SchemathesisResult> {
+/** Runs schemathesis (given locateSchemathesis' python) with these arguments; kills it after timeoutMs. */
+export async function runSchemathesis(python: string, args: string[], timeoutMs: number): Promise<SchemathesisResult> {
   // It keeps state (.schemathesis/, .hypothesis/) in its working directory: not in the checkout.
   const cwd = await mkdtemp(join(tmpdir(), 'schemathesis-'));
   try {
-    return await spawnSchemathesis(bin, args, cwd, timeoutMs);
+    return await spawnSchemathesis(python, [...LAUNCH, ...args], cwd, timeoutMs);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
