@@ -12,6 +12,7 @@ import { directoryApi } from './directory/directory-api.ts';
 import { healthApi } from './health/health-api.ts';
 import { idempotency, withIdempotencyKey } from './idempotency.ts';
 import { inputGuard, withInputGuardProblems } from './input-guard.ts';
+import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .route('/settings', settingsApi)
     .route('/notifications', notificationsApi)
     .route('/outbox', outboxApi)
+    .route('/integration-keys', integrationKeysApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

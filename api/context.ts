@@ -3,6 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import type { Actor } from '../domain/identity/roles.ts';
+import type { KeyCaller } from '../domain/identity/find-integration-key.ts';
+import type { Viewer } from '../domain/processes/case-access.ts';
 import type { CaseLimits } from '../domain/processes/process-input.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import type { Mailer } from '../infra/mail/mailer.ts';
@@ -34,6 +36,10 @@ export interface AppEnv {
     deps: AppDeps;
     em: EntityManager;
     actor: Actor;
+    /** Who reads cases: the signed-in person, or the integration key the call came with. */
+    viewer: Viewer;
+    /** Set instead of `actor` when another system calls with an integration key. */
+    integration: KeyCaller | undefined;
     /** The request's Idempotency-Key, once api/idempotency.ts accepted it: derive ids from it. */
     idempotencyKey: string | undefined;
   };

@@ -63,7 +63,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       { path: `header.${IDEMPOTENCY_HEADER}`, message: 'expected 1-255 printable ASCII characters' },
     ]);
   }
-  const actorId = c.var.actor.employeeId;
+  // Keys are scoped per caller: a person, or an integration key (both are UUIDs).
+  const actorId = c.var.actor?.employeeId ?? c.var.integration?.keyId;
+  if (!actorId) return next();
   const method = c.req.method;
   const path = c.req.path;
   // Hono caches the body, so the route's validator can still read it.

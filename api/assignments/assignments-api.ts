@@ -4,7 +4,7 @@ import { claimAssignment } from '../../domain/assignments/claim-assignment.ts';
 import { completeAssignment } from '../../domain/assignments/complete-assignment.ts';
 import { reassignAssignment } from '../../domain/assignments/reassign-assignment.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { isSupervisor } from '../../domain/identity/roles.ts';
+import { seesCase } from '../../domain/processes/case-access.ts';
 import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
@@ -53,8 +53,9 @@ export const assignmentsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       const a = await assignmentDetail(c.var.em, id);
       if (!a) throw notFound('Assignment', id);
       const actor = c.var.actor;
-      const visible = a.assigneeId === actor.employeeId || (a.role !== null && actor.roles.includes(a.role)) || isSupervisor(actor);
-      if (!visible) throw new DomainError('forbidden', 'This assignment is neither yours nor in your queues');
+      // Its holder and its queue see it at once; anyone else by the case's rule (their managers, management...).
+      const mine = a.assigneeId === actor.employeeId || (a.role !== null && actor.roles.includes(a.role));
+      if (!mine && !(await seesCase(c.var.em, c.var.viewer, a.process.id))) throw new DomainError('forbidden', 'You are not involved in the case of this assignment');
       return c.json(a, 200);
     },
   )

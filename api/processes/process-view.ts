@@ -7,7 +7,8 @@ import type { InferKyselyDB } from '@mikro-orm/sql';
 import type { Client } from '@temporalio/client';
 import type { entities } from '../../domain/entities/index.ts';
 import type { ProcessStatus } from '../../domain/processes/entities.ts';
-import { notFound } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { visibleCase, type Viewer } from '../../domain/processes/case-access.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
@@ -54,8 +55,9 @@ function summary(p: SummaryRow) {
 }
 
 /** Newest first; each filter and the order are served by an index on (filter, started_at, id). */
-export async function processSummaries(em: EntityManager, where: ProcessFilter, page: { limit: number; offset: number }) {
-  let q = cases(em);
+export async function processSummaries(em: EntityManager, viewer: Viewer, where: ProcessFilter, page: { limit: number; offset: number }) {
+  // Only the cases the viewer may see, in the list and in its count alike.
+  let q = cases(em).where(visibleCase(viewer));
   if (where.status) q = q.where('p.status', '=', where.status);
   if (where.routeVersion) q = q.where('v.route_id', '=', where.routeVersion.route);
   if (where.startedBy) q = q.where('p.started_by_id', '=', where.startedBy);
@@ -71,8 +73,11 @@ export async function processSummaries(em: EntityManager, where: ProcessFilter, 
  * and the workflow's live state. Five statements whatever the size of the case, run side by side
  * with the Temporal query.
  */
-export async function processDetail(em: EntityManager, temporal: Client, id: string) {
-  const row = cases(em).select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id']).where('p.id', '=', id).executeTakeFirst();
+export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string) {
+  const row = cases(em)
+    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible')])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
   const [p, children, events, assignments, live] = await Promise.all([
     row,
     // Sub-processes this case started, linked both ways: a child names its parent.
@@ -93,9 +98,10 @@ export async function processDetail(em: EntityManager, temporal: Client, id: str
       .orderBy('e.id', 'asc')
       .execute(),
     listAssignments(em, { kind: 'case', processId: id }),
-    row.then((r) => (r?.status === 'running' ? queryLive(temporal, r.workflow_id) : null)),
+    row.then((r) => (r?.visible && r.status === 'running' ? queryLive(temporal, r.workflow_id) : null)),
   ]);
   if (!p) throw notFound('Process', id);
+  if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
   return {
     ...summary(p),
     variables: p.variables,

@@ -38,7 +38,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         ...(routeId ? { routeVersion: { route: routeId } } : {}),
         ...(startedBy ? { startedBy } : {}),
       };
-      return c.json(await processSummaries(c.var.em, where, { limit, offset }), 200);
+      return c.json(await processSummaries(c.var.em, c.var.viewer, where, { limit, offset }), 200);
     },
   )
   .openapi(
@@ -47,7 +47,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       request: { params: idParamSchema },
       responses: { 200: { description: 'The case', ...json(processDetailSchema) }, ...problems(400, 401, 404) },
     }),
-    async (c) => c.json(await processDetail(c.var.em, c.var.deps.temporal, c.req.valid('param').id), 200),
+    async (c) => c.json(await processDetail(c.var.em, c.var.deps.temporal, c.var.viewer, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -59,19 +59,20 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { em, deps, actor } = c.var;
       const { id } = c.req.valid('param');
       await cancelProcess({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: id, reason: c.req.valid('json').reason, idempotencyKey: c.var.idempotencyKey });
-      return c.json(await processDetail(em.fork(), deps.temporal, id), 200);
+      return c.json(await processDetail(em.fork(), deps.temporal, c.var.viewer, id), 200);
     },
   )
   .openapi(
     createRoute({
       method: 'post', path: '/{id}/events', tags: ['Processes'], summary: 'Deliver an outside event the route declares (payment received, customer replied)',
       request: { params: idParamSchema, ...jsonBody(outsideEventSchema) },
-      responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 404, 409, 422) },
+      responses: { 202: { description: 'Delivered; the case acts on it when it reaches a wait for it', ...json(z.object({ delivered: z.literal(true) })) }, ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const { em, deps, actor } = c.var;
+      const { em, deps, actor, integration } = c.var;
       const { name, payload } = c.req.valid('json');
-      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: c.req.valid('param').id, name, payload });
+      const source = integration ? { kind: 'integration' as const, keyId: integration.keyId, name: integration.name, scopes: integration.scopes } : { kind: 'employee' as const, actor };
+      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, source, { processId: c.req.valid('param').id, name, payload });
       return c.json({ delivered: true as const }, 202);
     },
   );

@@ -21,6 +21,10 @@ export const Assignment = defineEntity({
     { properties: ['assignee', 'status', 'dueAt', 'id'] },
     { properties: ['assignee', 'status', 'completedAt', 'id'] },
     { name: 'assignment_queue_index', properties: ['role', 'dueAt', 'id'], where: "status = 'open' and assignee_id is null" },
+    // Who sees a case (domain/processes/case-access.ts): the cases a person completed a step of,
+    // and the cases whose steps sat in a role's queue.
+    { properties: ['completedBy', 'process'] },
+    { properties: ['role', 'process'] },
   ],
   properties: {
     process: () => p.manyToOne(Process).ref().index(),

@@ -1,9 +1,11 @@
-// A manager moves open work to another (active) person or back to a role's queue.
+// A manager of the case's people (or management, or an admin) moves open work to another
+// (active) person or back to a role's queue.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, Role } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import { updateIdFor } from '../idempotency/derive-ids.ts';
-import { isSupervisor, type Actor } from '../identity/roles.ts';
+import type { Actor } from '../identity/roles.ts';
+import { supervisesCase } from '../processes/case-access.ts';
 import { actingAs, type CaseEngine } from '../processes/case-engine.ts';
 import { workflowIdFor } from '../processes/process-input.ts';
 import { findOpenAssignment, readAssignmentFacts } from './find-open-assignment.ts';
@@ -25,8 +27,8 @@ export interface ReassignAssignmentOptions {
 export async function reassignAssignment(deps: ReassignAssignmentDeps, actor: Actor, opts: ReassignAssignmentOptions): Promise<void> {
   const { em } = deps;
   const id = opts.assignmentId;
-  if (!isSupervisor(actor)) throw new DomainError('forbidden', 'Only a manager or an admin may reassign work');
   const a = await findOpenAssignment(readAssignmentFacts(em), id);
+  if (!(await supervisesCase(em, actor, a.process.id))) throw new DomainError('forbidden', 'Only a manager of the people in this case, management or an admin may reassign its work');
   if (opts.employeeId && !(await em.count(Employee, { id: opts.employeeId, active: true }))) {
     throw new DomainError('unprocessable', 'There is no active employee with this id', [{ path: 'employeeId', message: 'is not an active employee' }]);
   }

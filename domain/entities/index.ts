@@ -4,11 +4,12 @@
 import { Assignment } from '../assignments/entities.ts';
 import { CalendarSettings } from '../calendar/entities.ts';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
+import { IntegrationKey } from '../identity/integration-key.entity.ts';
 import { Session } from '../identity/session.entity.ts';
 import { MailMessage, Notification } from '../notifications/entities.ts';
 import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey];

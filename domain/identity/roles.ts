@@ -16,6 +16,3 @@ export const hasRole = (actor: Pick<Actor, 'roles'>, role: string): boolean => a
 
 export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly string[]): boolean =>
   roles.some((r) => actor.roles.includes(r));
-
-/** Managers and admins may act on others' work (cancel a case, see any inbox). */
-export const isSupervisor = (actor: Pick<Actor, 'roles'>): boolean => hasAnyRole(actor, ['manager', 'admin']);

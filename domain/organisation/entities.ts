@@ -32,7 +32,8 @@ export const Employee = defineEntity({
     title: p.string().nullable(),
     passwordHash: p.string().hidden().lazy(),
     department: () => p.manyToOne(Department).ref().nullable(),
-    manager: () => p.manyToOne(Employee).ref().nullable(),
+    /** Indexed: who sees a case walks the chain of managers down from a person. */
+    manager: () => p.manyToOne(Employee).ref().nullable().index(),
     roles: () => p.manyToMany(Role).pivotTable('employee_roles'),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),

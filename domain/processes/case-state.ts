@@ -90,6 +90,15 @@ export interface OutsideEvent {
   payload: Record<string, FormValue>;
   receivedAt: string;
   actorId?: string | undefined;
+  /** Who sent it, as the timeline shows it: a person, or another system by its integration key. */
+  sender?: EventSender | undefined;
+}
+
+export interface EventSender {
+  kind: 'employee' | 'integration';
+  id: string;
+  /** The person's e-mail or the key's name, as they were when it was sent. */
+  label: string;
 }
 
 export interface CaseEnding {

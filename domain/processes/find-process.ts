@@ -1,18 +1,11 @@
 // Loads what the use cases that act on a running case check: who started it, its status and
-// workflow, and - for outside events - the version's definition. Never the route's draft.
+// workflow. Never the route's draft.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Process } from '../entities/index.ts';
 import { notFound } from '../errors.ts';
 
 export async function findProcess(em: EntityManager, id: string) {
   const p = await em.findOne(Process, id, { fields: ['startedBy', 'status', 'workflowId'] });
-  if (!p) throw notFound('Process', id);
-  return p;
-}
-
-/** The case with the definition of the version it runs (to check an outside event against it). */
-export async function findProcessWithDefinition(em: EntityManager, id: string) {
-  const p = await em.findOne(Process, id, { populate: ['routeVersion'], fields: ['status', 'workflowId', 'routeVersion.definition'] });
   if (!p) throw notFound('Process', id);
   return p;
 }

@@ -155,8 +155,23 @@ export type GraphNode = z.infer<typeof graphNodeSchema>;
 export type TaskNode = z.infer<typeof taskNodeSchema>;
 export type NodeOf<K extends GraphNode['kind']> = Extract<GraphNode, { kind: K }>;
 
+/**
+ * Who may deliver an outside event to a case: the case's participants (its starter, the holders
+ * of its steps and the members of its steps' role queues), members of the listed roles, and -
+ * when `integrations` is on - integration keys whose scopes name the event. Absent: participants.
+ */
+export const eventSendersSchema = z
+  .object({
+    participants: z.boolean().default(true),
+    roles: z.array(idSchema).max(20).default([]),
+    integrations: z.boolean().default(false),
+  })
+  .strict();
+export type EventSenders = z.infer<typeof eventSendersSchema>;
+export const DEFAULT_EVENT_SENDERS: EventSenders = { participants: true, roles: [], integrations: false };
+
 export const eventDeclSchema = z
-  .object({ label: z.string().max(200).optional(), payload: z.record(idSchema, variableSchema).default({}) })
+  .object({ label: z.string().max(200).optional(), payload: z.record(idSchema, variableSchema).default({}), senders: eventSendersSchema.optional() })
   .strict();
 
 export const routeGraphSchema = z

@@ -40,5 +40,11 @@ export function checkAssignees(ctx: GraphContext): FieldProblem[] {
     if (node.kind === 'action' && node.do.type === 'notify') problems.push(...assigneeProblems(ctx, node.do.to, i, '.do.to'));
     if (node.kind === 'action' && node.do.type === 'create-task') problems.push(...assigneeProblems(ctx, node.do.assignee, i, '.do.assignee'));
   });
+  // The roles an event names as its senders exist too.
+  for (const [name, decl] of Object.entries(ctx.graph.events)) {
+    (decl.senders?.roles ?? []).forEach((role, k) => {
+      if (!ctx.directory.roles.has(role)) problems.push({ path: `events.${name}.senders.roles[${k}]`, message: `no role "${role}" exists` });
+    });
+  }
   return problems;
 }

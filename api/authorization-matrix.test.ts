@@ -1,0 +1,220 @@
+// Every endpoint, called by no one, an employee involved in the case, an employee of another team,
+// the employee's manager, a designer, an admin and an integration key: the status each gets, and
+// that a refused call changed nothing in PostgreSQL. State-changing calls get fresh objects per
+// caller (a new case, a new route), so one caller's success cannot change what the next one sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoEmail } from '../infra/db/demo-data.ts';
+import { eventually } from '../infra/testing/eventually.ts';
+import { startTestStack, type TestStack } from '../infra/testing/stack.ts';
+
+const CALLERS = ['none', 'employee', 'other', 'manager', 'designer', 'admin', 'key'] as const;
+type Caller = (typeof CALLERS)[number];
+/** Who plays each part (demo company): seller1 works the cases, sales.head is her manager. */
+const PERSON: Record<Exclude<Caller, 'none' | 'key'>, string> = { employee: 'seller1', other: 'engineer1', manager: 'sales.head', designer: 'designer', admin: 'admin' };
+
+/** One expected status per caller, in CALLERS order. */
+type Expect = [none: number, employee: number, other: number, manager: number, designer: number, admin: number, key: number];
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  name: string;
+  /** Builds the call; state-changing rows make their own objects, once per caller. */
+  call: (who: Caller) => Promise<Call>;
+  expect: Expect;
+  /** The caller signs in afresh for this call (signing out must not end the session other rows use). */
+  freshSession?: boolean;
+}
+
+let s: TestStack;
+let keySecret: string;
+let theCase: { id: string; assignmentId: string };
+const tokens = new Map<Caller, string>();
+
+const matrixRoute = {
+  language: 'route/v1',
+  name: 'Matrix',
+  events: { ping: { senders: { participants: true, integrations: true } } },
+  start: 'work',
+  nodes: [
+    { id: 'work', kind: 'task', name: 'Work', assignee: { type: 'person', email: demoEmail('seller1') }, due: 'P1D', next: 'await-ping' },
+    { id: 'await-ping', kind: 'wait', event: 'ping', next: 'done' },
+    { id: 'done', kind: 'end', result: 'success' },
+  ],
+};
+const queueRoute = {
+  language: 'route/v1',
+  name: 'Matrix queue',
+  start: 'work',
+  nodes: [
+    { id: 'work', kind: 'task', name: 'Queue work', assignee: { type: 'role', role: 'sales' }, due: 'P1D', next: 'done' },
+    { id: 'done', kind: 'end', result: 'success' },
+  ],
+};
+
+async function publishRoute(key: string, draft: unknown): Promise<string> {
+  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key, draft } });
+  expect(created.status).toBe(201);
+  expect((await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } })).status).toBe(201);
+  return created.body.id;
+}
+
+/** A new case of a route, started by seller1, with its first step. */
+async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId: string }> {
+  const started = await s.call<{ id: string; openSteps: { assignmentId: string }[] }>('POST', '/api/processes', { as: 'seller1', body: { routeKey, subject: `Matrix ${crypto.randomUUID()}` } });
+  expect(started.status).toBe(201);
+  return { id: started.body.id, assignmentId: started.body.openSteps[0]!.assignmentId };
+}
+
+/** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
+async function fingerprint(): Promise<string> {
+  // An integration key's last use is recorded even when the call is refused: an attempt is a use.
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)'];
+  const parts = await Promise.all(
+    tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
+  );
+  return parts.join(',');
+}
+
+/** Waits until nothing changes any more (a workflow may still be writing after an accepted call). */
+async function settled(): Promise<void> {
+  let last = await fingerprint();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = await fingerprint();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+async function tokenFor(who: Caller, fresh = false): Promise<string | undefined> {
+  if (who === 'none') return undefined;
+  if (who === 'key') return keySecret;
+  if (!fresh && tokens.has(who)) return tokens.get(who);
+  const res = await s.call<{ token: string }>('POST', '/api/auth/login', { body: { email: demoEmail(PERSON[who]), password: DEMO_PASSWORD } });
+  expect(res.status).toBe(200);
+  if (!fresh) tokens.set(who, res.body.token);
+  return res.body.token;
+}
+
+beforeAll(async () => {
+  s = await startTestStack();
+  await s.startWorker();
+  await publishRoute('matrix', matrixRoute);
+  await publishRoute('matrix-queue', queueRoute);
+  const key = await s.call<{ secret: string }>('POST', '/api/integration-keys', { as: 'admin', body: { name: 'Matrix system', scopes: { events: ['matrix/*'], cases: ['matrix'] } } });
+  keySecret = key.body.secret;
+  theCase = await newCase();
+});
+afterAll(async () => s?.close());
+
+const read = (path: string | (() => string)) => () => Promise.resolve<Call>({ method: 'GET', path: typeof path === 'string' ? path : path() });
+let routeSeq = 0;
+const freshRouteKey = () => `matrix-${++routeSeq}`;
+const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
+const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
+
+// prettier-ignore
+const ROWS: Row[] = [
+  { name: 'GET /api/health', call: read('/api/health'), expect: [200, 200, 200, 200, 200, 200, 200] },
+  { name: 'GET /api/ready', call: read('/api/ready'), expect: [200, 200, 200, 200, 200, 200, 200] },
+  { name: 'POST /api/auth/login', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/login', body: { email: demoEmail('seller2'), password: DEMO_PASSWORD } }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  { name: 'GET /api/auth/me', call: read('/api/auth/me'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/auth/logout', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
+  { name: 'GET /api/routes', call: read('/api/routes'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/routes', call: () => Promise.resolve({ method: 'POST', path: '/api/routes', body: { key: freshRouteKey(), draft: matrixRoute } }), expect: [401, 403, 403, 403, 201, 201, 403] },
+  { name: 'GET /api/routes/{id}', call: async () => ({ method: 'GET', path: `/api/routes/${(await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'admin' })).body.items.find((r) => r.key === 'matrix')!.id}` }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  {
+    name: 'PUT /api/routes/{id}/draft',
+    call: async () => {
+      const created = await s.call<{ id: string; draftRevision: number }>('POST', '/api/routes', { as: 'designer', body: { key: freshRouteKey(), draft: matrixRoute } });
+      return { method: 'PUT', path: `/api/routes/${created.body.id}/draft`, body: { draft: { ...matrixRoute, name: 'Changed' }, revision: created.body.draftRevision } };
+    },
+    expect: [401, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'POST /api/routes/{id}/validate',
+    call: async () => ({ method: 'POST', path: `/api/routes/${(await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: freshRouteKey(), draft: matrixRoute } })).body.id}/validate` }),
+    expect: [401, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'POST /api/routes/{id}/publish',
+    call: async () => ({ method: 'POST', path: `/api/routes/${(await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: freshRouteKey(), draft: matrixRoute } })).body.id}/publish`, body: { revision: 1 } }),
+    expect: [401, 403, 403, 403, 201, 201, 403],
+  },
+  {
+    name: 'GET /api/routes/{id}/versions/{version}',
+    call: async () => ({ method: 'GET', path: `/api/routes/${(await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'admin' })).body.items.find((r) => r.key === 'matrix')!.id}/versions/1` }),
+    expect: [401, 200, 200, 200, 200, 200, 403],
+  },
+  {
+    name: 'GET /api/routes/{id}/diff',
+    call: async () => ({ method: 'GET', path: `/api/routes/${(await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'admin' })).body.items.find((r) => r.key === 'matrix')!.id}/diff?from=1&to=1` }),
+    expect: [401, 200, 200, 200, 200, 200, 403],
+  },
+  { name: 'POST /api/processes', call: () => Promise.resolve({ method: 'POST', path: '/api/processes', body: { routeKey: 'matrix', subject: 'Started in the matrix' } }), expect: [401, 201, 201, 201, 201, 201, 403] },
+  { name: 'GET /api/processes', call: read('/api/processes'), expect: [401, 200, 200, 200, 200, 200, 200] },
+  { name: 'GET /api/processes/{id}', call: read(() => `/api/processes/${theCase.id}`), expect: [401, 200, 403, 200, 403, 200, 200] },
+  { name: 'POST /api/processes/{id}/cancel', call: async () => ({ method: 'POST', path: `/api/processes/${(await newCase()).id}/cancel`, body: { reason: 'matrix' } }), expect: [401, 200, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/processes/{id}/events', call: async () => ({ method: 'POST', path: `/api/processes/${(await newCase()).id}/events`, body: { name: 'ping' } }), expect: [401, 202, 403, 403, 403, 403, 202] },
+  { name: 'GET /api/assignments/inbox', call: read('/api/assignments/inbox'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/assignments/queue', call: read('/api/assignments/queue'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/assignments/{id}', call: read(() => `/api/assignments/${theCase.assignmentId}`), expect: [401, 200, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/assignments/{id}/claim', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase('matrix-queue')).assignmentId}/claim` }), expect: [401, 200, 403, 200, 403, 403, 403] },
+  { name: 'POST /api/assignments/{id}/complete', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/complete`, body: {} }), expect: [401, 200, 403, 403, 403, 403, 403] },
+  { name: 'POST /api/assignments/{id}/reassign', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/reassign`, body: { employeeId: await idOf('seller3'), reason: 'holiday' } }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/employees', call: read('/api/employees'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/employees/{id}', call: async () => ({ method: 'GET', path: `/api/employees/${await idOf('seller1')}` }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/roles', call: read('/api/roles'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/roles/{code}', call: read('/api/roles/sales'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/notifications', call: read('/api/notifications'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  {
+    name: 'POST /api/notifications/{id}/read',
+    call: async () => {
+      const c = await newCase();
+      const mine = await eventually(() => s.call<{ items: { id: string; processId: string | null }[] }>('GET', '/api/notifications', { as: 'seller1' }), (r) => r.body.items.some((n) => n.processId === c.id));
+      return { method: 'POST', path: `/api/notifications/${mine.body.items.find((n) => n.processId === c.id)!.id}/read` };
+    },
+    expect: [401, 200, 403, 403, 403, 403, 403],
+  },
+  { name: 'POST /api/notifications/read-all', call: () => Promise.resolve({ method: 'POST', path: '/api/notifications/read-all' }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/outbox', call: read('/api/outbox'), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/settings/calendar', call: read('/api/settings/calendar'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'PUT /api/settings/calendar', call: () => Promise.resolve({ method: 'PUT', path: '/api/settings/calendar', body: { timeZone: 'Europe/Moscow', overrides: {} } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/integration-keys', call: read('/api/integration-keys'), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'POST /api/integration-keys', call: () => Promise.resolve({ method: 'POST', path: '/api/integration-keys', body: { name: `Key ${crypto.randomUUID()}`, scopes: {} } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  {
+    name: 'POST /api/integration-keys/{id}/revoke',
+    call: async () => ({ method: 'POST', path: `/api/integration-keys/${(await s.call<{ id: string }>('POST', '/api/integration-keys', { as: 'admin', body: { name: `Spare ${crypto.randomUUID()}`, scopes: {} } })).body.id}/revoke` }),
+    expect: [401, 403, 403, 403, 403, 200, 403],
+  },
+];
+
+describe('who may call what', () => {
+  it('lists every endpoint of the OpenAPI document (but the live stream, tested in notifications-api.test.ts)', async () => {
+    const doc = (await (await s.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = new Set(ROWS.map((r) => r.name));
+    expect(documented.filter((d) => !covered.has(d) && d !== 'GET /api/notifications/stream')).toEqual([]);
+  });
+
+  it.each(ROWS)('$name', async (row) => {
+    const seen: Record<string, number> = {};
+    // Refused callers first, each checked for changing nothing; then the allowed ones.
+    const order = CALLERS.map((who, i) => ({ who, want: row.expect[i]! })).sort((a, b) => Number(a.want < 400) - Number(b.want < 400));
+    for (const { who, want } of order) {
+      const call = await row.call(who);
+      const token = await tokenFor(who, row.freshSession);
+      if (want >= 400) await settled();
+      const before = want >= 400 ? await fingerprint() : '';
+      const res = await s.call(call.method, call.path, { ...(token ? { token } : {}), ...(call.body === undefined ? {} : { body: call.body }) });
+      seen[who] = res.status;
+      if (want >= 400) expect({ who, changed: (await fingerprint()) !== before }).toEqual({ who, changed: false });
+    }
+    expect(seen, JSON.stringify(seen)).toEqual(Object.fromEntries(CALLERS.map((who, i) => [who, row.expect[i]])));
+  });
+});
