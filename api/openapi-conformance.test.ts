@@ -23,6 +23,7 @@ const WORKERS = process.env.SCHEMATHESIS_WORKERS ?? '1';
 // - POST /api/auth/logout ends the very session the run signs its requests with, after which
 //   every other operation would be tested only as "not signed in".
 const EXCLUDED = ['/api/notifications/stream', '/api/auth/logout'];
+const IDENTITIES = ['admin', 'seller1'];
 
 let s: TestStack;
 let server: ServerType;
@@ -41,6 +42,9 @@ beforeAll(async () => {
     started.push(res.body.id);
   }
   await s.call('POST', `/api/processes/${started[1]!}/cancel`, { as: 'seller1', body: { reason: 'Клиент передумал' } });
+  // Both identities sign in now: the first run sends many wrong sign-ins from this address, which
+  // a sign-in limit would hold against a later one.
+  await Promise.all(IDENTITIES.map((who) => s.login(who)));
   await new Promise<void>((resolve) => {
     server = serve({ fetch: s.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
       baseUrl = `http://127.0.0.1:${info.port}`;
@@ -55,7 +59,7 @@ afterAll(async () => {
 });
 
 describe(`the OpenAPI document, checked by schemathesis ${SCHEMATHESIS_VERSION}`, () => {
-  it.each(['admin', 'seller1'])('holds for every response to %s', async (who) => {
+  it.each(IDENTITIES)('holds for every response to %s', async (who) => {
     const token = await s.login(who);
     const args = [
       'run', `${baseUrl}/openapi.json`,
