@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
 import { healthApi } from './health/health-api.ts';
 import { idempotency, withIdempotencyKey } from './idempotency.ts';
+import { inputGuard, withInputGuardProblems } from './input-guard.ts';
 import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps) {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) }));
+  // Before anything reads the request further: NUL, lone surrogates and over-deep JSON are refused.
+  app.use('/api/*', inputGuard(() => Object.keys(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: '', version: '' } }).paths ?? {})));
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     // One EntityManager per request: no identity map shared between users.
@@ -65,7 +68,7 @@ export function createApp(deps: AppDeps) {
     },
     security,
   };
-  app.get('/openapi.json', (c) => c.json(withIdempotencyKey(app.getOpenAPI31Document(docConfig))));
+  app.get('/openapi.json', (c) => c.json(withInputGuardProblems(withIdempotencyKey(app.getOpenAPI31Document(docConfig)))));
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Route CRM API' }));
   app.notFound((c) => problemResponse(c, new DomainError('not_found', `No such endpoint: ${c.req.method} ${c.req.path}`)));
   app.onError(toProblem);

@@ -62,6 +62,8 @@ export function toProblem(err: unknown, c: Context): Response {
   if (err instanceof DomainError) return problemResponse(c, err);
   const unavailable = asUnavailable(err);
   if (unavailable) return problemResponse(c, unavailable);
+  const refused = asRefusedInput(err);
+  if (refused) return problemResponse(c, refused);
   if (err instanceof HTTPException) {
     // Hono raises these for malformed JSON bodies and the like.
     if (err.status >= 500) return problemResponse(c, new DomainError('conflict', err.message));
@@ -110,5 +112,21 @@ export function databaseUnavailable(err: unknown): boolean {
 export function asUnavailable(err: unknown): DomainError | undefined {
   if (temporalUnavailable(err)) return new DomainError('unavailable', 'The workflow engine (Temporal) cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
   if (databaseUnavailable(err)) return new DomainError('unavailable', 'The database cannot be reached right now; nothing was changed. Try again shortly.', [], { cause: err });
+  return undefined;
+}
+
+// What PostgreSQL says about input it cannot take: 22021 invalid byte sequence (a NUL byte),
+// 22P05 unsupported Unicode escape (\u0000 in jsonb), 54001 stack depth exceeded (deep jsonb).
+// The input guard refuses these first; this is the backstop for a path it does not see.
+const INPUT_REFUSED_SQLSTATE = new Set(['22021', '22P05', '54001']);
+
+/** A 400 for input the database refused as text or structure; undefined otherwise. */
+export function asRefusedInput(err: unknown): DomainError | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && INPUT_REFUSED_SQLSTATE.has(code)) {
+      return new DomainError('invalid_input', 'The request holds text or nesting the database cannot store (a NUL character, invalid Unicode or too deep a structure); nothing was changed.', [], { cause: err });
+    }
+  }
   return undefined;
 }

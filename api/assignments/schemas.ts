@@ -72,7 +72,8 @@ export const reassignSchema = z
     reason: z.string().trim().min(1).max(1000),
   })
   .refine((b) => (b.employeeId === undefined) !== (b.role === undefined), { message: 'give exactly one of employeeId and role', path: ['employeeId'] })
-  .openapi('ReassignAssignment');
+  // The refinement, as the document can say it: exactly one of the two is present.
+  .openapi('ReassignAssignment', { oneOf: [{ required: ['employeeId'] }, { required: ['role'] }] });
 
 const limit = z.coerce.number().int().min(1).max(200).default(100).openapi({ description: 'Items per page' });
 const cursor = z

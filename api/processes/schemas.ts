@@ -15,7 +15,8 @@ export const startProcessSchema = z
     variables: z.record(idSchema, formValueSchema).default({}),
   })
   .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
-  .openapi('StartProcess');
+  // The refinement, as the document can say it: exactly one of the two is present.
+  .openapi('StartProcess', { oneOf: [{ required: ['routeId'] }, { required: ['routeKey'] }] });
 
 export const outsideEventSchema = z
   .object({ name: idSchema, payload: z.record(idSchema, formValueSchema).default({}) })

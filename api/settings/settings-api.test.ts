@@ -50,6 +50,10 @@ describe('company calendar settings', () => {
     expect(badZone.body.problems[0]!.path).toBe('timeZone');
     const badHours = await s.call('PUT', '/api/settings/calendar', { as: 'admin', body: { timeZone: 'Europe/Moscow', hours: { mon: [{ from: '18:00', to: '09:00' }] }, overrides: {} } });
     expect(badHours.status).toBe(400);
+    // A week without any hours is refused under the name the person sent, not the calendar's.
+    const noHours = await s.call<Problems>('PUT', '/api/settings/calendar', { as: 'admin', body: { timeZone: 'Europe/Moscow', hours: {}, overrides: {} } });
+    expect(noHours.status).toBe(400);
+    expect(noHours.body.problems.map((p) => p.path)).toEqual(['hours']);
     expect((await s.call<Settings>('GET', '/api/settings/calendar', { as: 'admin' })).body.timeZone).toBe('Europe/Moscow');
   });
 

@@ -22,8 +22,17 @@ const calendarInputSchema = z
   })
   .strict()
   .openapi('CalendarSettingsInput');
-const calendarSchema = calendarInputSchema
-  .extend({ region: z.string().nullable(), hours: z.unknown().nullable(), updatedAt: z.string().nullable(), updatedBy: z.string().nullable() })
+// Its own object, not an extension of the strict input: the document renders an extension as
+// allOf of two closed objects, which no response can satisfy.
+const calendarSchema = z
+  .object({
+    timeZone: z.string().openapi({ example: 'Europe/Moscow' }),
+    region: z.string().nullable(),
+    hours: weeklyHoursSchema.nullable().openapi({ description: 'Weekly hours; null: Mon-Fri 09:00-18:00 with lunch 13:00-14:00' }),
+    overrides: calendarInputSchema.shape.overrides,
+    updatedAt: z.iso.datetime().nullable().openapi({ description: 'null until an admin first saves the settings' }),
+    updatedBy: z.uuid().nullable(),
+  })
   .openapi('CalendarSettings');
 
 export const settingsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

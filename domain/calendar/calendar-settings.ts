@@ -2,6 +2,7 @@
 // by building the calendar from them, so a bad date or zone is refused with its field), and
 // turned into the calendar a route version carries.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { CalendarSettings, COMPANY_SETTINGS_ID } from './entities.ts';
 import { DEFAULT_TIME_ZONE, buildRussianCalendar, type CalendarOverrides } from './russian-calendar.ts';
@@ -44,7 +45,15 @@ export async function companyCalendar(em: EntityManager, now: Date): Promise<Wor
 
 export async function saveCalendarSettings(em: EntityManager, actor: Actor, input: CalendarSettingsInput) {
   // Building it checks everything a route would meet: the zone, the hours, every date.
-  build(input, [new Date().getUTCFullYear()]);
+  try {
+    build(input, [new Date().getUTCFullYear()]);
+  } catch (err) {
+    // The calendar calls the hours `workingHours`; the person sent them as `hours`.
+    if (err instanceof DomainError) {
+      throw new DomainError(err.code, err.message, err.problems.map((p) => ({ ...p, path: p.path.replace(/^workingHours\b/, 'hours') })));
+    }
+    throw err;
+  }
   await em.upsert(CalendarSettings, {
     id: COMPANY_SETTINGS_ID,
     timeZone: input.timeZone,

@@ -216,7 +216,7 @@ async function goInstall(tool: Tool, toolsDir: string, goBinDir: string, env: No
   }
 }
 
-async function withInstallLock<T>(toolsDir: string, log: (msg: string) => void, fn: () => Promise<T>): Promise<T> {
+export async function withInstallLock<T>(toolsDir: string, log: (msg: string) => void, fn: () => Promise<T>): Promise<T> {
   await mkdir(toolsDir, { recursive: true });
   const lockFile = join(toolsDir, '.install.lock');
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -323,7 +323,7 @@ async function wheelVersion(pypiDir: string, wheel: string): Promise<string | un
   return dist?.slice(prefix.length, -'.dist-info'.length);
 }
 
-function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<{ stdout: string; stderr: string }> {
+export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     execFile(cmd, args, { env: opts.env, cwd: opts.cwd, timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) {
