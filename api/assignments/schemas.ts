@@ -69,7 +69,7 @@ export const reassignSchema = z
   .object({
     employeeId: z.uuid().optional(),
     role: z.string().min(1).max(64).optional(),
-    reason: z.string().trim().min(1).max(1000),
+    reason: z.string().max(1000).regex(/\S/, 'must not be blank'),
   })
   .refine((b) => (b.employeeId === undefined) !== (b.role === undefined), { message: 'give exactly one of employeeId and role', path: ['employeeId'] })
   // The refinement, as the document can say it: exactly one of the two is present.

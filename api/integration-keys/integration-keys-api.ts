@@ -32,7 +32,7 @@ const keyViewSchema = z
 
 const createKeySchema = z
   .object({
-    name: z.string().trim().min(1).max(100).openapi({ example: 'Accounting (1C)' }),
+    name: z.string().max(100).regex(/\S/, 'must not be blank').openapi({ example: 'Accounting (1C)' }),
     scopes: scopesSchema,
   })
   .strict()

@@ -11,7 +11,7 @@ export const startProcessSchema = z
     routeId: z.uuid().optional(),
     routeKey: idSchema.optional(),
     version: z.number().int().min(1).optional().openapi({ description: 'Defaults to the latest published version' }),
-    subject: z.string().trim().min(1).max(255).openapi({ description: 'What the case is about, e.g. "Deal: Pavilion 12, 3 freezers"' }),
+    subject: z.string().max(255).regex(/\S/, 'must not be blank').openapi({ description: 'What the case is about, e.g. "Deal: Pavilion 12, 3 freezers"' }),
     variables: z.record(idSchema, formValueSchema).default({}),
   })
   .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
@@ -22,7 +22,7 @@ export const outsideEventSchema = z
   .object({ name: idSchema, payload: z.record(idSchema, formValueSchema).default({}) })
   .openapi('OutsideEvent');
 
-export const cancelProcessSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).openapi('CancelProcess');
+export const cancelProcessSchema = z.object({ reason: z.string().max(1000).regex(/\S/, 'must not be blank') }).openapi('CancelProcess');
 
 export const listProcessesQuery = z.object({
   status: z.enum(PROCESS_STATUSES).optional(),
