@@ -28,7 +28,7 @@ export const listProcessesQuery = z.object({
   status: z.enum(PROCESS_STATUSES).optional(),
   routeId: z.uuid().optional(),
   startedBy: z.uuid().optional(),
-  version: z.coerce.number().int().min(1).optional().openapi({ description: 'Only cases running this version number (of `routeId` when given)' }),
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'Only cases running this version number (of `routeId` when given)' }),
   startedFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or after this instant' }),
   startedTo: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or before this instant' }),
   holder: z.uuid().optional().openapi({ description: 'Only cases with an open step in this employee\'s inbox' }),
