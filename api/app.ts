@@ -22,6 +22,7 @@ import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
+import { teamApi } from './team/team-api.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route('/outbox', outboxApi)
     .route('/integration-keys', integrationKeysApi)
     .route('/audit', auditApi)
+    .route('/team', teamApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

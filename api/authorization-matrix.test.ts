@@ -168,6 +168,13 @@ const ROWS: Row[] = [
   { name: 'POST /api/assignments/{id}/claim', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase('matrix-queue')).assignmentId}/claim` }), expect: [401, 200, 403, 200, 403, 403, 403] },
   { name: 'POST /api/assignments/{id}/complete', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/complete`, body: {} }), expect: [401, 200, 403, 403, 403, 403, 403] },
   { name: 'POST /api/assignments/{id}/reassign', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/reassign`, body: { employeeId: await idOf('seller3'), reason: 'holiday' } }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/team', call: read('/api/team'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/team/{employeeId}/work', call: async () => ({ method: 'GET', path: `/api/team/${await idOf('seller1')}/work` }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  {
+    name: 'POST /api/team/hand-over',
+    call: async () => ({ method: 'POST', path: '/api/team/hand-over', body: { from: await idOf('seller1'), assignmentIds: [(await newCase()).assignmentId], to: { employeeId: await idOf('seller3') }, reason: 'holiday' } }),
+    expect: [401, 403, 403, 200, 403, 200, 403],
+  },
   { name: 'GET /api/employees', call: read('/api/employees'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'GET /api/employees/{id}', call: async () => ({ method: 'GET', path: `/api/employees/${await idOf('seller1')}` }), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'GET /api/roles', call: read('/api/roles'), expect: [401, 200, 200, 200, 200, 200, 403] },

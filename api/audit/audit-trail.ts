@@ -21,8 +21,8 @@ type Json = Record<string, unknown>;
 interface AuditRule {
   action: AuditAction;
   targetType?: string;
-  /** Where the target's id is: the path's `:id` (default) or the answer's `id` (creates). */
-  idFrom?: 'param' | 'response';
+  /** Where the target's id is: the path's `:id` (default), the answer's `id` (creates) or a field of the request body. */
+  idFrom?: 'param' | 'response' | { body: string };
   /** Small facts worth keeping, from the request body and the answer. */
   details?: (body: Json, answer: Json) => Json | undefined;
 }
@@ -46,6 +46,8 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/processes/:id/cancel': { action: 'process.cancel', targetType: 'process', details: (b) => pick(b, 'reason') },
   'POST /api/assignments/:id/reassign': { action: 'assignment.reassign', targetType: 'assignment', details: (b) => pick(b, 'employeeId', 'role', 'reason') },
   'POST /api/assignments/:id/claim': { action: 'assignment.claim', targetType: 'assignment' },
+  // The person whose work moved is the target; which steps moved (and which did not) are kept.
+  'POST /api/team/hand-over': { action: 'assignment.hand-over', targetType: 'employee', idFrom: { body: 'from' }, details: (b, a) => ({ ...pick(b, 'from', 'to', 'reason'), ...pick(a, 'moved', 'failed') }) },
   'PUT /api/settings/calendar': { action: 'settings.calendar', targetType: 'settings', details: (b) => pick(b, 'timeZone', 'region') },
   'POST /api/integration-keys': { action: 'api-key.create', targetType: 'api-key', idFrom: 'response', details: (b) => pick(b, 'name', 'scopes') },
   'POST /api/integration-keys/:id/revoke': { action: 'api-key.revoke', targetType: 'api-key' },
@@ -134,6 +136,12 @@ export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
     return;
   }
   const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
-  const targetId = rule.idFrom === 'response' ? (typeof answer.id === 'string' ? answer.id : undefined) : (c.req.param('id') ?? (rule.targetType === 'employee' ? actor?.employeeId : undefined));
+  const fromBody = typeof rule.idFrom === 'object' ? body[rule.idFrom.body] : undefined;
+  const targetId =
+    typeof rule.idFrom === 'object'
+      ? (typeof fromBody === 'string' ? fromBody : undefined)
+      : rule.idFrom === 'response'
+        ? (typeof answer.id === 'string' ? answer.id : undefined)
+        : (c.req.param('id') ?? (rule.targetType === 'employee' ? actor?.employeeId : undefined));
   await recordAudit(c, { action: rule.action, targetType: rule.targetType, targetId, details: rule.details?.(body, answer), status });
 };

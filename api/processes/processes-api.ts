@@ -9,7 +9,7 @@ import { cancelProcess } from '../../domain/processes/cancel-process.ts';
 import { sendEvent } from '../../domain/processes/send-event.ts';
 import { processDetail, processSummaries, startProcess } from './process-store.ts';
 import { temporalEngine } from './temporal-engine.ts';
-import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processStartedSchema, processSummarySchema, startProcessSchema } from './schemas.ts';
+import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processListItemSchema, processStartedSchema, startProcessSchema } from './schemas.ts';
 
 
 export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -29,14 +29,18 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     createRoute({
       method: 'get', path: '/', tags: ['Processes'], summary: 'List cases, newest first',
       request: { query: listProcessesQuery },
-      responses: { 200: { description: 'Cases', ...json(z.object({ items: z.array(processSummarySchema), total: z.number().int() })) }, ...problems(400, 401) },
+      responses: { 200: { description: 'Cases', ...json(z.object({ items: z.array(processListItemSchema), total: z.number().int() })) }, ...problems(400, 401) },
     }),
     async (c) => {
-      const { status, routeId, startedBy, limit, offset } = c.req.valid('query');
+      const { status, routeId, startedBy, version, startedFrom, startedTo, holder, limit, offset } = c.req.valid('query');
       const where = {
         ...(status ? { status } : {}),
         ...(routeId ? { routeVersion: { route: routeId } } : {}),
         ...(startedBy ? { startedBy } : {}),
+        ...(version !== undefined ? { version } : {}),
+        ...(startedFrom ? { startedFrom: new Date(startedFrom) } : {}),
+        ...(startedTo ? { startedTo: new Date(startedTo) } : {}),
+        ...(holder ? { holder } : {}),
       };
       return c.json(await processSummaries(c.var.em, c.var.viewer, where, { limit, offset }), 200);
     },

@@ -28,6 +28,10 @@ export const listProcessesQuery = z.object({
   status: z.enum(PROCESS_STATUSES).optional(),
   routeId: z.uuid().optional(),
   startedBy: z.uuid().optional(),
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ description: 'Only cases running this version number (of `routeId` when given)' }),
+  startedFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or after this instant' }),
+  startedTo: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or before this instant' }),
+  holder: z.uuid().optional().openapi({ description: 'Only cases with an open step in this employee\'s inbox' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -44,6 +48,26 @@ export const processSummarySchema = z
     endedAt: z.iso.datetime().nullable(),
   })
   .openapi('ProcessSummary');
+
+export const waitingForSchema = z
+  .object({
+    assignmentId: z.uuid(),
+    stepId: z.string(),
+    stepName: z.string(),
+    holder: z.object({ id: z.uuid(), name: z.string() }).nullable().openapi({ description: 'Null while the step waits in a role queue' }),
+    role: z.string().nullable(),
+    openedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
+    overdue: z.boolean(),
+  })
+  .openapi('WaitingFor');
+
+export const processListItemSchema = processSummarySchema
+  .extend({
+    waitingFor: z.array(waitingForSchema).openapi({ description: 'The open steps of the case and who (or which role queue) holds each' }),
+    stuck: z.boolean().openapi({ description: 'An open step is past its due time' }),
+  })
+  .openapi('ProcessListItem');
 
 export const processStartedSchema = processSummarySchema
   .extend({

@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login-failed', 'auth.logout', 'auth.logout-all',
   'route.create', 'route.draft', 'route.publish',
   'process.start', 'process.event', 'process.cancel',
-  'assignment.reassign', 'assignment.claim',
+  'assignment.reassign', 'assignment.claim', 'assignment.hand-over',
   'settings.calendar',
   'api-key.create', 'api-key.revoke', 'api-key.use',
   'export',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffRoutes } from './diff-versions.ts';
 import type { RouteDefinition } from './route-schema.ts';
+import { toGraph } from './to-graph.ts';
 
 const v0: RouteDefinition = {
   language: 'route/v0',
@@ -39,5 +40,12 @@ describe('diffRoutes', () => {
       'added nodes.contract',
     ]);
     expect(changes.find((c) => c.path === 'nodes.call.due')).toMatchObject({ nodeId: 'call', before: 'P1D', after: 'PT8H' });
+  });
+
+  it('ignores where the designer placed the nodes', () => {
+    const graph = toGraph(v0);
+    const moved = { ...graph, layout: { call: { x: 10, y: 20 }, offer: { x: 10, y: 140 } } };
+    expect(diffRoutes(graph, moved)).toEqual([]);
+    expect(diffRoutes(moved, { ...moved, layout: { call: { x: 400, y: 0 } } })).toEqual([]);
   });
 });

@@ -186,8 +186,14 @@ export const routeGraphSchema = z
     calendar: workingCalendarSchema.optional(),
     start: idSchema,
     nodes: z.array(graphNodeSchema).min(1).max(500),
+    /**
+     * Where the designer placed each node on the canvas. Not part of the route's meaning: the
+     * interpreter never reads it and the version diff ignores it.
+     */
+    layout: z.record(z.string().max(64), z.object({ x: z.number(), y: z.number() }).strict()).optional(),
   })
   .strict();
+export type RouteLayout = NonNullable<z.infer<typeof routeGraphSchema>['layout']>;
 export type RouteGraph = z.infer<typeof routeGraphSchema>;
 
 /** Edges out of a node, with the field they come from (for validation messages). */

@@ -1,0 +1,99 @@
+// The read-only diagram of the route version a case runs, laid out automatically (or as the
+// designer placed it), with the case drawn on it: done steps green with who, when and how long;
+// current steps highlighted with whose inbox or which queue holds them; pending timers with the
+// instant each fires. Plain props, so the case page mounts it with what it already loaded.
+// The app imports '@xyflow/react/dist/style.css' once (a CSS import needs Vite's client types).
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RouteGraph } from '../../../domain/routes/graph-schema.ts';
+import type { CaseOverlays, NodeOverlay } from './case-overlays.ts';
+import { RouteNodeCard, type CaseFlowNode, type NoteTone } from './RouteNodeCard.tsx';
+import { routeToGraph } from './route-to-graph.ts';
+
+export interface CaseDiagramProps {
+  /** The definition of the version the case runs (GET /api/routes/{id}/versions/{n}). */
+  definition: RouteGraph;
+  /** caseOverlays(caseView) from ./case-overlays.ts. */
+  overlays: CaseOverlays;
+  /** An employee's name for an id; the id's first characters are shown when it gives none. */
+  nameOf?: (employeeId: string) => string | undefined;
+  /** An instant for people: the app's formatter (company time zone, chosen language). */
+  formatDateTime?: (iso: string) => string;
+  height?: number | string;
+  onNodeClick?: (nodeId: string) => void;
+}
+
+const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, end: RouteNodeCard };
+
+/** "3 h", "2.5 d", "12 min" in the chosen language. */
+export function formatTook(ms: number, locale: string): string {
+  const [value, unit] = ms >= 86_400_000 ? [ms / 86_400_000, 'day'] : ms >= 3_600_000 ? [ms / 3_600_000, 'hour'] : [Math.max(1, ms / 60_000), 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick }: CaseDiagramProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
+  const { nodes, edges } = useMemo(() => {
+    const when = formatDateTime ?? ((iso: string) => new Date(iso).toLocaleString(locale));
+    const who = (id: string | null) => (id ? (nameOf?.(id) ?? id.slice(0, 8)) : t('graph.someone'));
+    const notesOf = (o: NodeOverlay | undefined): { text: string; tone: NoteTone }[] => {
+      if (!o) return [];
+      const last = o.done.at(-1);
+      return [
+        ...(last ? [{ text: t('graph.done', { who: who(last.by), when: when(last.completedAt), took: formatTook(last.tookMs, locale) }), tone: 'plain' as const }] : []),
+        ...(o.done.length > 1 ? [{ text: t('graph.doneTimes', { count: o.done.length }), tone: 'plain' as const }] : []),
+        ...o.open.map((v) => ({
+          text: [
+            v.holderId ? t('graph.inInbox', { who: who(v.holderId), since: when(v.since) }) : t('graph.inQueue', { role: v.role ?? '?', since: when(v.since) }),
+            v.dueAt ? t('graph.dueAt', { when: when(v.dueAt) }) : null,
+            v.overdue ? t('graph.overdue') : null,
+          ].filter(Boolean).join(' · '),
+          tone: v.overdue ? ('alert' as const) : ('plain' as const),
+        })),
+        ...(o.open.length === 0 && o.activeSince ? [{ text: t('graph.activeSince', { since: when(o.activeSince) }), tone: 'plain' as const }] : []),
+        ...o.timers.map((x) => ({ text: t('graph.timer', { label: x.label, when: when(x.at) }), tone: 'timer' as const })),
+      ];
+    };
+    const flow = routeToGraph(definition);
+    const caseNodes: CaseFlowNode[] = flow.nodes.map((n) => ({
+      ...n,
+      draggable: false,
+      connectable: false,
+      data: { ...n.data, state: overlays[n.id]?.state ?? 'idle', notes: notesOf(overlays[n.id]) },
+    }));
+    const caseEdges: Edge[] = flow.edges.map((e) => {
+      const label = e.data?.label ?? (e.sourceHandle === 'next' || e.sourceHandle === 'branches' ? undefined : t(`graph.handle.${e.sourceHandle.startsWith('branch-') ? 'next' : e.sourceHandle}`));
+      const taken = overlays[e.source]?.state === 'done' && overlays[e.target] !== undefined && overlays[e.target]?.state !== 'idle';
+      return {
+        ...e,
+        ...(label ? { label } : {}),
+        markerEnd: { type: MarkerType.ArrowClosed },
+        animated: taken && overlays[e.target]?.state === 'current',
+        style: { stroke: taken ? '#2f9e44' : '#868e96', strokeDasharray: e.sourceHandle === 'join' ? '4 4' : undefined },
+      };
+    });
+    return { nodes: caseNodes, edges: caseEdges };
+  }, [definition, overlays, nameOf, formatDateTime, locale, t]);
+
+  return (
+    <div style={{ height, width: '100%' }} role="img" aria-label={t('graph.diagram')}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={onNodeClick !== undefined}
+        onNodeClick={onNodeClick ? (_event, node) => onNodeClick(node.id) : undefined}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Texts of the graph components, to merge into the app's resources under `graph`
+// (ru.graph = graphRu, en.graph = graphEn). Russian plurals need _one/_few/_many.
+export const graphRu = {
+  kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', end: 'Конец' },
+  handle: { next: 'далее', otherwise: 'иначе', timeout: 'по таймауту', join: 'слияние', branches: 'ветви' },
+  start: 'Начало',
+  done: 'Выполнил(а) {{who}} · {{when}} · {{took}}',
+  doneTimes_one: 'Выполнено {{count}} раз',
+  doneTimes_few: 'Выполнено {{count}} раза',
+  doneTimes_many: 'Выполнено {{count}} раз',
+  inInbox: 'У {{who}} с {{since}}',
+  inQueue: 'В очереди «{{role}}» с {{since}}',
+  activeSince: 'Идёт с {{since}}',
+  overdue: 'просрочено',
+  dueAt: 'срок {{when}}',
+  timer: '{{label}}: {{when}}',
+  someone: 'сотрудник',
+  stateDone: 'выполнено',
+  stateCurrent: 'сейчас здесь',
+  diagram: 'Схема маршрута',
+};
+
+export const graphEn: typeof graphRu = {
+  kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', end: 'End' },
+  handle: { next: 'next', otherwise: 'otherwise', timeout: 'on timeout', join: 'join', branches: 'branches' },
+  start: 'Start',
+  done: 'Done by {{who}} · {{when}} · {{took}}',
+  doneTimes_one: 'Done {{count}} time',
+  doneTimes_few: 'Done {{count}} times',
+  doneTimes_many: 'Done {{count}} times',
+  inInbox: 'With {{who}} since {{since}}',
+  inQueue: 'In the {{role}} queue since {{since}}',
+  activeSince: 'Running since {{since}}',
+  overdue: 'overdue',
+  dueAt: 'due {{when}}',
+  timer: '{{label}}: {{when}}',
+  someone: 'an employee',
+  stateDone: 'done',
+  stateCurrent: 'here now',
+  diagram: 'Route diagram',
+};
