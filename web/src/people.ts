@@ -10,3 +10,13 @@ export function usePeople(): Map<string, string> {
   });
   return new Map((data?.items ?? []).map((e) => [e.id, e.fullName]));
 }
+
+/** Role names by code (a queue is shown by its name, not its code). */
+export function useRoleNames(): Map<string, string> {
+  const { data } = useQuery({
+    queryKey: ['roles'],
+    queryFn: () => unwrap(client.api.roles.$get()),
+    staleTime: 10 * 60_000,
+  });
+  return new Map((data?.items ?? []).map((r) => [r.code, r.name]));
+}

@@ -11,7 +11,7 @@ export const en = {
     title: 'Inbox', tabAll: 'All', tabMine: 'Mine', tabQueue: 'Role queues',
     overdue: 'Overdue', today: 'Due today', new: 'New',
     tasks_one: '{{count}} task', tasks_other: '{{count}} tasks',
-    search: 'Search subject', priority: 'Priority', route: 'Route', any: 'Any', sort: 'Sort',
+    filters: 'Filters and sorting', search: 'Search subject', priority: 'Priority', route: 'Route', any: 'Any', sort: 'Sort',
     sortDue: 'By due time', sortPriority: 'By priority', sortAge: 'By age',
     onlyOverdue: 'Overdue', onlyToday: 'Due today', reset: 'Reset',
     claim: 'Claim', claimed: 'The task is yours', inQueue: 'In queue: {{role}}', noDue: 'no due time',

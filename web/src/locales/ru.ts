@@ -12,7 +12,7 @@ export const ru = {
     title: 'Входящие', tabAll: 'Все', tabMine: 'Мои', tabQueue: 'Очереди ролей',
     overdue: 'Просрочено', today: 'На сегодня', new: 'Новые',
     tasks_one: '{{count}} задача', tasks_few: '{{count}} задачи', tasks_many: '{{count}} задач',
-    search: 'Поиск по теме', priority: 'Приоритет', route: 'Маршрут', any: 'Любой', sort: 'Сортировка',
+    filters: 'Фильтры и сортировка', search: 'Поиск по теме', priority: 'Приоритет', route: 'Маршрут', any: 'Любой', sort: 'Сортировка',
     sortDue: 'По сроку', sortPriority: 'По приоритету', sortAge: 'По давности',
     onlyOverdue: 'Просроченные', onlyToday: 'На сегодня', reset: 'Сбросить',
     claim: 'Взять', claimed: 'Задача ваша', inQueue: 'В очереди: {{role}}', noDue: 'без срока',

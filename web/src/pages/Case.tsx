@@ -48,10 +48,10 @@ export function CasePage() {
               <Title order={3} size="h5" mb="xs">{t('case.work')}</Title>
               <Stack gap="xs">
                 {c.assignments.map((a) => (
-                  <Group key={a.id} justify="space-between" wrap="wrap">
+                  <Stack key={a.id} gap={0}>
                     <Anchor component={Link} to={`/tasks/${a.id}`}>{a.stepName}</Anchor>
                     <Text size="sm" c="dimmed">{t(`status.${a.status}`)}{a.completedAt ? ` · ${fmt.dateTime(a.completedAt)} · ${who(a.completedBy)}` : a.dueAt ? ` · ${t('task.due')}: ${fmt.dateTime(a.dueAt)}` : ''}</Text>
-                  </Group>
+                  </Stack>
                 ))}
               </Stack>
             </Card>

@@ -1,7 +1,7 @@
 // The employee's inbox: my work and my roles' queues in one list, with counters (overdue in red,
 // due today, new), filters and sorting kept in the address bar so a view can be bookmarked, claim
 // from a queue, and live updates from the notification stream.
-import { Alert, Anchor, Badge, Button, Chip, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Chip, Collapse, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
@@ -11,6 +11,8 @@ import { ApiError, client, unwrap } from '../api.ts';
 import { useFormat } from '../format.ts';
 import { applyFilter, counters, isNew, readFilter, type WorkItem } from '../work.ts';
 import { useWork } from '../work.ts';
+import { useRoleNames } from '../people.ts';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 
 const PRIORITY_COLOR: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'gray', low: 'blue' };
 
@@ -25,7 +27,7 @@ function Counter({ label, value, color, active, onClick, testId }: { label: stri
   );
 }
 
-function Row({ item, now }: { item: WorkItem; now: number }) {
+function Row({ item, now, roleNames }: { item: WorkItem; now: number; roleNames: Map<string, string> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const queryClient = useQueryClient();
@@ -49,7 +51,7 @@ function Row({ item, now }: { item: WorkItem; now: number }) {
         <Group gap={6} wrap="wrap">
           {isNew(item, now) && <Badge color="green" variant="light">{t('inbox.new')}</Badge>}
           {item.priority !== 'normal' && <Badge color={PRIORITY_COLOR[item.priority]} variant="light">{t(`priority.${item.priority}`)}</Badge>}
-          {item.source === 'queue' && <Badge color="grape" variant="light">{t('inbox.inQueue', { role: item.role ?? '' })}</Badge>}
+          {item.source === 'queue' && <Badge color="grape" variant="light" tt="none">{t('inbox.inQueue', { role: roleNames.get(item.role ?? '') ?? item.role ?? '' })}</Badge>}
           <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 700 : 400}>
             {item.dueAt ? t('inbox.due', { when: fmt.dateTime(item.dueAt) }) : t('inbox.noDue')}
           </Text>
@@ -70,6 +72,9 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const work = useWork();
+  const roleNames = useRoleNames();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const started = useRef(performance.now());
   const now = Date.now();
   const today = fmt.dayKey(new Date());
@@ -108,6 +113,8 @@ export function InboxPage() {
           <Tabs.Tab value="queue">{t('inbox.tabQueue')} ({work.items.filter((i) => i.source === 'queue').length})</Tabs.Tab>
         </Tabs.List>
       </Tabs>
+      {phone && <Button variant="light" onClick={toggleFilters} aria-expanded={filtersOpen || Boolean(filtered)}>{t('inbox.filters')}</Button>}
+      <Collapse expanded={!phone || filtersOpen || Boolean(filtered)}>
       <Group gap="sm" align="end" wrap="wrap">
         <TextInput label={t('inbox.search')} value={filter.q} onChange={(e) => set('q', e.currentTarget.value || undefined)} style={{ flex: '1 1 200px' }} type="search" />
         <Select label={t('inbox.priority')} placeholder={t('inbox.any')} clearable value={filter.priority ?? null} onChange={(v) => set('priority', v ?? undefined)} w={150}
@@ -123,6 +130,7 @@ export function InboxPage() {
         </Chip.Group>
         {filtered && <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('inbox.reset')}</Button>}
       </Group>
+      </Collapse>
       {work.error && <Alert color="red">{t('common.error', { message: work.error.message })}</Alert>}
       {work.isPending ? (
         <Loader aria-label={t('common.loading')} />
@@ -130,7 +138,7 @@ export function InboxPage() {
         <Text c="dimmed" py="xl" ta="center">{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</Text>
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0} data-testid="work-list">
-          {shown.map((i) => <Row key={i.id} item={i} now={now} />)}
+          {shown.map((i) => <Row key={i.id} item={i} now={now} roleNames={roleNames} />)}
         </Stack>
       )}
     </Stack>
