@@ -184,4 +184,41 @@ describe('the employee in the browser', () => {
     evil.close();
     await context.close();
   });
+
+  it('starts a case from a form generated from the route\'s variables, and the case opens', async () => {
+    const { page, context, errors } = await newUser(browser);
+    await signIn(page, served.baseUrl, 'seller2', '/start');
+    await page.getByRole('heading', { name: 'Запустить процесс' }).waitFor();
+    await page.getByRole('combobox', { name: 'Маршрут' }).click();
+    await page.getByRole('option', { name: 'Передача в монтаж' }).click();
+    await page.locator('input[name="subject"]').fill('Кафе «Полюс», витрина');
+    // The declared variables, with the required contract number left empty: refused at its field.
+    await page.locator('input[data-field="contract_no"]').waitFor();
+    await page.getByRole('button', { name: 'Запустить' }).click();
+    await expect(page.locator('input[data-field="contract_no"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.locator('input[data-field="contract_no"]').fill('Д-200');
+    await page.locator('[data-field="install_by"]').click();
+    await page.locator('table button:not([data-outside])').filter({ hasText: /^15$/ }).first().click();
+    await page.getByRole('button', { name: 'Запустить' }).click();
+    await page.waitForURL(/\/cases\//);
+    await page.getByRole('heading', { name: 'Кафе «Полюс», витрина' }).waitFor();
+    await page.getByText('Д-200').waitFor();
+    await page.getByText('Передать документы в сервис').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the inbox fits a phone-width screen', async () => {
+    await startCase('Телефон');
+    const { page, context } = await newUser(browser, { width: 390 });
+    await signIn(page, served.baseUrl, 'assistant');
+    await page.locator('[data-testid="work-item"]').first().waitFor();
+    const overflow = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return d.scrollWidth - d.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

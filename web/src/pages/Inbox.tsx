@@ -1,10 +1,10 @@
 // The employee's inbox: my work and my roles' queues in one list, with counters (overdue in red,
 // due today, new), filters and sorting kept in the address bar so a view can be bookmarked, claim
 // from a queue, and live updates from the notification stream.
-import { Alert, Anchor, Badge, Button, Chip, Collapse, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, type BadgeProps, Chip, Collapse, Group, Loader, Paper, Select, Stack, Tabs, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, client, unwrap } from '../api.ts';
@@ -16,11 +16,16 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 
 const PRIORITY_COLOR: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'gray', low: 'blue' };
 
+/** A pale badge whose text is dark enough to read (Mantine's own light text misses AA contrast). */
+function SoftBadge({ color, ...props }: BadgeProps & { children: ReactNode }) {
+  return <Badge color={color} variant="light" {...props} vars={() => ({ root: { '--badge-color': `color-mix(in srgb, var(--mantine-color-${color ?? 'gray'}-9), black 40%)` } })} />;
+}
+
 function Counter({ label, value, color, active, onClick, testId }: { label: string; value: number; color: string; active: boolean; onClick: () => void; testId: string }) {
   return (
     <UnstyledButton onClick={onClick} aria-pressed={active} data-testid={testId} p="xs" px="sm" style={{ borderRadius: 8, border: `2px solid ${active ? `var(--mantine-color-${color}-7)` : 'var(--mantine-color-gray-3)'}` }}>
       <Group gap={8} wrap="nowrap">
-        <Badge color={color} variant={value > 0 ? 'filled' : 'light'} size="lg" circle={value < 10}>{value}</Badge>
+        {value > 0 ? <Badge color={color} size="lg" circle={value < 10}>{value}</Badge> : <SoftBadge color="gray" size="lg" circle>{value}</SoftBadge>}
         <Text size="sm" fw={500}>{label}</Text>
       </Group>
     </UnstyledButton>
@@ -49,9 +54,9 @@ function Row({ item, now, roleNames }: { item: WorkItem; now: number; roleNames:
           <Text size="sm" c="dimmed" truncate>{item.process.subject} · {item.process.routeName}</Text>
         </Stack>
         <Group gap={6} wrap="wrap">
-          {isNew(item, now) && <Badge color="green" variant="light">{t('inbox.new')}</Badge>}
-          {item.priority !== 'normal' && <Badge color={PRIORITY_COLOR[item.priority]} variant="light">{t(`priority.${item.priority}`)}</Badge>}
-          {item.source === 'queue' && <Badge color="grape" variant="light" tt="none">{t('inbox.inQueue', { role: roleNames.get(item.role ?? '') ?? item.role ?? '' })}</Badge>}
+          {isNew(item, now) && <SoftBadge color="green">{t('inbox.new')}</SoftBadge>}
+          {item.priority !== 'normal' && <SoftBadge color={PRIORITY_COLOR[item.priority] ?? 'gray'}>{t(`priority.${item.priority}`)}</SoftBadge>}
+          {item.source === 'queue' && <SoftBadge color="grape" tt="none">{t('inbox.inQueue', { role: roleNames.get(item.role ?? '') ?? item.role ?? '' })}</SoftBadge>}
           <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 700 : 400}>
             {item.dueAt ? t('inbox.due', { when: fmt.dateTime(item.dueAt) }) : t('inbox.noDue')}
           </Text>
