@@ -11,7 +11,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    // `npx vite --config web/vite.config.ts` for UI work: the API of a running `npm start`.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npx vite --config web/vite.config.ts` for UI work: the API of a running `npm start`. The
+    // proxy presents the API's own origin, as the built UI served by the API would (Origin check).
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', 'http://127.0.0.1:3000')),
+      },
+    },
   },
 });
