@@ -27,12 +27,15 @@ import { teamApi } from './team/team-api.ts';
 export const API_VERSION = '0.1.0';
 
 export function createApp(deps: AppDeps) {
-  const protectedApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    // Before authentication: a forged cross-site change is refused before its cookie is looked at.
-    .use(originCheck)
-    .use(authenticate)
-    // After authentication: keys are scoped per actor.
-    .use(idempotency)
+  const protectedBase = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // The middleware is registered outside the route chain: a chained `.use()` makes the routes'
+  // types vanish from AppType, and the web UI's typed client (hc<AppType>) needs them.
+  // Before authentication: a forged cross-site change is refused before its cookie is looked at.
+  protectedBase.use(originCheck);
+  protectedBase.use(authenticate);
+  // After authentication: keys are scoped per actor.
+  protectedBase.use(idempotency);
+  const protectedApi = protectedBase
     .route('/routes', routesApi)
     .route('/processes', processesApi)
     .route('/assignments', assignmentsApi)

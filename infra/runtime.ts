@@ -7,6 +7,8 @@ import { serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
+import { mountWebUi } from '../api/web-ui.ts';
+import { WEB_DIST } from './web-build.ts';
 import { LoginLimiter } from '../api/auth/login-limiter.ts';
 import { SessionCache } from '../api/auth/session-cache.ts';
 import { closeNotificationStreams } from '../api/notifications/notification-stream.ts';
@@ -176,6 +178,8 @@ export async function runApi(config: AppConfig, address: string, orm: Orm, life:
     orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, sessionCache, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds,
     loginLimiter, secureCookies: config.cookieSecure, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin,
   });
+  // The web UI at / (built by the launcher when missing or stale: infra/web-build.ts).
+  mountWebUi(app, WEB_DIST);
   const { host, port } = config.http;
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolve());

@@ -3,6 +3,7 @@
 // worker and the API. Data lives under .data/, so a restart continues where it stopped.
 import { DEMO_PASSWORD, demoEmail } from './db/demo-data.ts';
 import { seedDemoData } from './db/seed.ts';
+import { ensureWebBuild } from './web-build.ts';
 import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker, takeOverDataDir } from './runtime.ts';
 
 const config = configOrExit();
@@ -20,9 +21,11 @@ try {
   if (config.seedDemoData && (await seedDemoData(orm))) {
     log(`Demo company written; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
   }
+  await ensureWebBuild(log);
   await runWorker(config, temporal.address, orm, life);
   const apiUrl = await runApi(config, temporal.address, orm, life);
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  Web UI:           ${apiUrl}/`);
   log(`  API:              ${apiUrl}/api`);
   log(`  API reference:    ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`);
   log(`  Temporal Web UI:  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`);

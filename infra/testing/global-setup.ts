@@ -11,6 +11,7 @@ import { freePort } from '../services/free-port.ts';
 import { locateTemporalCli, locateTemporalTestServer } from '../services/temporal-cli.ts';
 import { startTemporalDevServer, type TemporalDevServer } from '../services/temporal-dev-server.ts';
 import { bundleWorkflows } from '../worker.ts';
+import { ensureWebBuild } from '../web-build.ts';
 
 export const TEMPLATE_DB = 'crm_template';
 
@@ -40,6 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         startTemporalDevServer({ cliPath, dbFile: path.join(runDir, 'temporal.sqlite'), port, uiPort, namespace: 'default', headless: true, logFile: path.join(runDir, 'temporal.log'), log }),
       ),
       bundleWorkflows(),
+      // The browser tests (web/e2e) need the built UI; rebuilt only when web/src changed.
+      ensureWebBuild(log),
     ]);
     pg = pgServer;
     temporal = temporalServer;

@@ -1,0 +1,98 @@
+// `npm run screenshots`: the real UI against the real stack, signed in as each kind of user, saved
+// as PNG files in docs/screenshots/ for the README. Skipped in the ordinary test run.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import { PROJECT_ROOT } from '../../temporal.config.ts';
+import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+
+const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+
+describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
+  let stack: TestStack;
+  let served: Served;
+  let chromium: Chromium;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await stack.startWorker();
+    served = await serveStack(stack);
+    chromium = await launchChromium();
+    await mkdir(OUT, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await served?.close();
+    await stack?.close();
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+    console.log(`[screenshots] ${name}.png`);
+  }
+
+  it('takes the inbox, a task, starting a case and a case, in Russian and English', async () => {
+    const cases = [
+      ['Павильон 12, 3 витрины', 'Д-118', '2026-12-10'],
+      ['Кафе «Северное», холодильная камера', 'Д-121', '2026-12-04'],
+      ['Гипермаркет «Лидер-Юг», 14 горок', 'Д-125', '2027-01-20'],
+      ['Пекарня на Садовой, шкаф шоковой заморозки', 'Д-130', '2026-12-15'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [subject, contract, by] of cases) {
+      const res = await stack.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'installation-handoff', subject, variables: { contract_no: contract, install_by: by } } });
+      ids.push(res.body.id);
+    }
+    // The assistant hands over the first two cases' documents: they reach the head of service.
+    const queue = await stack.call<{ items: { id: string; process: { id: string } }[] }>('GET', '/api/assignments/queue', { as: 'assistant' });
+    for (const id of ids.slice(0, 2)) {
+      const a = queue.body.items.find((i) => i.process.id === id)!;
+      await stack.call('POST', `/api/assignments/${a.id}/claim`, { as: 'assistant' });
+      await stack.call('POST', `/api/assignments/${a.id}/complete`, { as: 'assistant', body: { form: { documents_link: `https://docs.leader.example/${a.id.slice(0, 8)}` } } });
+    }
+    const third = queue.body.items.find((i) => i.process.id === ids[2])!;
+    await stack.call('POST', `/api/assignments/${third.id}/claim`, { as: 'assistant' });
+
+    for (const lang of ['ru', 'en'] as const) {
+      const signInPage = await newUser(chromium.browser, { lang });
+      await signInPage.page.goto(`${served.baseUrl}/sign-in`);
+      await signInPage.page.locator('input[name="email"]').waitFor();
+      await shot(signInPage.page, `sign-in-${lang}`);
+      await signInPage.context.close();
+
+      const assistant = await newUser(chromium.browser, { lang });
+      await signIn(assistant.page, served.baseUrl, 'assistant');
+      await assistant.page.locator('[data-testid="work-item"]').first().waitFor();
+      await shot(assistant.page, `inbox-${lang}`);
+      await assistant.page.goto(`${served.baseUrl}/tasks/${third.id}`);
+      await assistant.page.locator('input[data-field="documents_link"]').waitFor();
+      await shot(assistant.page, `task-${lang}`);
+      await assistant.page.goto(`${served.baseUrl}/start?route=${(await stack.call<{ items: { id: string }[] }>('GET', '/api/routes', { as: 'seller1' })).body.items[0]!.id}`);
+      await assistant.page.locator('input[name="subject"]').waitFor();
+      await shot(assistant.page, `start-case-${lang}`);
+      await assistant.context.close();
+
+      const head = await newUser(chromium.browser, { lang });
+      await signIn(head.page, served.baseUrl, 'service.head');
+      await head.page.locator('[data-testid="work-item"]').first().waitFor();
+      await head.page.locator('[data-testid="work-item"] a').first().click();
+      await head.page.getByTestId('history').waitFor();
+      await shot(head.page, `task-with-history-${lang}`);
+      await head.page.goto(`${served.baseUrl}/cases/${ids[0]}`);
+      await head.page.getByTestId('case-status').waitFor();
+      await shot(head.page, `case-${lang}`);
+      await head.context.close();
+    }
+
+    const phone = await newUser(chromium.browser, { width: 390 });
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(phone.page, served.baseUrl, 'assistant');
+    await phone.page.locator('[data-testid="work-item"]').first().waitFor();
+    await shot(phone.page, 'inbox-phone-ru');
+    await phone.context.close();
+  });
+});

@@ -1,0 +1,136 @@
+// The frame of every signed-in page: header with navigation, the notification bell, the language
+// switch and sign-out; the page itself in <main>.
+import { ActionIcon, AppShell, Anchor, Burger, Group, Menu, Popover, ScrollArea, Stack, Text, Title, UnstyledButton, Button } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import 'dayjs/locale/ru';
+import 'dayjs/locale/en-gb';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { client, unwrap } from './api.ts';
+import { signOut, useMe } from './auth.tsx';
+import { useFormat } from './format.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useLiveUpdates } from './live.ts';
+
+/** Where a notification's API link leads in the UI. */
+export function uiLink(link: string | null, processId: string | null): string | undefined {
+  const task = link?.match(/^\/api\/assignments\/([0-9a-f-]{36})/);
+  if (task) return `/tasks/${task[1]}`;
+  if (processId) return `/cases/${processId}`;
+  return undefined;
+}
+
+function Bell() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { data } = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => unwrap(client.api.notifications.$get({ query: { limit: '20' } })),
+    refetchInterval: 60_000,
+  });
+  const readAll = useMutation({
+    mutationFn: () => unwrap(client.api.notifications['read-all'].$post()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  const readOne = useMutation({
+    mutationFn: (id: string) => unwrap(client.api.notifications[':id'].read.$post({ param: { id } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  const unread = data?.unread ?? 0;
+  return (
+    <Popover opened={opened} onChange={(o) => (o ? undefined : close())} width={360} position="bottom-end" shadow="md">
+      <Popover.Target>
+        <ActionIcon variant="subtle" size="lg" onClick={toggle} aria-label={`${t('bell.title')}: ${t('bell.unread', { count: unread })}`} data-testid="bell" pos="relative">
+          <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.7 21a2 2 0 0 1-3.4 0" /></svg>
+          {unread > 0 && <span className="bell-count" aria-hidden="true" data-testid="bell-count">{unread > 99 ? '99+' : unread}</span>}
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{t('bell.title')}</Text>
+          {unread > 0 && <Button size="compact-xs" variant="subtle" onClick={() => readAll.mutate()}>{t('bell.readAll')}</Button>}
+        </Group>
+        <ScrollArea.Autosize mah={400}>
+          <Stack gap={4}>
+            {(data?.items ?? []).length === 0 && <Text c="dimmed" size="sm">{t('bell.empty')}</Text>}
+            {(data?.items ?? []).map((n) => (
+              <UnstyledButton
+                key={n.id}
+                p="xs"
+                style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-indigo-0)' }}
+                onClick={() => {
+                  if (!n.readAt) readOne.mutate(n.id);
+                  const to = uiLink(n.link, n.processId);
+                  close();
+                  if (to) void navigate(to);
+                }}
+              >
+                <Text size="sm" fw={n.readAt ? 400 : 600}>{n.title}</Text>
+                {n.body && <Text size="xs" c="dimmed" lineClamp={2}>{n.body}</Text>}
+                <Text size="xs" c="dimmed">{fmt.dateTime(n.createdAt)}</Text>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  useLiveUpdates(Boolean(me.data));
+  const links = [
+    { to: '/inbox', label: t('nav.inbox') },
+    { to: '/start', label: t('nav.start') },
+  ];
+  const navLink = (l: { to: string; label: string }) => (
+    <Anchor key={l.to} component={NavLink} to={l.to} onClick={closeNav} fw={500} c="dark" style={({ isActive }: { isActive: boolean }) => ({ textDecoration: isActive ? 'underline' : 'none', textUnderlineOffset: 6 })}>
+      {l.label}
+    </Anchor>
+  );
+  return (
+    <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'ru', firstDayOfWeek: 1 }}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !navOpened } }} padding="md">
+        <a href="#main" className="skip-link">{t('app.skip')}</a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+              <Title order={1} size="h4"><Anchor component={Link} to="/inbox" c="indigo.8" underline="never">{t('app.name')}</Anchor></Title>
+              <Group gap="md" visibleFrom="sm" component="nav" aria-label={t('nav.menu')}>{links.map(navLink)}</Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Bell />
+              <LanguageSwitch />
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="subtle" size="compact-sm" data-testid="user-menu"><Text size="sm" truncate maw={{ base: 90, sm: 220 }}>{me.data?.fullName}</Text></Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{me.data?.email}</Menu.Label>
+                  <Menu.Item onClick={() => void signOut(queryClient).then(() => navigate('/sign-in'))}>{t('nav.signOut')}</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="md" component="nav" aria-label={t('nav.menu')}>
+          <Stack>{links.map(navLink)}</Stack>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </DatesProvider>
+  );
+}

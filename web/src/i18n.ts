@@ -1,0 +1,33 @@
+// Russian by default, English as a switch remembered in localStorage. Russian plurals use the
+// _one/_few/_many keys i18next picks with Intl.PluralRules.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './locales/en.ts';
+import { ru } from './locales/ru.ts';
+
+export type Lang = 'ru' | 'en';
+const STORAGE_KEY = 'crm.lang';
+
+export function storedLang(): Lang {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ru';
+}
+
+export function setLang(lang: Lang): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export function localeOf(lang: string): string {
+  return lang === 'en' ? 'en-GB' : 'ru-RU';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { ru: { translation: ru }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'ru',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = storedLang();
+
+export default i18n;

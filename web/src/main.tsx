@@ -1,0 +1,76 @@
+// The single-page app: providers (Mantine, TanStack Query, i18next) and the routes. Pages are
+// lazy-loaded, so each screen's code (and later the designer's) loads only when it is opened.
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { Anchor, MantineProvider, Notification, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { ApiError, setUnauthenticatedHandler } from './api.ts';
+import { RequireAuth, signInPath } from './auth.tsx';
+import './i18n.ts';
+import { Layout } from './Layout.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  // Shade 8: white text on it, and it as text on white, keep WCAG AA contrast.
+  primaryShade: 8,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  defaultRadius: 'md',
+  // Links inside text must not rely on colour alone.
+  components: {
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть / Close' } } }),
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/sign-in', lazy: async () => ({ Component: (await import('./pages/SignIn.tsx')).SignInPage }) },
+  {
+    path: '/',
+    element: <RequireAuth><Layout /></RequireAuth>,
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: 'inbox', lazy: async () => ({ Component: (await import('./pages/Inbox.tsx')).InboxPage }) },
+      { path: 'tasks/:id', lazy: async () => ({ Component: (await import('./pages/Task.tsx')).TaskPage }) },
+      { path: 'start', lazy: async () => ({ Component: (await import('./pages/StartCase.tsx')).StartCasePage }) },
+      { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
+      { path: '*', element: <Navigate to="/inbox" replace /> },
+    ],
+  },
+]);
+
+// Any 401 (the session expired or was ended elsewhere): forget the person and go to sign-in,
+// remembering where they were.
+setUnauthenticatedHandler(() => {
+  const here = window.location.pathname + window.location.search;
+  if (here.startsWith('/sign-in')) return;
+  queryClient.clear();
+  queryClient.setQueryData(['me'], null);
+  void router.navigate(signInPath(here, true), { replace: true });
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="top-right" />
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
