@@ -27,6 +27,10 @@ beforeAll(async () => {
   noDatabase = createApp({ orm: deadOrm, temporal: s.client, taskQueue: s.taskQueue, sessionTtlHours: 1 });
 });
 afterAll(async () => {
+  // The client's retry interceptor keeps retrying a refused call in the background after the
+  // API gave up on it (TEMPORAL_RPC_TIMEOUT_MS); closing the channel under a pending retry makes
+  // that retry throw outside any test. Let the retries run out first.
+  await new Promise((r) => setTimeout(r, 4_000));
   await deadTemporal.connection.close();
   await deadOrm?.close();
   await s?.close();
