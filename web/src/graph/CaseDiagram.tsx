@@ -7,13 +7,15 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from 
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteGraph } from '../../../domain/routes/graph-schema.ts';
+import type { RouteDefinition } from '../../../domain/routes/route-schema.ts';
+import { toGraph } from '../../../domain/routes/to-graph.ts';
 import type { CaseOverlays, NodeOverlay } from './case-overlays.ts';
 import { RouteNodeCard, type CaseFlowNode, type NoteTone } from './RouteNodeCard.tsx';
 import { routeToGraph } from './route-to-graph.ts';
 
 export interface CaseDiagramProps {
-  /** The definition of the version the case runs (GET /api/routes/{id}/versions/{n}). */
-  definition: RouteGraph;
+  /** The definition of the version the case runs (GET /api/routes/{id}/versions/{n}); a v0 list of steps is drawn as the graph it runs as. */
+  definition: RouteGraph | RouteDefinition;
   /** caseOverlays(caseView) from ./case-overlays.ts. */
   overlays: CaseOverlays;
   /** An employee's name for an id; the id's first characters are shown when it gives none. */
@@ -56,7 +58,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
         ...o.timers.map((x) => ({ text: t('graph.timer', { label: x.label, when: when(x.at) }), tone: 'timer' as const })),
       ];
     };
-    const flow = routeToGraph(definition);
+    const flow = routeToGraph(definition.language === 'route/v1' ? definition : toGraph(definition));
     const caseNodes: CaseFlowNode[] = flow.nodes.map((n) => ({
       ...n,
       draggable: false,

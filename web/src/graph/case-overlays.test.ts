@@ -6,7 +6,9 @@ import { initReactI18next } from 'react-i18next';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { routeGraphSchema } from '../../../domain/routes/graph-schema.ts';
+import { routeDefinitionSchema } from '../../../domain/routes/route-schema.ts';
 import { complaintRoute } from '../../../infra/testing/graph-routes.ts';
+import { twoStepRoute } from '../../../infra/testing/sample-routes.ts';
 import { caseOverlays, type CaseViewForDiagram } from './case-overlays.ts';
 import { CaseDiagram, formatTook } from './CaseDiagram.tsx';
 import { graphEn, graphRu } from './locales.ts';
@@ -80,6 +82,12 @@ describe('CaseDiagram', () => {
     expect(html.includes('В очереди «service» с 2026-11-20T12:31')).toBe(true);
     expect(html.includes('Выполнил(а) Татьяна Федорова · 2026-11-20T12:30 · 3,5')).toBe(true);
     expect(html.includes('reminder: 2026-11-22T10:31')).toBe(true);
+  });
+
+  it('draws a case of a route/v0 version as the chain of steps it runs as', () => {
+    const html = renderToString(createElement(CaseDiagram, { definition: routeDefinitionSchema.parse(twoStepRoute()), overlays: caseOverlays({ ...view, assignments: [], live: null }) }));
+    expect(html.includes('data-node-id="prepare-proposal" data-state="idle"')).toBe(true);
+    expect(html.includes('data-node-id="site-survey" data-state="idle"')).toBe(true);
   });
 
   it('says how long a step took in the chosen language', () => {
