@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['{api,activities,domain,infra,workflows,web}/**/*.test.ts', '*.test.ts'],
     globalSetup: ['infra/testing/global-setup.ts'],
+    setupFiles: ['infra/testing/quiet-temporal.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
