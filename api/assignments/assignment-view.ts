@@ -9,6 +9,7 @@ import type { StepRecord } from '../../domain/processes/case-state.ts';
 import type { FormField } from '../../domain/routes/route-schema.ts';
 import { isoTimestamp, isoTimestampOrNull as iso } from '../timestamps.ts';
 import type { AssignmentListItem, AssignmentView } from './schemas.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from '../keyset-cursor.ts';
 
 type DB = InferKyselyDB<(typeof entities)[number]>;
 
@@ -20,26 +21,9 @@ export type AssignmentList =
   | { kind: 'case'; processId: string };
 
 /** Where the previous page ended: the sort value (due or completion time, null when none) and the id. */
-export interface ListCursor {
-  at: string | null;
-  id: string;
-}
-
-export const encodeCursor = (c: ListCursor): string => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-
-/** Undefined when the text is not a cursor this API handed out. */
-export function decodeCursor(text: string): ListCursor | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return undefined;
-    const [at, id] = value as unknown[];
-    const validAt = at === null || (typeof at === 'string' && !Number.isNaN(Date.parse(at)));
-    const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
-    return validAt && validId ? { at: at, id: id } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export type ListCursor = KeysetCursor;
+export const encodeCursor = (c: ListCursor): string => encodeKeysetCursor(c);
+export const decodeCursor = (text: string): ListCursor | undefined => decodeKeysetCursor(text, { nullAt: true });
 
 const ASSIGNMENT_COLUMNS = [
   'a.id', 'a.process_id', 'a.step_id', 'a.step_name', 'a.assignee_id', 'a.role_code', 'a.status', 'a.priority',

@@ -2,6 +2,7 @@
 // keyset cursor (the last entry's time and id), so deep pages cost what the first one does.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActorKind } from '../../domain/audit/entities.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetCursor } from '../keyset-cursor.ts';
 
 export interface AuditFilter {
   actor?: string | undefined;
@@ -12,25 +13,9 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
-export interface AuditCursor {
-  at: string;
-  id: string;
-}
-
-export const encodeAuditCursor = (c: AuditCursor): string => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-
-/** Undefined when the text is not a cursor this API handed out. */
-export function decodeAuditCursor(text: string): AuditCursor | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return undefined;
-    const [at, id] = value as unknown[];
-    const ok = typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
-    return ok ? { at, id } : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export type AuditCursor = KeysetCursor<string>;
+export const encodeAuditCursor = (c: AuditCursor): string => encodeKeysetCursor(c);
+export const decodeAuditCursor = (text: string): AuditCursor | undefined => decodeKeysetCursor(text);
 
 export interface AuditEntryView {
   id: string;
