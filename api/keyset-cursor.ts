@@ -17,7 +17,7 @@ export function decodeKeysetCursor(text: string, opts: { nullAt: boolean } = { n
     const [at, id] = value as unknown[];
     const validAt = (opts.nullAt && at === null) || (typeof at === 'string' && !Number.isNaN(Date.parse(at)));
     const validId = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
-    return validAt && validId ? { at: at as string | null, id } : undefined;
+    return validAt && validId ? { at, id } : undefined;
   } catch {
     return undefined;
   }
