@@ -3,7 +3,7 @@
 // domain/processes/reconcile-ended-cases.ts and infra/mail/mailer.ts; here is only the Temporal
 // visibility adapter the sweep reads.
 import { Context, ApplicationFailure } from '@temporalio/activity';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 // @temporalio/proto is CommonJS: plain Node (npm start) offers no named exports from it, only the default.
 import proto from '@temporalio/proto';
 import type { temporal } from '@temporalio/proto';
@@ -25,6 +25,7 @@ export interface ReconcileInput {
   taskQueue: string;
   watermark?: string | undefined;
   overlapMs?: number | undefined;
+  unstartedGraceMs?: number | undefined;
 }
 
 export function createHousekeepingActivities({ orm, mailer = createMailer(), temporal }: HousekeepingDeps) {
@@ -38,6 +39,7 @@ export function createHousekeepingActivities({ orm, mailer = createMailer(), tem
         closeCase: closeProcess,
         watermark: input.watermark,
         ...(input.overlapMs === undefined ? {} : { overlapMs: input.overlapMs }),
+        ...(input.unstartedGraceMs === undefined ? {} : { unstartedGraceMs: input.unstartedGraceMs }),
         onPage: () => Context.current().heartbeat(),
       });
       for (const c of result.closed) Context.current().log.info('Closed a case whose workflow ended outside the product', c);
@@ -84,8 +86,31 @@ export function temporalLookup(client: Client, taskQueue: string): WorkflowLooku
       if (page.length) yield page;
     },
 
+    async *startedBetween(from: Date, to: Date): AsyncIterable<string[]> {
+      const query = [
+        `WorkflowType = ${quote(ROUTE_WORKFLOW_TYPE)}`,
+        `TaskQueue = ${quote(taskQueue)}`,
+        `StartTime BETWEEN ${quote(from.toISOString())} AND ${quote(to.toISOString())}`,
+      ].join(' AND ');
+      let page: string[] = [];
+      for await (const wf of client.workflow.list({ query, pageSize: PAGE })) {
+        page.push(wf.workflowId);
+        if (page.length >= PAGE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length) yield page;
+    },
+
     async latest(workflowId: string): Promise<LatestRun> {
-      const d = await client.workflow.getHandle(workflowId).describe();
+      let d;
+      try {
+        d = await client.workflow.getHandle(workflowId).describe();
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return { state: 'missing' };
+        throw err;
+      }
       if (d.status.code === WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) return { state: 'running' };
       const status = closedStatus(d.status.code);
       if (!status) return { state: 'other' };

@@ -3,6 +3,7 @@
 // one terminated before housekeeping first ran; a notification e-mail that could not go out while
 // the SMTP server was down is tried again with growing waits (visible in the outbox) and sent
 // once when the server is back; and however many workers start housekeeping, one runs.
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail } from '../infra/db/demo-data.ts';
 import { freePort } from '../infra/services/free-port.ts';
@@ -55,7 +56,7 @@ describe('housekeeping', () => {
     await s.client.workflow.getHandle(`process-${early.processId}`).terminate('stuck in a loop');
 
     // Three rounds a run: the watermark must survive continue-as-new for the late case below.
-    const settings = { intervalMs: 500, overlapMs: 5_000, roundsPerRun: 3 };
+    const settings = { intervalMs: 500, overlapMs: 5_000, roundsPerRun: 3, unstartedGraceMs: 1_000 };
     const handle = await s.startHousekeeping(settings);
     const firstRun = (await handle.describe()).runId;
     // Every worker starts it at start-up; the second start finds the one that runs.
@@ -79,6 +80,29 @@ describe('housekeeping', () => {
       const inbox = await s.call<{ items: Item[] }>('GET', '/api/assignments/inbox', { as: 'seller1' });
       expect(inbox.body.items.some((i) => i.id === c.assignmentId)).toBe(false);
     }
+  });
+
+  it('closes a case whose workflow never started, once it is older than the grace, and leaves a case that is starting alone', async () => {
+    // What a crash between writing the case and starting its workflow leaves: the case row and its
+    // open work, and no workflow. Deleting the workflow from Temporal makes the same picture.
+    const orphan = await startCase('Pavilion 31');
+    await s.client.workflowService.deleteWorkflowExecution({ namespace: s.client.options.namespace, workflowExecution: { workflowId: `process-${orphan.processId}` } });
+    await eventually(
+      () => s.client.workflow.getHandle(`process-${orphan.processId}`).describe().then(() => 'exists', (err: unknown) => (err instanceof WorkflowNotFoundError ? 'missing' : 'exists')),
+      (state) => state === 'missing',
+      15_000,
+    );
+    const reason = 'The case was recorded but its workflow never started (the server stopped while starting it, and the start was not retried)';
+    const view = await eventually(() => caseView(orphan.processId), (r) => r.body.status !== 'running', 20_000);
+    expect(view.body).toMatchObject({ status: 'failed', result: { reason } });
+    expect(view.body.assignments.map((a) => a.status)).toEqual(['withdrawn']);
+    const inbox = await s.call<{ items: Item[] }>('GET', '/api/assignments/inbox', { as: 'seller1' });
+    expect(inbox.body.items.some((i) => i.id === orphan.assignmentId)).toBe(false);
+
+    // A healthy case the sweep looked at over several rounds keeps running.
+    const healthy = await startCase('Pavilion 32');
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await caseView(healthy.processId)).body.status).toBe('running');
   });
 
   it('retries a notification e-mail with backoff while SMTP is down and sends it once when it is up', async () => {

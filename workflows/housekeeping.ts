@@ -15,6 +15,8 @@ export interface HousekeepingInput {
   watermark?: string | undefined;
   /** How far each sweep looks behind the previous one (visibility lags); tests shorten it. */
   overlapMs?: number | undefined;
+  /** How old a case without a workflow must be before the sweep closes it; tests shorten it. */
+  unstartedGraceMs?: number | undefined;
 }
 
 // A sweep that keeps failing (PostgreSQL down) is simply tried again next round.
@@ -34,7 +36,7 @@ export async function housekeeping(input: HousekeepingInput): Promise<void> {
     // Rounds recorded before the session sweep existed must replay without its activity.
     const purge = patched('purge-expired-sessions') ? sessions.purgeExpiredSessions({}) : Promise.resolve({ removed: 0 });
     const [ended, retried, purged] = await Promise.allSettled([
-      cases.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs }),
+      cases.reconcileEndedCases({ taskQueue, watermark, overlapMs: input.overlapMs, unstartedGraceMs: input.unstartedGraceMs }),
       mail.retryMail({ budgetMs: Math.max(5_000, Math.min(60_000, input.intervalMs)) }),
       purge,
     ]);

@@ -3,6 +3,10 @@
 // "running" in the case list forever, their work in people's inboxes. This sweep finds them
 // through Temporal's visibility (only runs closed since the last sweep, not every running case)
 // and closes each once, the way the workflow itself would: failed (or cancelled) with the reason.
+// It also closes cases whose workflow never started: the API wrote the case and stopped before
+// starting it, and the caller never retried with its idempotency key (a retry would have started
+// it). Those are found by comparing the cases started in the sweep's window with the workflows
+// visibility knows, so a sweep asks Temporal about single workflows only for the few missing.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Process } from '../entities/index.ts';
 
@@ -15,12 +19,19 @@ export interface ClosedRun {
 }
 
 /** `other`: continued as new, paused or unknown - not an ending this sweep may act on. */
-export type LatestRun = { state: 'running' } | { state: 'closed'; status: ClosedStatus; closedAt: Date; detail?: string | undefined } | { state: 'other' };
+export type LatestRun =
+  | { state: 'running' }
+  | { state: 'closed'; status: ClosedStatus; closedAt: Date; detail?: string | undefined }
+  | { state: 'other' }
+  /** Temporal has no workflow of this id: it was never started (or has been deleted). */
+  | { state: 'missing' };
 
 /** What the sweep needs from Temporal (an adapter over the client lives with the activities). */
 export interface WorkflowLookup {
   /** Route workflow runs closed after `since` (continued-as-new runs excluded), page by page. */
   closedSince(since: Date): AsyncIterable<ClosedRun[]>;
+  /** Ids of the route workflows started in [from, to] (any status), page by page. */
+  startedBetween(from: Date, to: Date): AsyncIterable<string[]>;
   /** The workflow's latest run: a reset or a new run may have taken over from a closed one. */
   latest(workflowId: string): Promise<LatestRun>;
 }
@@ -41,6 +52,8 @@ export interface ReconcileOptions {
   watermark?: string | undefined;
   /** Visibility is eventually consistent: each sweep looks this far behind the last one's start. */
   overlapMs?: number;
+  /** A case younger than this may still be starting its workflow; the sweep leaves it alone. */
+  unstartedGraceMs?: number;
   /** Called after each page, e.g. to heartbeat. */
   onPage?: () => void;
 }
@@ -52,6 +65,10 @@ export interface ReconcileResult {
 }
 
 export const DEFAULT_OVERLAP_MS = 60_000;
+export const DEFAULT_UNSTARTED_GRACE_MS = 5 * 60_000;
+/** The first sweep ever looks for unstarted cases this far back only (not at every running case). */
+const FIRST_UNSTARTED_LOOKBACK_MS = 24 * 3_600_000;
+export const NEVER_STARTED_REASON = 'The case was recorded but its workflow never started (the server stopped while starting it, and the start was not retried)';
 
 export async function reconcileEndedCases(opts: ReconcileOptions): Promise<ReconcileResult> {
   const startedAt = new Date();
@@ -70,7 +87,36 @@ export async function reconcileEndedCases(opts: ReconcileOptions): Promise<Recon
     }
     opts.onPage?.();
   }
+  closed.push(...(await closeUnstartedCases(opts, startedAt)));
   return { watermark: new Date(startedAt.getTime() - (opts.overlapMs ?? DEFAULT_OVERLAP_MS)).toISOString(), closed };
+}
+
+/**
+ * Cases started in this sweep's window - from the previous sweep's start (less the overlap and the
+ * grace) to now less the grace - that are still running here but whose workflow visibility does
+ * not know; each is confirmed missing with one lookup before it is closed as failed.
+ */
+async function closeUnstartedCases(opts: ReconcileOptions, now: Date): Promise<ReconcileResult['closed']> {
+  const grace = opts.unstartedGraceMs ?? DEFAULT_UNSTARTED_GRACE_MS;
+  const to = new Date(now.getTime() - grace);
+  const from = opts.watermark ? new Date(new Date(opts.watermark).getTime() - grace) : new Date(now.getTime() - FIRST_UNSTARTED_LOOKBACK_MS);
+  if (from >= to) return [];
+  const candidates = await opts.em.fork().find(Process, { status: 'running', startedAt: { $gte: from, $lte: to } }, { fields: ['id', 'workflowId'] });
+  if (!candidates.length) return [];
+  const known = new Set<string>();
+  // Visibility stamps StartTime when Temporal accepts the start, a moment after the case row: look a little wider.
+  for await (const page of opts.workflows.startedBetween(new Date(from.getTime() - 60_000), new Date(now.getTime()))) {
+    for (const id of page) known.add(id);
+    opts.onPage?.();
+  }
+  const closed: ReconcileResult['closed'] = [];
+  for (const p of candidates) {
+    if (known.has(p.workflowId)) continue;
+    if ((await opts.workflows.latest(p.workflowId)).state !== 'missing') continue;
+    await opts.em.fork().transactional((em) => opts.closeCase(em, { workflowId: p.workflowId, processId: p.id, at: now.toISOString() }, 'failed', { reason: NEVER_STARTED_REASON }));
+    closed.push({ processId: p.id, status: 'failed', reason: NEVER_STARTED_REASON });
+  }
+  return closed;
 }
 
 /**
