@@ -110,16 +110,20 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
 
 /**
  * The case view: summary, variables, result, timeline, the case's assignments (lean list items)
- * and the workflow's live state. Five statements whatever the size of the case, run side by side
- * with the Temporal query.
+ * and the workflow's live state. Five statements whatever the size of the case. The case row is
+ * read first, the rest then side by side with the Temporal query: each statement sees what was
+ * committed when it began, so a case read as ended has its closing events in the timeline (read in
+ * parallel, the timeline could be older than the status), and nothing more is read for a case the
+ * viewer may not see.
  */
 export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string) {
-  const row = cases(em)
+  const p = await cases(em)
     .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible')])
     .where('p.id', '=', id)
     .executeTakeFirst();
-  const [p, children, events, assignments, live] = await Promise.all([
-    row,
+  if (!p) throw notFound('Process', id);
+  if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
+  const [children, events, assignments, live] = await Promise.all([
     // Sub-processes this case started, linked both ways: a child names its parent.
     em
       .getKysely<DB>()
@@ -138,10 +142,8 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
       .orderBy('e.id', 'asc')
       .execute(),
     listAssignments(em, { kind: 'case', processId: id }),
-    row.then((r) => (r?.visible && r.status === 'running' ? queryLive(temporal, r.workflow_id) : null)),
+    p.status === 'running' ? queryLive(temporal, p.workflow_id) : null,
   ]);
-  if (!p) throw notFound('Process', id);
-  if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
   return {
     ...summary(p),
     variables: p.variables,
