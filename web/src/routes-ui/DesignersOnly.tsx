@@ -13,7 +13,7 @@ export function DesignersOnly({ children }: { children: ReactNode }) {
   if (!allowed) {
     return (
       <Stack maw={640} mx="auto">
-        <Alert color="orange" role="alert" data-testid="routes-forbidden" title={t('routes.title')}>
+        <Alert color="orange" role="alert" data-testid="routes-forbidden">
           {t('routes.forbidden')}{' '}
           <Anchor component={Link} to="/inbox">{t('routes.toInbox')}</Anchor>
         </Alert>

@@ -1,8 +1,8 @@
 // Texts of the route list, the route page and the version diff, merged into the app's resources
 // as `routes` (i18n.ts). Russian plurals need _one/_few/_many.
 export const routesRu = {
-  nav: 'Маршруты',
-  title: 'Маршруты',
+  nav: 'Конструктор маршрутов',
+  title: 'Конструктор маршрутов',
   search: 'Поиск по названию или ключу',
   count_one: '{{count}} маршрут',
   count_few: '{{count}} маршрута',
@@ -105,8 +105,8 @@ export const routesRu = {
 };
 
 export const routesEn: typeof routesRu = {
-  nav: 'Routes',
-  title: 'Routes',
+  nav: 'Route designer',
+  title: 'Route designer',
   search: 'Search by name or key',
   count_one: '{{count}} route',
   count_few: '{{count}} routes',
