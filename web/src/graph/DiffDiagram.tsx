@@ -3,7 +3,7 @@
 // changed ones amber with the names of the fields that changed, the rest plain. Every status is
 // written on the card as well, so colour is never the only sign. The app passes the status
 // words, so this stays free of any page's texts.
-import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sourceHandles, type RouteNodeKind } from './flow-model.ts';
@@ -107,7 +107,6 @@ export function DiffDiagram({ graph, statusLabels, fieldLabel, selected, onNodeC
         >
           <Background />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeColor={(n) => DIFF_STYLE[(n.data as DiffNodeData).diff].border} />
         </ReactFlow>
       </div>
     </Labels.Provider>

@@ -43,7 +43,7 @@ function Route() {
           <Title order={2}>{r.name}</Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm" ff="monospace">{t('routes.page.key', { key: r.key })}</Text>
-            {latest > 0 && <Badge variant="light" color="indigo">v{latest}</Badge>}
+            {latest > 0 && <Badge variant="light" color="indigo" tt="none">v{latest}</Badge>}
             <DraftBadge route={r} latestPublishedAt={r.versions[0]?.publishedAt} />
           </Group>
         </Stack>

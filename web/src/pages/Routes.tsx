@@ -66,7 +66,7 @@ function RouteList() {
                       <Anchor component={Link} to={`/routes/${r.id}`} fw={600}>{r.name}</Anchor>
                       <Text size="xs" c="dimmed" ff="monospace">{r.key}</Text>
                     </Table.Td>
-                    <Table.Td>{r.latestVersion > 0 ? <Badge variant="light" color="indigo">v{r.latestVersion}</Badge> : <Text size="sm" c="dimmed">{t('routes.notPublished')}</Text>}</Table.Td>
+                    <Table.Td>{r.latestVersion > 0 ? <Badge variant="light" color="indigo" tt="none">v{r.latestVersion}</Badge> : <Text size="sm" c="dimmed">{t('routes.notPublished')}</Text>}</Table.Td>
                     <Table.Td><Text size="sm">{latest ? t('routes.publishedBy', { when: fmt.dateTime(latest.publishedAt), who: who(latest.publishedBy) }) : '—'}</Text></Table.Td>
                     <Table.Td>
                       <DraftBadge route={r} latestPublishedAt={latest?.publishedAt} />
