@@ -160,6 +160,14 @@ describe('the designer in the browser', () => {
     await page.getByText('Выберите две разные версии.').waitFor();
     expect(new URL(page.url()).searchParams.get('from')).toBe('2');
 
+    // "Start a case" opens the start page with the route chosen; a link may name it by its key too.
+    await page.goto(`${served.baseUrl}/routes/${id}`);
+    await page.getByRole('link', { name: 'Запустить дело' }).click();
+    await page.locator('input[name="subject"]').waitFor();
+    await expect(page.getByLabel(/^Маршрут/).first().inputValue()).resolves.toBe('Рекламация по оборудованию');
+    await page.goto(`${served.baseUrl}/start?route=complaint-e2e`);
+    await page.locator('input[name="subject"]').waitFor();
+
     expect(errors).toEqual([]);
     await context.close();
   });
