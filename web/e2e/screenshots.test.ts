@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 import { PROJECT_ROOT } from '../../temporal.config.ts';
 import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { complaintV2, putDraft, routeWithTwoVersions } from './route-fixtures.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -94,5 +95,26 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
     await phone.page.locator('[data-testid="work-item"]').first().waitFor();
     await shot(phone.page, 'inbox-phone-ru');
     await phone.context.close();
+  });
+
+  it('takes the route page with its history and the diff of two versions, in Russian and English', async () => {
+    const id = await routeWithTwoVersions(stack, 'equipment-complaint');
+    // A draft saved after v2, so the page shows it as changed.
+    await putDraft(stack, id, { ...complaintV2(), description: 'Черновик v3' });
+    for (const lang of ['ru', 'en'] as const) {
+      const designer = await newUser(chromium.browser, { lang, width: 1400 });
+      await signIn(designer.page, served.baseUrl, 'designer', '/routes');
+      await designer.page.locator('[data-testid="route-row"][data-route-key="equipment-complaint"]').waitFor();
+      await shot(designer.page, `routes-${lang}`);
+      await designer.page.goto(`${served.baseUrl}/routes/${id}`);
+      await designer.page.locator('[data-testid="version-row"]').first().waitFor();
+      await designer.page.locator('.react-flow [data-node-id="approve"]').waitFor();
+      await shot(designer.page, `route-history-${lang}`);
+      await designer.page.goto(`${served.baseUrl}/routes/${id}/diff?from=1&to=2`);
+      await designer.page.locator('[data-testid="diff-diagram"] [data-node-id="approve"]').waitFor();
+      await designer.page.locator('[data-testid="change-item"][data-node-id="check"] button').click();
+      await shot(designer.page, `route-diff-${lang}`);
+      await designer.context.close();
+    }
   });
 });

@@ -92,6 +92,7 @@ export function Layout() {
   const links = [
     { to: '/inbox', label: t('nav.inbox') },
     { to: '/start', label: t('nav.start') },
+    ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];
   const navLink = (l: { to: string; label: string }) => (
     <Anchor key={l.to} component={NavLink} to={l.to} onClick={closeNav} fw={500} c="dark" style={({ isActive }: { isActive: boolean }) => ({ textDecoration: isActive ? 'underline' : 'none', textUnderlineOffset: 6 })}>

@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en.ts';
 import { ru } from './locales/ru.ts';
+import { graphEn, graphRu } from './graph/locales.ts';
+import { routesEn, routesRu } from './routes-ui/locales.ts';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'crm.lang';
@@ -23,7 +25,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -80,7 +80,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
   }, [definition, overlays, nameOf, formatDateTime, locale, t]);
 
   return (
-    <div style={{ height, width: '100%' }} role="img" aria-label={t('graph.diagram')}>
+    <div style={{ height, width: '100%' }} role="group" aria-label={t('graph.diagram')}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

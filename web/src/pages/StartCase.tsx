@@ -18,7 +18,8 @@ export function StartCasePage() {
   const routes = useQuery({ queryKey: ['routes'], queryFn: () => unwrap(client.api.routes.$get()) });
   const published = (routes.data?.items ?? []).filter((r) => r.latestVersion > 0);
   const routeId = params.get('route') ?? undefined;
-  const route = published.find((r) => r.id === routeId);
+  // ?route= takes the route's id or its key (/start?route=installation-handoff from a link).
+  const route = published.find((r) => r.id === routeId || r.key === routeId);
   const fields = useVariableDefs(route?.id, route?.latestVersion);
   const [subject, setSubject] = useState('');
   const [values, setValues] = useState<Record<string, FormValue>>({});
