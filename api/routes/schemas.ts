@@ -10,7 +10,7 @@ export const versionParamSchema = routeParamSchema.extend({
 });
 
 /** A draft is any JSON object: it is saved as typed, and checked only on validate and publish. */
-const draftSchema = z.record(z.string(), z.unknown()).openapi({ description: 'The route document (see docs/route-language.md)' });
+const draftSchema = z.record(z.string(), z.unknown()).openapi({ description: 'The route document in the route language (domain/routes/ROUTE-LANGUAGE.md): route/v1, or route/v0' });
 
 export const createRouteSchema = z.object({ key: idSchema, draft: draftSchema }).openapi('CreateRoute');
 export const saveDraftSchema = z
