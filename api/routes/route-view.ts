@@ -1,6 +1,7 @@
 // What the routes API shows of a route and its versions.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RouteVersion, type Route } from '../../domain/entities/index.ts';
+import { Route, RouteVersion } from '../../domain/entities/index.ts';
+import { isoTimestamp } from '../timestamps.ts';
 
 type RouteRow = InstanceType<typeof Route.class>;
 type VersionRow = InstanceType<typeof RouteVersion.class>;
@@ -13,6 +14,22 @@ export const routeSummary = (r: RouteRow) => ({
   draftRevision: r.draftRevision,
   draftUpdatedAt: r.draftUpdatedAt.toISOString(),
 });
+
+/** Every route by name, with who published its latest version and when, and who saved the draft: two statements whatever the count. */
+export async function routeList(em: EntityManager) {
+  const [rows, latest] = await Promise.all([
+    em.find(Route, {}, { orderBy: { name: 'asc' } }),
+    em.execute<{ route_id: string; published_at: Date | string; published_by_id: string }[]>(
+      `select v.route_id, v.published_at, v.published_by_id
+         from route r join route_version v on v.route_id = r.id and v.version = r.latest_version`,
+    ),
+  ]);
+  const byRoute = new Map(latest.map((v) => [v.route_id, v]));
+  return rows.map((r) => {
+    const v = byRoute.get(r.id);
+    return { ...routeSummary(r), draftUpdatedBy: r.draftUpdatedBy.id, latestPublishedAt: v ? isoTimestamp(v.published_at) : null, latestPublishedBy: v?.published_by_id ?? null };
+  });
+}
 
 export const versionView = (v: VersionRow, route: RouteRow) => ({
   id: v.id,

@@ -46,8 +46,14 @@ describe('routes', () => {
 
     const first = await s.call<{ definition: { name: string } }>('GET', `/api/routes/${created.body.id}/versions/1`, { as: 'seller1' });
     expect(first.body.definition.name).toBe('Deal v1');
-    const list = await s.call<{ items: { key: string; latestVersion: number }[] }>('GET', '/api/routes', { as: 'seller1' });
-    expect(list.body.items.find((r) => r.key === 'deal')?.latestVersion).toBe(2);
+    const list = await s.call<{ items: { key: string; latestVersion: number; latestPublishedAt: string | null; latestPublishedBy: string | null; draftUpdatedBy: string }[] }>('GET', '/api/routes', { as: 'seller1' });
+    const listed = list.body.items.find((r) => r.key === 'deal');
+    // The list says who published the latest version (the admin published v2) and when, and who saved the draft.
+    const admin = (await s.call<{ id: string }[] | { items: { id: string; email: string }[] }>('GET', '/api/employees?role=admin', { as: 'designer' })).body;
+    const adminId = ('items' in admin ? admin.items : admin)[0]!.id;
+    expect(listed).toMatchObject({ latestVersion: 2, latestPublishedBy: adminId });
+    expect(Date.parse(listed!.latestPublishedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(list.body.items.find((r) => r.latestVersion === 0)?.latestPublishedAt ?? null).toBeNull();
     expect((await s.call('GET', `/api/routes/${created.body.id}/versions/3`, { as: 'seller1' })).status).toBe(404);
 
     const diff = await s.call<{ from: number; to: number; changes: { kind: string; path: string }[] }>('GET', `/api/routes/${created.body.id}/diff`, { as: 'seller1' });

@@ -1,6 +1,5 @@
 // Routes: designers create and edit drafts, validate and publish them; everyone can read them.
 import { OpenAPIHono, createRoute as defineApiRoute, z } from '@hono/zod-openapi';
-import { Route } from '../../domain/entities/index.ts';
 import type { AppEnv } from '../context.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { requireRole } from '../auth/authenticate.ts';
@@ -12,7 +11,7 @@ import {
   publishSchema,
   routeDetailSchema,
   routeParamSchema,
-  routeSummarySchema,
+  routeListItemSchema,
   routeVersionSchema,
   saveDraftSchema,
   validationSchema,
@@ -25,16 +24,15 @@ import { findRoute } from '../../domain/routes/find-route.ts';
 import { getVersion } from '../../domain/routes/get-version.ts';
 import { publishRoute } from '../../domain/routes/publish-route.ts';
 import { saveDraft } from '../../domain/routes/save-draft.ts';
-import { routeDetail, routeSummary, versionView } from './route-view.ts';
+import { routeDetail, routeList, versionView } from './route-view.ts';
 
 const designer = requireRole('designer', 'admin');
 
 export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
-    defineApiRoute({ method: 'get', path: '/', tags: ['Routes'], summary: 'List routes', responses: { 200: { description: 'Routes', ...json(z.object({ items: z.array(routeSummarySchema) })) }, ...problems(401) } }),
+    defineApiRoute({ method: 'get', path: '/', tags: ['Routes'], summary: 'List routes', responses: { 200: { description: 'Routes, with who published the latest version and when', ...json(z.object({ items: z.array(routeListItemSchema) })) }, ...problems(401) } }),
     async (c) => {
-      const rows = await c.var.em.find(Route, {}, { orderBy: { name: 'asc' } });
-      return c.json({ items: rows.map(routeSummary) }, 200);
+      return c.json({ items: await routeList(c.var.em) }, 200);
     },
   )
   .openapi(

@@ -34,6 +34,14 @@ export const routeSummarySchema = z
   })
   .openapi('RouteSummary');
 
+export const routeListItemSchema = routeSummarySchema
+  .extend({
+    latestPublishedAt: z.iso.datetime().nullable().openapi({ description: 'When the latest version was published; null when never' }),
+    latestPublishedBy: z.uuid().nullable(),
+    draftUpdatedBy: z.uuid(),
+  })
+  .openapi('RouteListItem');
+
 export const routeDetailSchema = routeSummarySchema
   .extend({ draft: z.unknown(), draftUpdatedBy: z.uuid(), versions: z.array(versionSummarySchema) })
   .openapi('RouteDetail');

@@ -9,7 +9,7 @@ import { usePeople } from '../people.ts';
 import { DesignersOnly } from '../routes-ui/DesignersOnly.tsx';
 import { DraftBadge } from '../routes-ui/DraftBadge.tsx';
 import { NewRouteModal } from '../routes-ui/NewRouteModal.tsx';
-import { useRouteDetails, useRouteList } from '../routes-ui/queries.ts';
+import { useRouteList } from '../routes-ui/queries.ts';
 
 function RouteList() {
   const { t } = useTranslation();
@@ -20,7 +20,6 @@ function RouteList() {
   const routes = useRouteList();
   const q = params.get('q') ?? '';
   const items = (routes.data?.items ?? []).filter((r) => !q.trim() || `${r.name} ${r.key}`.toLocaleLowerCase().includes(q.trim().toLocaleLowerCase()));
-  const details = useRouteDetails(items.map((r) => r.id));
   const who = (id: string | undefined) => (id ? (people.get(id) ?? t('common.unknown')) : '');
 
   return (
@@ -58,8 +57,6 @@ function RouteList() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((r) => {
-                const d = details.get(r.id);
-                const latest = d?.versions[0];
                 return (
                   <Table.Tr key={r.id} data-testid="route-row" data-route-key={r.key}>
                     <Table.Td>
@@ -67,10 +64,10 @@ function RouteList() {
                       <Text size="xs" c="dimmed" ff="monospace">{r.key}</Text>
                     </Table.Td>
                     <Table.Td>{r.latestVersion > 0 ? <Badge variant="light" color="indigo" tt="none">v{r.latestVersion}</Badge> : <Text size="sm" c="dimmed">{t('routes.notPublished')}</Text>}</Table.Td>
-                    <Table.Td><Text size="sm">{latest ? t('routes.publishedBy', { when: fmt.dateTime(latest.publishedAt), who: who(latest.publishedBy) }) : '—'}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{r.latestPublishedAt ? t('routes.publishedBy', { when: fmt.dateTime(r.latestPublishedAt), who: who(r.latestPublishedBy ?? undefined) }) : '—'}</Text></Table.Td>
                     <Table.Td>
-                      <DraftBadge route={r} latestPublishedAt={latest?.publishedAt} />
-                      <Text size="xs" c="dimmed">{t('routes.draftEdited', { when: fmt.dateTime(r.draftUpdatedAt), who: who(d?.draftUpdatedBy) })}</Text>
+                      <DraftBadge route={r} latestPublishedAt={r.latestPublishedAt ?? undefined} />
+                      <Text size="xs" c="dimmed">{t('routes.draftEdited', { when: fmt.dateTime(r.draftUpdatedAt), who: who(r.draftUpdatedBy) })}</Text>
                     </Table.Td>
                   </Table.Tr>
                 );

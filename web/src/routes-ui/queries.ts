@@ -1,6 +1,6 @@
 // The routes API through TanStack Query: the list, one route (draft and versions), a published
 // version and the diff of two. A published version never changes, so it is cached for good.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../api.ts';
 import { useMe } from '../auth.tsx';
 
@@ -18,19 +18,6 @@ export function useRouteDetail(id: string | undefined) {
   return useQuery({ ...routeQuery(id ?? ''), enabled: Boolean(id) });
 }
 export type RouteDetail = NonNullable<ReturnType<typeof useRouteDetail>['data']>;
-
-/**
- * The details of every listed route, for who published the latest version and when: the list
- * answer does not carry them. A company has tens of routes, not thousands.
- */
-export function useRouteDetails(ids: string[]): Map<string, RouteDetail> {
-  const results = useQueries({ queries: ids.map((id) => routeQuery(id)) });
-  const out = new Map<string, RouteDetail>();
-  results.forEach((r, i) => {
-    if (r.data) out.set(ids[i]!, r.data);
-  });
-  return out;
-}
 
 export function useVersion(routeId: string | undefined, version: number | undefined) {
   return useQuery({
