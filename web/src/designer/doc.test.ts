@@ -69,3 +69,21 @@ describe('the designer document', () => {
     expect(r.nodes.map((n) => [n.id, 'next' in n ? n.next : undefined])).toEqual([['a', 'b'], ['b', undefined]]);
   });
 });
+
+describe('undo and redo', async () => {
+  const { historyReducer } = await import('./history.ts');
+  it('takes back one step at a time, typing in one field being one step', () => {
+    const a = toEditable({ name: 'A' }, '');
+    let h = historyReducer({ past: [], present: a, future: [], lastAt: 0 }, { type: 'reset', route: a });
+    h = historyReducer(h, { type: 'set', route: { ...a, name: 'AB' }, key: 'name', at: 1000 });
+    h = historyReducer(h, { type: 'set', route: { ...a, name: 'ABC' }, key: 'name', at: 1500 });
+    h = historyReducer(h, { type: 'set', route: { ...a, name: 'ABC', start: 'x' }, at: 1600 });
+    h = historyReducer(h, { type: 'undo' });
+    expect(h.present).toMatchObject({ name: 'ABC', start: '' });
+    h = historyReducer(h, { type: 'undo' });
+    expect(h.present.name).toBe('A');
+    h = historyReducer(h, { type: 'redo' });
+    h = historyReducer(h, { type: 'redo' });
+    expect(h.present).toMatchObject({ name: 'ABC', start: 'x' });
+  });
+});
