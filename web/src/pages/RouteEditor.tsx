@@ -278,7 +278,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Title order={2} size="h3">{t('designer.title', { name: route.name || initial.key })}</Title>
-          <Badge color={dirty ? 'orange' : 'green'} variant="light" data-testid="save-state">{dirty ? t('designer.unsaved') : t('designer.allSaved')}</Badge>
+          <Badge color={dirty ? 'red.9' : 'green.9'} variant="outline" data-testid="save-state">{dirty ? t('designer.unsaved') : t('designer.allSaved')}</Badge>
           <Anchor component={Link} to={`/routes/${id}`} size="sm">{t('designer.history')}</Anchor>
         </Group>
         <Group gap={6}>
@@ -290,7 +290,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
           <Button variant="default" size="xs" onClick={autoLayout}>{t('designer.autoLayout')}</Button>
           <Button variant="light" size="xs" onClick={() => void check().catch(() => undefined)} loading={validate.isPending}>{t('designer.validate')}</Button>
           <Tooltip label="Ctrl+S"><Button size="xs" onClick={saveNow} loading={save.isPending} disabled={!dirty}>{t('designer.save')}</Button></Tooltip>
-          <Button size="xs" color="teal" onClick={() => setPublishOpen(true)}>{t('designer.publish')}</Button>
+          <Button size="xs" color="teal.9" onClick={() => setPublishOpen(true)}>{t('designer.publish')}</Button>
         </Group>
       </Group>
       {save.error && <Alert color="red" role="alert" withCloseButton onClose={() => save.reset()}>{save.error instanceof ApiError && save.error.status === 409 ? t('designer.conflict') : save.error.message}</Alert>}
@@ -378,7 +378,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
           <Text size="sm">{t('designer.publishText', { version: (published ?? initial.latestVersion) + 1 })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setPublishOpen(false)}>{t('designer.cancel')}</Button>
-            <Button color="teal" loading={publish.isPending} onClick={() => publish.mutate()} data-testid="confirm-publish">{t('designer.publishConfirm')}</Button>
+            <Button color="teal.9" loading={publish.isPending} onClick={() => publish.mutate()} data-testid="confirm-publish">{t('designer.publishConfirm')}</Button>
           </Group>
         </Stack>
       </Modal>
