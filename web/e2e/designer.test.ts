@@ -141,7 +141,7 @@ describe('the route designer in the browser', () => {
     await choose(page, 'Одобрено', /\(parallel\)/);
     await choose(page, 'иначе', /\(end\)/);
     await select(page, 'parallel');
-    await panel.getByRole('textbox', { name: 'Ветви' }).click();
+    await panel.getByLabel('Ветви', { exact: true }).click({ force: true });
     await page.getByRole('option', { name: /\(task\)/ }).click();
     await page.getByRole('option', { name: /\(action\)/ }).click();
     await page.keyboard.press('Escape');
@@ -164,7 +164,7 @@ describe('the route designer in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('problem').filter({ hasText: 'review' }).first().click();
     await page.getByTestId('node-panel').locator('input[data-field="node-id"][value="review"]').waitFor();
-    await choose(page, 'Сотрудник', /seller1@leader\.example/, 1);
+    await choose(page, 'Сотрудник', /seller1@leader\.example/);
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByTestId('no-problems').waitFor();
     await expect(node(page, 'review').locator('[data-problem="true"]').count()).resolves.toBe(0);

@@ -62,24 +62,27 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** A fresh node of a kind, with what its schema requires filled in (names come from the caller, in the designer's language). */
-export function newNode(kind: NodeKind, id: string, name: string): GraphNode {
+export function newNode(kind: NodeKind, id: string, label: string): GraphNode {
+  // Only a task must have a name; an empty one would be a problem, so other kinds leave it out.
+  const name = label === '' ? undefined : label;
+  const named = <T extends object>(n: T): T => (name === undefined ? n : { ...n, name });
   switch (kind) {
     case 'task':
-      return { id, kind, name, assignee: { type: 'starter' }, priority: 'normal', remindBefore: [], escalations: [] };
+      return { id, kind, name: label, assignee: { type: 'starter' }, priority: 'normal', remindBefore: [], escalations: [] };
     case 'decision':
-      return { id, kind, name, branches: [{ label: '', when: true, next: '' }] };
+      return named({ id, kind, branches: [{ label: '', when: true, next: '' }] });
     case 'parallel':
-      return { id, kind, name, branches: [], join: '' };
+      return named({ id, kind, branches: [], join: '' });
     case 'join':
-      return { id, kind, name, mode: 'all' };
+      return named({ id, kind, mode: 'all' });
     case 'wait':
-      return { id, kind, name, for: 'P1D' };
+      return named({ id, kind, for: 'P1D' });
     case 'action':
-      return { id, kind, name, do: { type: 'set', variable: '', value: '' } };
+      return named({ id, kind, do: { type: 'set', variable: '', value: '' } });
     case 'subprocess':
-      return { id, kind, name, route: '', inputs: {}, outputs: {} };
+      return named({ id, kind, route: '', inputs: {}, outputs: {} });
     case 'end':
-      return { id, kind, name, result: 'success' };
+      return named({ id, kind, result: 'success' });
   }
 }
 

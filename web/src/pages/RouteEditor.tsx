@@ -278,7 +278,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Title order={2} size="h3">{t('designer.title', { name: route.name || initial.key })}</Title>
-          <Badge color={dirty ? 'red.9' : 'green.9'} variant="outline" data-testid="save-state">{dirty ? t('designer.unsaved') : t('designer.allSaved')}</Badge>
+          <Badge color={dirty ? 'red.9' : 'teal.9'} variant="outline" data-testid="save-state">{dirty ? t('designer.unsaved') : t('designer.allSaved')}</Badge>
           <Anchor component={Link} to={`/routes/${id}`} size="sm">{t('designer.history')}</Anchor>
         </Group>
         <Group gap={6}>
@@ -308,7 +308,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
         </Tabs.List>
         <Tabs.Panel value="diagram" style={{ flex: 1, minHeight: 0 }}>
           <Group h="100%" gap="xs" align="stretch" wrap="nowrap" pt="xs">
-            <Stack gap={4} w={130} role="toolbar" aria-label={t('designer.palette')} aria-orientation="vertical">
+            <Stack gap={4} w={150} style={{ flexShrink: 0 }} role="toolbar" aria-label={t('designer.palette')} aria-orientation="vertical">
               <Text size="xs" fw={700} c="dimmed">{t('designer.add')}</Text>
               {NODE_KINDS.map((k) => (
                 <Button key={k} size="xs" variant="light" justify="flex-start" onClick={() => add(k)} data-testid={`add-${k}`}>+ {t(`designer.kind.${k}`)}</Button>
