@@ -3,6 +3,7 @@
 // and an end), sees a problem on a node, fixes it, saves, publishes, and starts a case of it from
 // the UI; its first task reaches the assignee's inbox. Then the editor in English: the JSON view
 // (invalid text keeps the diagram, valid text replaces it), undo, copy/paste; axe-core on both.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
@@ -255,6 +256,26 @@ describe('the route designer in the browser', () => {
     await page.keyboard.press('Delete');
     await node(page, 'task-2').waitFor({ state: 'detached' });
     await node(page, 'task').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the Deal reference route: every node\'s panel shows its fields, the route checks clean, and saving changes nothing', async () => {
+    const deal = JSON.parse(await readFile(new URL('../../domain/routes/examples/deal.route.json', import.meta.url), 'utf8')) as { nodes: { id: string }[] };
+    const res = await stack.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal-copy', draft: deal } });
+    expect(res.status).toBe(201);
+    const { page, context, errors } = await newUser(browser, { width: 1500 });
+    await signIn(page, served.baseUrl, 'designer', `/routes/${res.body.id}/edit`);
+    await node(page, 'won').waitFor();
+    for (const n of deal.nodes) await select(page, n.id);
+    await shot(page, 'deal-ru');
+    // Nothing was changed by looking: the draft is still the document as written (positions aside).
+    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Всё сохранено');
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await page.getByTestId('no-problems').waitFor();
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    const { layout: _layout, ...shown } = JSON.parse(await page.getByTestId('json').inputValue()) as Record<string, unknown>;
+    expect(shown).toEqual(deal);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -88,38 +88,41 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
   const { t } = useTranslation();
   const form = node.form ?? [];
   const outcomes = node.outcomes ?? [];
+  // A draft is stored as written: fields with defaults in the language may be absent.
+  const remindBefore = node.remindBefore ?? [];
+  const escalations = node.escalations ?? [];
   const setForm = (f: FormField[]) => set(withList(node, 'form', f));
   return (
     <>
       <Textarea label={t('designer.task.instructions')} autosize minRows={2} value={node.instructions ?? ''} onChange={(e) => set(withText(node, 'instructions', e.currentTarget.value))} />
       <AssigneeInput label={t('designer.task.assignee')} value={node.assignee} onChange={(assignee) => set({ ...node, assignee })} dir={dir} route={route} />
-      <Select label={t('designer.task.priority')} allowDeselect={false} value={node.priority} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
+      <Select label={t('designer.task.priority')} allowDeselect={false} value={node.priority ?? 'normal'} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
         onChange={(p) => set({ ...node, priority: (p ?? 'normal') as TaskNode['priority'] })} />
       <DurationInput label={t('designer.task.due')} optional value={node.due} onChange={(due) => set(due === undefined ? { ...withoutKey(node, 'due'), remindBefore: [], escalations: [] } : { ...node, due })} />
       {node.due !== undefined && (
         <>
           <Section title={t('designer.task.reminders')}>
-            {node.remindBefore.map((r, i) => (
+            {remindBefore.map((r, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
-                <DurationInput label={t('designer.task.remindBefore', { n: i + 1 })} value={r} onChange={(v) => set({ ...node, remindBefore: node.remindBefore.map((x, j) => (j === i ? v! : x)) })} />
-                <RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, remindBefore: node.remindBefore.filter((_, j) => j !== i) })} />
+                <DurationInput label={t('designer.task.remindBefore', { n: i + 1 })} value={r} onChange={(v) => set({ ...node, remindBefore: remindBefore.map((x, j) => (j === i ? v! : x)) })} />
+                <RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, remindBefore: remindBefore.filter((_, j) => j !== i) })} />
               </Group>
             ))}
-            <Button size="compact-xs" variant="light" onClick={() => set({ ...node, remindBefore: [...node.remindBefore, { working: 'PT4H' }] })}>{t('designer.task.addReminder')}</Button>
+            <Button size="compact-xs" variant="light" onClick={() => set({ ...node, remindBefore: [...remindBefore, { working: 'PT4H' }] })}>{t('designer.task.addReminder')}</Button>
           </Section>
           <Section title={t('designer.task.escalations')}>
-            {node.escalations.map((e, i) => {
-              const setE = (x: (typeof node.escalations)[number]) => set({ ...node, escalations: node.escalations.map((y, j) => (j === i ? x : y)) });
+            {escalations.map((e, i) => {
+              const setE = (x: (typeof escalations)[number]) => set({ ...node, escalations: escalations.map((y, j) => (j === i ? x : y)) });
               return (
                 <Paper key={i} withBorder p="xs">
                   <Stack gap={6}>
-                    <Group justify="space-between"><Text size="sm" fw={600}>{t('designer.task.step', { n: i + 1 })}</Text><RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, escalations: node.escalations.filter((_, j) => j !== i) })} /></Group>
+                    <Group justify="space-between"><Text size="sm" fw={600}>{t('designer.task.step', { n: i + 1 })}</Text><RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, escalations: escalations.filter((_, j) => j !== i) })} /></Group>
                     <DurationInput label={t('designer.task.after')} value={e.after} onChange={(after) => setE({ ...e, after: after! })} />
                     <Select label={t('designer.task.action')} allowDeselect={false} value={e.action.type}
                       data={(['remind', 'notify-manager', 'raise-priority', 'reassign'] as const).map((a) => ({ value: a, label: t(`designer.escalation.${a}`) }))}
                       onChange={(a) => setE({ ...e, action: a === 'raise-priority' ? { type: a, to: 'urgent' } : a === 'reassign' ? { type: a, to: { type: 'role', role: '', pick: 'queue' } } : { type: (a ?? 'remind') as 'remind' } })} />
                     {e.action.type === 'raise-priority' && (
-                      <Select label={t('designer.task.raiseTo')} allowDeselect={false} value={e.action.to} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
+                      <Select label={t('designer.task.raiseTo')} allowDeselect={false} value={e.action.to ?? 'urgent'} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
                         onChange={(p) => setE({ ...e, action: { type: 'raise-priority', to: (p ?? 'urgent') as TaskNode['priority'] } })} />
                     )}
                     {e.action.type === 'reassign' && <AssigneeInput label={t('designer.task.reassignTo')} value={e.action.to} onChange={(to) => setE({ ...e, action: { type: 'reassign', to } })} dir={dir} route={route} />}
@@ -127,7 +130,7 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
                 </Paper>
               );
             })}
-            <Button size="compact-xs" variant="light" onClick={() => set({ ...node, escalations: [...node.escalations, { after: { working: 'PT4H' }, action: { type: 'notify-manager' } }] })}>{t('designer.task.addEscalation')}</Button>
+            <Button size="compact-xs" variant="light" onClick={() => set({ ...node, escalations: [...escalations, { after: { working: 'PT4H' }, action: { type: 'notify-manager' } }] })}>{t('designer.task.addEscalation')}</Button>
           </Section>
         </>
       )}
@@ -226,8 +229,8 @@ function WaitFields({ node, set, route }: { node: NodeOf<'wait'>; set: (n: NodeO
   const { t } = useTranslation();
   const kind = node.event !== undefined ? 'event' : node.until !== undefined ? 'until' : 'for';
   const base = withoutKey(withoutKey(withoutKey(withoutKey(withoutKey(node, 'for'), 'until'), 'event'), 'timeout'), 'onTimeout');
-  const dates = Object.entries(route.variables).filter(([, v]) => v.type === 'date').map(([id, v]) => ({ value: id, label: v.label ? `${v.label} (${id})` : id }));
-  const events = Object.entries(route.events).map(([id, e]) => ({ value: id, label: e.label ? `${e.label} (${id})` : id }));
+  const dates = Object.entries(route.variables ?? {}).filter(([, v]) => v.type === 'date').map(([id, v]) => ({ value: id, label: v.label ? `${v.label} (${id})` : id }));
+  const events = Object.entries(route.events ?? {}).map(([id, e]) => ({ value: id, label: e.label ? `${e.label} (${id})` : id }));
   return (
     <>
       <SegmentedControl value={kind} aria-label={t('designer.wait.kind')} data={(['for', 'until', 'event'] as const).map((k) => ({ value: k, label: t(`designer.wait.${k}`) }))}
@@ -237,7 +240,7 @@ function WaitFields({ node, set, route }: { node: NodeOf<'wait'>; set: (n: NodeO
         <>
           <Select label={t('designer.wait.variable')} description={t('designer.wait.variableHint')} data={dates} value={node.until.variable || null} onChange={(v) => set({ ...node, until: { ...node.until!, variable: v ?? '' } })} />
           <DurationInput label={t('designer.wait.offset')} optional value={node.until.offset} onChange={(v) => set({ ...node, until: v === undefined ? withoutKey(node.until!, 'offset') : { ...node.until!, offset: v } })} />
-          <Select label={t('designer.wait.direction')} allowDeselect={false} value={node.until.direction} data={[{ value: 'before', label: t('designer.wait.before') }, { value: 'after', label: t('designer.wait.after') }]}
+          <Select label={t('designer.wait.direction')} allowDeselect={false} value={node.until.direction ?? 'before'} data={[{ value: 'before', label: t('designer.wait.before') }, { value: 'after', label: t('designer.wait.after') }]}
             onChange={(v) => set({ ...node, until: { ...node.until!, direction: v === 'after' ? 'after' : 'before' } })} />
         </>
       )}
@@ -262,7 +265,7 @@ function ActionFields({ node, set, route, dir }: { node: NodeOf<'action'>; set: 
       {a.type === 'set' && (
         <>
           <Autocomplete label={t('designer.action.variable')} description={t('designer.action.variableHint')}
-            data={Object.keys(route.variables)} value={a.variable} onChange={(v) => set({ ...node, do: { ...a, variable: v } })} />
+            data={Object.keys(route.variables ?? {})} value={a.variable} onChange={(v) => set({ ...node, do: { ...a, variable: v } })} />
           <ValueInput label={t('designer.action.value')} value={a.value} refs={refs} onChange={(value: ValueRef) => set({ ...node, do: { ...a, value } })} />
         </>
       )}
@@ -287,8 +290,8 @@ function ActionFields({ node, set, route, dir }: { node: NodeOf<'action'>; set: 
 function SubprocessFields({ node, set, route, dir }: { node: NodeOf<'subprocess'>; set: (n: NodeOf<'subprocess'>) => void; route: RouteGraph; dir: Directory }) {
   const { t } = useTranslation();
   const refs = referencesOf(route);
-  const inputs = Object.entries(node.inputs);
-  const outputs = Object.entries(node.outputs);
+  const inputs = Object.entries(node.inputs ?? {});
+  const outputs = Object.entries(node.outputs ?? {});
   const rekey = <V,>(entries: [string, V][], i: number, k: string, v: V) => Object.fromEntries(entries.map((e, j) => (j === i ? [k, v] : e)));
   return (
     <>
@@ -304,7 +307,7 @@ function SubprocessFields({ node, set, route, dir }: { node: NodeOf<'subprocess'
             </Group>
           </Paper>
         ))}
-        <Button size="compact-xs" variant="light" onClick={() => set({ ...node, inputs: { ...node.inputs, [freeId('var', Object.keys(node.inputs))]: { from: refs[0]?.ref ?? '' } } })}>{t('designer.sub.addInput')}</Button>
+        <Button size="compact-xs" variant="light" onClick={() => set({ ...node, inputs: { ...node.inputs, [freeId('var', Object.keys(node.inputs ?? {}))]: { from: refs[0]?.ref ?? '' } } })}>{t('designer.sub.addInput')}</Button>
       </Section>
       <Section title={t('designer.sub.outputs')}>
         {outputs.map(([k, v], i) => (
@@ -314,7 +317,7 @@ function SubprocessFields({ node, set, route, dir }: { node: NodeOf<'subprocess'
             <RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, outputs: Object.fromEntries(outputs.filter((_, j) => j !== i)) })} />
           </Group>
         ))}
-        <Button size="compact-xs" variant="light" onClick={() => set({ ...node, outputs: { ...node.outputs, [freeId('var', Object.keys(node.outputs))]: '' } })}>{t('designer.sub.addOutput')}</Button>
+        <Button size="compact-xs" variant="light" onClick={() => set({ ...node, outputs: { ...node.outputs, [freeId('var', Object.keys(node.outputs ?? {}))]: '' } })}>{t('designer.sub.addOutput')}</Button>
       </Section>
     </>
   );
@@ -342,7 +345,7 @@ export function NodePanel({ route, node, dir, onChange, onRoute, onRename, onDel
       {node.kind === 'decision' && <DecisionFields node={node} set={set} route={route} />}
       {node.kind === 'join' && (
         <>
-          <Select label={t('designer.join.mode')} allowDeselect={false} value={node.mode} data={(['all', 'first', 'n'] as const).map((m) => ({ value: m, label: t(`designer.join.modes.${m}`) }))}
+          <Select label={t('designer.join.mode')} allowDeselect={false} value={node.mode ?? 'all'} data={(['all', 'first', 'n'] as const).map((m) => ({ value: m, label: t(`designer.join.modes.${m}`) }))}
             onChange={(m) => set(m === 'n' ? { ...node, mode: 'n', count: node.count ?? 1 } as never : withoutKey({ ...node, mode: (m ?? 'all') as 'all' }, 'count') as never)} />
           {node.mode === 'n' && <NumberInput label={t('designer.join.count')} min={1} max={20} value={node.count ?? 1} onChange={(c) => set({ ...node, count: typeof c === 'number' ? c : 1 } as never)} />}
         </>
@@ -352,7 +355,7 @@ export function NodePanel({ route, node, dir, onChange, onRoute, onRename, onDel
       {node.kind === 'subprocess' && <SubprocessFields node={node} set={set} route={route} dir={dir} />}
       {node.kind === 'end' && (
         <>
-          <SegmentedControl aria-label={t('designer.end.result')} value={node.result} data={[{ value: 'success', label: t('designer.end.success') }, { value: 'failure', label: t('designer.end.failure') }]}
+          <SegmentedControl aria-label={t('designer.end.result')} value={node.result ?? 'success'} data={[{ value: 'success', label: t('designer.end.success') }, { value: 'failure', label: t('designer.end.failure') }]}
             onChange={(r) => set({ ...node, result: r as 'success' | 'failure' } as never)} />
           <Textarea label={t('designer.end.reason')} required={node.result === 'failure'} autosize value={node.reason ?? ''} onChange={(e) => set(withText(node, 'reason', e.currentTarget.value) as never)} />
         </>

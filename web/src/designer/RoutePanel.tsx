@@ -37,7 +37,7 @@ export function VariablesEditor({ value, onChange, testId }: { value: Variables;
             <Group gap="xs" align="center">
               <Select aria-label={t('designer.type')} w={130} allowDeselect={false} value={decl.type} data={(['text', 'number', 'boolean', 'date'] as const).map((x) => ({ value: x, label: t(`designer.types.${x}`) }))}
                 onChange={(x) => set(i, id, { ...decl, type: (x ?? 'text') as VarDecl['type'] })} />
-              <Checkbox label={t('designer.required')} checked={decl.required} onChange={(e) => set(i, id, { ...decl, required: e.currentTarget.checked })} />
+              <Checkbox label={t('designer.required')} checked={decl.required ?? false} onChange={(e) => set(i, id, { ...decl, required: e.currentTarget.checked })} />
             </Group>
           </Stack>
         </Paper>
@@ -76,11 +76,11 @@ export function RoutePanel({ route, onChange, dir }: { route: RouteGraph; onChan
                 <RemoveButton label={t('designer.remove')} onClick={() => onChange({ ...route, events: Object.fromEntries(events.filter((_, j) => j !== i)) })} />
               </Group>
               <Text size="sm" fw={500}>{t('designer.route.payload')}</Text>
-              <VariablesEditor value={e.payload} onChange={(payload) => setEvent(i, id, { ...e, payload })} testId="payload-field" />
+              <VariablesEditor value={e.payload ?? {}} onChange={(payload) => setEvent(i, id, { ...e, payload })} testId="payload-field" />
               <Text size="sm" fw={500}>{t('designer.route.senders')}</Text>
-              <Checkbox label={t('designer.route.participants')} checked={senders.participants} onChange={(ev) => setEvent(i, id, { ...e, senders: { ...senders, participants: ev.currentTarget.checked } })} />
-              <MultiSelect label={t('designer.route.senderRoles')} data={dir.roles} value={senders.roles} searchable onChange={(roles) => setEvent(i, id, { ...e, senders: { ...senders, roles } })} />
-              <Checkbox label={t('designer.route.integrations')} checked={senders.integrations} onChange={(ev) => setEvent(i, id, { ...e, senders: { ...senders, integrations: ev.currentTarget.checked } })} />
+              <Checkbox label={t('designer.route.participants')} checked={senders.participants ?? true} onChange={(ev) => setEvent(i, id, { ...e, senders: { ...senders, participants: ev.currentTarget.checked } })} />
+              <MultiSelect label={t('designer.route.senderRoles')} data={dir.roles} value={senders.roles ?? []} searchable onChange={(roles) => setEvent(i, id, { ...e, senders: { ...senders, roles } })} />
+              <Checkbox label={t('designer.route.integrations')} checked={senders.integrations ?? false} onChange={(ev) => setEvent(i, id, { ...e, senders: { ...senders, integrations: ev.currentTarget.checked } })} />
             </Stack>
           </Paper>
         );

@@ -82,7 +82,7 @@ export function AssigneeInput({ label, value, onChange, dir, route }: { label: s
       {value.type === 'role' && (
         <>
           <Select label={t('designer.assignee.pickRole')} searchable data={keep(dir.roles, value.role)} value={value.role || null} onChange={(v) => onChange({ ...value, role: v ?? '' })} />
-          <Select label={t('designer.assignee.pick')} allowDeselect={false} value={value.pick}
+          <Select label={t('designer.assignee.pick')} allowDeselect={false} value={value.pick ?? 'queue'}
             data={(['queue', 'round-robin', 'least-busy'] as const).map((p) => ({ value: p, label: t(`designer.assignee.picks.${p}`) }))}
             onChange={(v) => onChange({ ...value, pick: (v ?? 'queue') as typeof value.pick })} />
         </>
