@@ -60,7 +60,7 @@ export function EditorNode({ data, type, selected }: NodeProps<EditorFlowNode>) 
         const muted = h === 'otherwise' || h === 'timeout' || h === 'join';
         return (
           <div key={h}>
-            <span style={{ position: 'absolute', bottom: 6, left, transform: 'translateX(-50%)', fontSize: 10, color: '#343a40', whiteSpace: 'nowrap', maxWidth: 90, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <span style={{ position: 'absolute', bottom: 6, left, transform: 'translateX(-50%)', fontSize: 10, color: '#343a40', whiteSpace: 'nowrap', maxWidth: NODE_WIDTH / (handles.length + 1) - 4, overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {handleText(h, data, t)}
             </span>
             <Handle

@@ -97,7 +97,7 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
       <Textarea label={t('designer.task.instructions')} autosize minRows={2} value={node.instructions ?? ''} onChange={(e) => set(withText(node, 'instructions', e.currentTarget.value))} />
       <AssigneeInput label={t('designer.task.assignee')} value={node.assignee} onChange={(assignee) => set({ ...node, assignee })} dir={dir} route={route} />
       <Select label={t('designer.task.priority')} allowDeselect={false} value={node.priority ?? 'normal'} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
-        onChange={(p) => set({ ...node, priority: (p ?? 'normal') as TaskNode['priority'] })} />
+        onChange={(p) => set({ ...node, priority: (p ?? 'normal') })} />
       <DurationInput label={t('designer.task.due')} optional value={node.due} onChange={(due) => set(due === undefined ? { ...withoutKey(node, 'due'), remindBefore: [], escalations: [] } : { ...node, due })} />
       {node.due !== undefined && (
         <>
@@ -123,7 +123,7 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
                       onChange={(a) => setE({ ...e, action: a === 'raise-priority' ? { type: a, to: 'urgent' } : a === 'reassign' ? { type: a, to: { type: 'role', role: '', pick: 'queue' } } : { type: (a ?? 'remind') as 'remind' } })} />
                     {e.action.type === 'raise-priority' && (
                       <Select label={t('designer.task.raiseTo')} allowDeselect={false} value={e.action.to ?? 'urgent'} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
-                        onChange={(p) => setE({ ...e, action: { type: 'raise-priority', to: (p ?? 'urgent') as TaskNode['priority'] } })} />
+                        onChange={(p) => setE({ ...e, action: { type: 'raise-priority', to: (p ?? 'urgent') } })} />
                     )}
                     {e.action.type === 'reassign' && <AssigneeInput label={t('designer.task.reassignTo')} value={e.action.to} onChange={(to) => setE({ ...e, action: { type: 'reassign', to } })} dir={dir} route={route} />}
                   </Stack>
@@ -158,7 +158,7 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
                 <Group gap="xs" align="flex-end">
                   <Select label={t('designer.type')} w={130} allowDeselect={false} value={f.type} data={(['text', 'number', 'boolean', 'date', 'choice'] as const).map((x) => ({ value: x, label: t(`designer.types.${x}`) }))}
                     onChange={(x) => {
-                      const type = (x ?? 'text') as FormField['type'];
+                      const type = (x ?? 'text');
                       const { options: _o, ...rest } = f;
                       setF(type === 'choice' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type });
                     }} />
@@ -184,11 +184,11 @@ function withoutKey<T extends object>(obj: T, key: string): T {
 }
 /** An optional text field: empty text removes it. */
 function withText<T extends object>(obj: T, key: string, text: string): T {
-  return text === '' ? withoutKey(obj, key) : ({ ...obj, [key]: text } as T);
+  return text === '' ? withoutKey(obj, key) : ({ ...obj, [key]: text });
 }
 /** An optional list: an empty one is left out (the schema wants at least one outcome when given). */
 function withList<T extends object>(obj: T, key: string, list: unknown[]): T {
-  return list.length === 0 ? withoutKey(obj, key) : ({ ...obj, [key]: list } as T);
+  return list.length === 0 ? withoutKey(obj, key) : ({ ...obj, [key]: list });
 }
 
 function DecisionFields({ node, set, route }: { node: NodeOf<'decision'>; set: (n: NodeOf<'decision'>) => void; route: RouteGraph }) {
@@ -346,8 +346,8 @@ export function NodePanel({ route, node, dir, onChange, onRoute, onRename, onDel
       {node.kind === 'join' && (
         <>
           <Select label={t('designer.join.mode')} allowDeselect={false} value={node.mode ?? 'all'} data={(['all', 'first', 'n'] as const).map((m) => ({ value: m, label: t(`designer.join.modes.${m}`) }))}
-            onChange={(m) => set(m === 'n' ? { ...node, mode: 'n', count: node.count ?? 1 } as never : withoutKey({ ...node, mode: (m ?? 'all') as 'all' }, 'count') as never)} />
-          {node.mode === 'n' && <NumberInput label={t('designer.join.count')} min={1} max={20} value={node.count ?? 1} onChange={(c) => set({ ...node, count: typeof c === 'number' ? c : 1 } as never)} />}
+            onChange={(m) => set(m === 'n' ? { ...node, mode: 'n', count: node.count ?? 1 } as never : withoutKey({ ...node, mode: (m ?? 'all') as 'all' }, 'count'))} />
+          {node.mode === 'n' && <NumberInput label={t('designer.join.count')} min={1} max={20} value={node.count ?? 1} onChange={(c) => set({ ...node, count: typeof c === 'number' ? c : 1 })} />}
         </>
       )}
       {node.kind === 'wait' && <WaitFields node={node} set={set} route={route} />}
@@ -356,8 +356,8 @@ export function NodePanel({ route, node, dir, onChange, onRoute, onRename, onDel
       {node.kind === 'end' && (
         <>
           <SegmentedControl aria-label={t('designer.end.result')} value={node.result ?? 'success'} data={[{ value: 'success', label: t('designer.end.success') }, { value: 'failure', label: t('designer.end.failure') }]}
-            onChange={(r) => set({ ...node, result: r as 'success' | 'failure' } as never)} />
-          <Textarea label={t('designer.end.reason')} required={node.result === 'failure'} autosize value={node.reason ?? ''} onChange={(e) => set(withText(node, 'reason', e.currentTarget.value) as never)} />
+            onChange={(r) => set({ ...node, result: r })} />
+          <Textarea label={t('designer.end.reason')} required={node.result === 'failure'} autosize value={node.reason ?? ''} onChange={(e) => set(withText(node, 'reason', e.currentTarget.value))} />
         </>
       )}
       <Connections route={route} node={node} onRoute={onRoute} />

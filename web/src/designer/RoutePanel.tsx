@@ -36,7 +36,7 @@ export function VariablesEditor({ value, onChange, testId }: { value: Variables;
             </Group>
             <Group gap="xs" align="center">
               <Select aria-label={t('designer.type')} w={130} allowDeselect={false} value={decl.type} data={(['text', 'number', 'boolean', 'date'] as const).map((x) => ({ value: x, label: t(`designer.types.${x}`) }))}
-                onChange={(x) => set(i, id, { ...decl, type: (x ?? 'text') as VarDecl['type'] })} />
+                onChange={(x) => set(i, id, { ...decl, type: (x ?? 'text') })} />
               <Checkbox label={t('designer.required')} checked={decl.required ?? false} onChange={(e) => set(i, id, { ...decl, required: e.currentTarget.checked })} />
             </Group>
           </Stack>

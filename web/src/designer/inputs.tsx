@@ -10,7 +10,7 @@ import {
   type Comparison, type Group as CondGroup, type Literal, type Reference,
 } from './condition.ts';
 import type { Directory } from './directory.ts';
-import { DURATION_UNITS, formatDuration, parseDuration, specText, withWorking, type DurationUnit } from './duration.ts';
+import { DURATION_UNITS, formatDuration, parseDuration, specText, withWorking } from './duration.ts';
 
 /** A small "remove" button with a name for screen readers. */
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
@@ -44,7 +44,7 @@ export function DurationInput({ label, value, onChange, optional }: { label: str
               onChange={(n) => onChange(formatDuration({ ...parts, amount: typeof n === 'number' ? n : Number(n) || 0 }))} />
             <Select aria-label={t('designer.duration.unit', { label })} w={110} allowDeselect={false} value={parts.unit}
               data={DURATION_UNITS.map((u) => ({ value: u, label: t(`designer.duration.units.${u}`) }))}
-              onChange={(u) => onChange(formatDuration({ ...parts, unit: (u ?? 'days') as DurationUnit }))} />
+              onChange={(u) => onChange(formatDuration({ ...parts, unit: (u ?? 'days') }))} />
           </>
         ) : (
           <TextInput aria-label={t('designer.duration.iso', { label })} w={190} value={iso} onChange={(e) => onChange(withWorking(e.currentTarget.value, working))} />
@@ -75,7 +75,7 @@ export function AssigneeInput({ label, value, onChange, dir, route }: { label: s
   return (
     <Stack gap={6} role="group" aria-label={label}>
       <Select label={label} allowDeselect={false} value={value.type} data={ASSIGNEE_TYPES.map((a) => ({ value: a, label: t(`designer.assignee.${a}`) }))}
-        onChange={(v) => setType((v ?? 'starter') as (typeof ASSIGNEE_TYPES)[number])} />
+        onChange={(v) => setType((v ?? 'starter'))} />
       {value.type === 'person' && (
         <Select label={t('designer.assignee.pickPerson')} searchable data={keep(dir.people, value.email)} value={value.email || null} onChange={(v) => onChange({ ...value, email: v ?? '' })} />
       )}
@@ -84,7 +84,7 @@ export function AssigneeInput({ label, value, onChange, dir, route }: { label: s
           <Select label={t('designer.assignee.pickRole')} searchable data={keep(dir.roles, value.role)} value={value.role || null} onChange={(v) => onChange({ ...value, role: v ?? '' })} />
           <Select label={t('designer.assignee.pick')} allowDeselect={false} value={value.pick ?? 'queue'}
             data={(['queue', 'round-robin', 'least-busy'] as const).map((p) => ({ value: p, label: t(`designer.assignee.picks.${p}`) }))}
-            onChange={(v) => onChange({ ...value, pick: (v ?? 'queue') as typeof value.pick })} />
+            onChange={(v) => onChange({ ...value, pick: (v ?? 'queue') })} />
         </>
       )}
       {value.type === 'variable' && (
@@ -112,11 +112,11 @@ export function ValueInput({ label, value, onChange, refs }: { label: string; va
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap" role="group" aria-label={label}>
       <Select label={label} w={150} allowDeselect={false} value={mode} data={(['text', 'number', 'boolean', 'null', 'from'] as const).map((m) => ({ value: m, label: t(`designer.value.${m}`) }))}
-        onChange={(m) => onChange(defaults[(m ?? 'text') as ValueMode])} />
+        onChange={(m) => onChange(defaults[(m ?? 'text')])} />
       {mode === 'text' && <TextInput aria-label={t('designer.value.text')} style={{ flex: 1 }} value={value as string} onChange={(e) => onChange(e.currentTarget.value)} />}
       {mode === 'number' && <NumberInput aria-label={t('designer.value.number')} style={{ flex: 1 }} value={value as number} onChange={(n) => onChange(typeof n === 'number' ? n : Number(n) || 0)} />}
       {mode === 'boolean' && (
-        <Select aria-label={t('designer.value.boolean')} style={{ flex: 1 }} allowDeselect={false} value={String(value)} data={[{ value: 'true', label: t('designer.yes') }, { value: 'false', label: t('designer.no') }]} onChange={(v) => onChange(v === 'true')} />
+        <Select aria-label={t('designer.value.boolean')} style={{ flex: 1 }} allowDeselect={false} value={value === true ? 'true' : 'false'} data={[{ value: 'true', label: t('designer.yes') }, { value: 'false', label: t('designer.no') }]} onChange={(v) => onChange(v === 'true')} />
       )}
       {mode === 'from' && typeof value === 'object' && value !== null && (
         <RefSelect label={t('designer.value.from')} refs={refs} value={value.from} onChange={(ref) => onChange({ from: ref })} style={{ flex: 1 }} />
@@ -145,11 +145,12 @@ function ComparisonRow({ c, onChange, onRemove, refs }: { c: Comparison; onChang
   const values = (Array.isArray(c.value) ? c.value : c.value === '' || c.value === null ? [] : [c.value]).map(String);
   const one = Array.isArray(c.value) ? String(c.value[0] ?? '') : c.value === null ? '' : String(c.value);
   return (
-    <Group gap={4} wrap="nowrap" align="flex-start" data-testid="comparison">
-      <RefSelect label={t('designer.cond.what')} refs={refs} value={c.ref} onChange={(r) => onChange({ ...c, ref: r })} style={{ flex: 2, minWidth: 0 }} />
+    <Stack gap={4} data-testid="comparison">
+      <RefSelect label={t('designer.cond.what')} refs={refs} value={c.ref} onChange={(r) => onChange({ ...c, ref: r })} />
+      <Group gap={4} wrap="nowrap" align="flex-start">
       <Select aria-label={t('designer.cond.op')} w={120} allowDeselect={false} value={c.op} data={COMPARE_OPS.map((o) => ({ value: o, label: t(`designer.cond.ops.${o}`) }))}
         onChange={(o) => {
-          const op = (o ?? '==') as Comparison['op'];
+          const op = (o ?? '==');
           onChange({ ...c, op, value: isListOp(op) ? values.map((v) => coerceLiteral(v, ref?.type)) : needsValue(op) ? coerceLiteral(values[0] ?? '', ref?.type) : null });
         }} />
       {needsValue(c.op) && (list ? (
@@ -166,7 +167,8 @@ function ComparisonRow({ c, onChange, onRemove, refs }: { c: Comparison; onChang
         <TextInput aria-label={t('designer.cond.value')} style={{ flex: 2, minWidth: 0 }} type={ref?.type === 'date' ? 'date' : 'text'} value={one} onChange={(e) => onChange({ ...c, value: coerceLiteral(e.currentTarget.value, ref?.type) })} />
       ))}
       <RemoveButton label={t('designer.cond.remove')} onClick={onRemove} />
-    </Group>
+      </Group>
+    </Stack>
   );
 }
 
@@ -180,7 +182,7 @@ function GroupEditor({ g, onChange, onRemove, refs, depth }: { g: CondGroup; onC
         <Group gap="xs">
           <Checkbox label={t('designer.cond.not')} checked={g.negate} onChange={(e) => onChange({ ...g, negate: e.currentTarget.checked })} />
           <SegmentedControl size="xs" value={g.combinator} data={[{ value: 'and', label: t('designer.cond.and') }, { value: 'or', label: t('designer.cond.or') }]}
-            onChange={(v) => onChange({ ...g, combinator: v as 'and' | 'or' })} aria-label={t('designer.cond.combinator')} />
+            onChange={(v) => onChange({ ...g, combinator: v })} aria-label={t('designer.cond.combinator')} />
         </Group>
         {onRemove && <RemoveButton label={t('designer.cond.removeGroup')} onClick={onRemove} />}
       </Group>

@@ -103,7 +103,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
     const edges: Edge[] = g.edges.filter((e) => ids.has(e.target)).map((e) => {
       const muted = e.sourceHandle === 'otherwise' || e.sourceHandle === 'timeout' || e.sourceHandle === 'join';
       const src = g.nodes.find((n) => n.id === e.source)!;
-      const label = e.sourceHandle === 'next' || e.sourceHandle === 'branches' ? undefined : handleText(e.sourceHandle as RouteHandle, src.data, t);
+      const label = e.sourceHandle === 'next' || e.sourceHandle === 'branches' ? undefined : handleText(e.sourceHandle, src.data, t);
       return { ...e, label, markerEnd: { type: MarkerType.ArrowClosed }, style: muted ? { strokeDasharray: '6 4' } : undefined, labelBgStyle: { fill: '#fff' } };
     });
     return { nodes, edges };
@@ -185,7 +185,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['routes'] });
   const save = useMutation({
     mutationFn: async (doc: RouteGraph) => {
-      const res = await unwrap(client.api.routes[':id'].draft.$put({ param: { id }, json: { draft: doc as unknown as Record<string, unknown>, revision } }));
+      const res = await unwrap(client.api.routes[':id'].draft.$put({ param: { id }, json: { draft: doc, revision } }));
       return { res, doc };
     },
     onSuccess: async ({ res, doc }) => {
@@ -222,7 +222,7 @@ function Designer({ id, initial }: { id: string; initial: RouteDetail }) {
     },
     onError: (err) => {
       setPublishOpen(false);
-      if (err instanceof ApiError && err.problems.length) setProblems(err.problems as Problem[]);
+      if (err instanceof ApiError && err.problems.length) setProblems(err.problems);
     },
   });
 
