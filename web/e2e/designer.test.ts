@@ -260,7 +260,7 @@ describe('the route designer in the browser', () => {
     await context.close();
   });
 
-  it('opens the Deal reference route: every node\'s panel shows its fields, the route checks clean, and saving changes nothing', async () => {
+  it('opens the Deal reference route: every node\'s panel shows its fields, the route checks clean, and looking changes nothing', async () => {
     const deal = JSON.parse(await readFile(new URL('../../domain/routes/examples/deal.route.json', import.meta.url), 'utf8')) as { nodes: { id: string }[] };
     const res = await stack.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal-copy', draft: deal } });
     expect(res.status).toBe(201);
