@@ -1,6 +1,6 @@
 // `npm run screenshots`: the real UI against the real stack, signed in as each kind of user, saved
 // as PNG files in docs/screenshots/ for the README. Skipped in the ordinary test run.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -114,6 +114,28 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await designer.page.locator('[data-testid="diff-diagram"] [data-node-id="approve"]').waitFor();
       await designer.page.locator('[data-testid="change-item"][data-node-id="check"] button').click();
       await shot(designer.page, `route-diff-${lang}`);
+      await designer.context.close();
+    }
+  });
+
+  it('takes the route editor with the Deal reference route, a decision selected, in Russian and English', async () => {
+    const deal = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'domain', 'routes', 'examples', 'deal.route.json'), 'utf8')) as unknown;
+    const created = await stack.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal-designer', draft: deal } });
+    for (const lang of ['ru', 'en'] as const) {
+      const designer = await newUser(chromium.browser, { lang, width: 1600 });
+      const { page } = designer;
+      await signIn(page, served.baseUrl, 'designer', `/routes/${created.body.id}/edit`);
+      const decision = page.locator('.react-flow__node[data-id="client-answer"]');
+      await decision.waitFor();
+      await decision.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('branch').first().waitFor();
+      // Zoom in around the decision, so the cards can be read.
+      const box = await decision.boundingBox();
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(300);
+      await shot(page, `designer-${lang}`);
       await designer.context.close();
     }
   });

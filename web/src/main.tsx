@@ -52,6 +52,7 @@ const router = createBrowserRouter([
       { path: 'routes', lazy: async () => ({ Component: (await import('./pages/Routes.tsx')).RoutesPage }) },
       { path: 'routes/:id', lazy: async () => ({ Component: (await import('./pages/RoutePage.tsx')).RoutePage }) },
       { path: 'routes/:id/diff', lazy: async () => ({ Component: (await import('./pages/RouteDiff.tsx')).RouteDiffPage }) },
+      { path: 'routes/:id/edit', lazy: async () => ({ Component: (await import('./pages/RouteEditor.tsx')).RouteEditorPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],
