@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { visibleCase, type Viewer } from '../../domain/processes/case-access.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
+import { caseRights, temporalLink, type CaseFacts } from './case-rights.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
 
 type DB = InferKyselyDB<(typeof entities)[number]>;
@@ -113,9 +114,11 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
  * and the workflow's live state. Five statements whatever the size of the case, run side by side
  * with the Temporal query.
  */
-export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string) {
+export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string, opts: { temporalUiUrl?: string | undefined } = {}) {
+  // Only the declared events of the definition, for what the viewer may send: never the whole JSON.
+  const declaredEvents = sql<CaseFacts['events']>`v.definition->'events'`;
   const row = cases(em)
-    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible')])
+    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible'), declaredEvents.as('events')])
     .where('p.id', '=', id)
     .executeTakeFirst();
   const [p, children, events, assignments, live] = await Promise.all([
@@ -142,6 +145,7 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
   ]);
   if (!p) throw notFound('Process', id);
   if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
+  const can = await caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events });
   return {
     ...summary(p),
     variables: p.variables,
@@ -158,6 +162,8 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
     })),
     assignments: assignments.items,
     live,
+    can,
+    temporalUrl: temporalLink(viewer, opts.temporalUiUrl, temporal.options.namespace, p.workflow_id),
   };
 }
 
