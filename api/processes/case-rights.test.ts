@@ -75,6 +75,17 @@ describe('what the case view lets its viewer do', () => {
     expect(stranger.body.can).toBeUndefined();
   });
 
+  it("gives each completed step's working time on the version's calendar", async () => {
+    const before = await view('seller2');
+    const offer = before.body.assignments.find((a) => a.status === 'open')!;
+    expect((await s.call('POST', `/api/assignments/${offer.id}/complete`, { as: 'seller2', body: {} })).status).toBe(200);
+    const after = await s.call<View & { workingMs: Record<string, number>; assignments: { id: string; openedAt: string; completedAt: string | null }[] }>('GET', `/api/processes/${id}`, { as: 'sales.head' });
+    const done = after.body.assignments.find((a) => a.id === offer.id)!;
+    // Working time never exceeds the calendar time (it is 0 at night or on a day off).
+    expect(after.body.workingMs[offer.id]).toBeGreaterThanOrEqual(0);
+    expect(after.body.workingMs[offer.id]).toBeLessThanOrEqual(Date.parse(done.completedAt!) - Date.parse(done.openedAt));
+  });
+
   it('offers nothing once the case has ended', async () => {
     const cancelled = await s.call<View>('POST', `/api/processes/${id}/cancel`, { as: 'sales.head', body: { reason: 'The client withdrew' } });
     expect(cancelled.status).toBe(200);

@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { visibleCase, type Viewer } from '../../domain/processes/case-access.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
+import { workingDurations } from './working-durations.ts';
 import { caseRights, temporalLink, type CaseFacts } from './case-rights.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
 
@@ -117,8 +118,9 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
 export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string, opts: { temporalUiUrl?: string | undefined } = {}) {
   // Only the declared events of the definition, for what the viewer may send: never the whole JSON.
   const declaredEvents = sql<CaseFacts['events']>`v.definition->'events'`;
+  const versionCalendar = sql<unknown>`v.definition->'calendar'`;
   const row = cases(em)
-    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible'), declaredEvents.as('events')])
+    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible'), declaredEvents.as('events'), versionCalendar.as('calendar')])
     .where('p.id', '=', id)
     .executeTakeFirst();
   const [p, children, events, assignments, live] = await Promise.all([
@@ -145,7 +147,10 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
   ]);
   if (!p) throw notFound('Process', id);
   if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
-  const can = await caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events });
+  const [can, workingMs] = await Promise.all([
+    caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events }),
+    workingDurations(em, p.calendar, p.started_at, assignments.items),
+  ]);
   return {
     ...summary(p),
     variables: p.variables,
@@ -162,6 +167,7 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
     })),
     assignments: assignments.items,
     live,
+    workingMs,
     can,
     temporalUrl: temporalLink(viewer, opts.temporalUiUrl, temporal.options.namespace, p.workflow_id),
   };

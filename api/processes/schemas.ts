@@ -110,6 +110,9 @@ export const processDetailSchema = processSummarySchema
       })
       .nullable()
       .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),
+    workingMs: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: "Working time each completed assignment took (ms) by assignment id, on the version's working calendar (the company's for a route/v0)" }),
     can: z
       .object({
         cancel: z.boolean().openapi({ description: 'POST /api/processes/{id}/cancel would be accepted: the starter or a supervisor, while it runs' }),
