@@ -2,6 +2,7 @@
 // _one/_few/_many keys i18next picks with Intl.PluralRules.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { graphEn, graphRu } from './graph/locales.ts';
 import { en } from './locales/en.ts';
 import { ru } from './locales/ru.ts';
 
@@ -23,7 +24,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: { ...ru, graph: graphRu } }, en: { translation: { ...en, graph: graphEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -3,6 +3,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { Anchor, MantineProvider, Notification, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -48,6 +49,8 @@ const router = createBrowserRouter([
       { path: 'inbox', lazy: async () => ({ Component: (await import('./pages/Inbox.tsx')).InboxPage }) },
       { path: 'tasks/:id', lazy: async () => ({ Component: (await import('./pages/Task.tsx')).TaskPage }) },
       { path: 'start', lazy: async () => ({ Component: (await import('./pages/StartCase.tsx')).StartCasePage }) },
+      { path: 'cases', lazy: async () => ({ Component: (await import('./pages/Cases.tsx')).CasesPage }) },
+      { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],
