@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail } from '../../infra/db/demo-data.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 
-type View = { status: string; can: { cancel: boolean; reassign: boolean; sendEvent: string[] }; temporalUrl: string | null; assignments: { id: string; status: string }[] };
+type View = {
+  status: string;
+  can: { cancel: boolean; reassign: boolean; sendEvent: string[] };
+  temporalUrl: string | null;
+  workingMs: Record<string, number>;
+  assignments: { id: string; status: string; openedAt: string; completedAt: string | null }[];
+};
 
 // seller1 starts; the offer is seller2's. "paid" comes from the case's participants (the
 // default), "nudge" only from managers.
@@ -79,7 +85,7 @@ describe('what the case view lets its viewer do', () => {
     const before = await view('seller2');
     const offer = before.body.assignments.find((a) => a.status === 'open')!;
     expect((await s.call('POST', `/api/assignments/${offer.id}/complete`, { as: 'seller2', body: {} })).status).toBe(200);
-    const after = await s.call<View & { workingMs: Record<string, number>; assignments: { id: string; openedAt: string; completedAt: string | null }[] }>('GET', `/api/processes/${id}`, { as: 'sales.head' });
+    const after = await s.call<View>('GET', `/api/processes/${id}`, { as: 'sales.head' });
     const done = after.body.assignments.find((a) => a.id === offer.id)!;
     // Working time never exceeds the calendar time (it is 0 at night or on a day off).
     expect(after.body.workingMs[offer.id]).toBeGreaterThanOrEqual(0);

@@ -80,7 +80,8 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
   }, [definition, overlays, nameOf, formatDateTime, locale, t]);
 
   return (
-    <div style={{ height, width: '100%' }} role="img" aria-label={t('graph.diagram')}>
+    // A group, not an image: the canvas holds focusable controls (zoom, minimap), which an image may not.
+    <div style={{ height, width: '100%' }} role="group" aria-label={t('graph.diagram')}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -35,7 +35,7 @@ export const ru = {
   case: {
     title: 'Дело', status: 'Статус', route: 'Маршрут', started: 'Начато', timeline: 'Ход дела', work: 'Задачи', current: 'Сейчас', notFound: 'Дело не найдено',
     version: 'версия {{n}}', by: 'кто начал', diagram: 'Схема маршрута', workingNote: 'Длительность выполненных шагов — в рабочем времени по календарю маршрута.',
-    live: 'Обновляется автоматически', nothingOpen: 'Открытых шагов нет', withHolder: 'У {{who}}', inQueue: 'В очереди «{{role}}»', since: 'с {{when}}', due: 'Срок {{when}}', noDue: 'без срока',
+    live: 'Обновляется автоматически', nothingOpen: 'Открытых шагов нет', withHolder: 'Исполнитель: {{who}}', inQueue: 'В очереди «{{role}}»', since: 'с {{when}}', due: 'Срок {{when}}', noDue: 'без срока',
     overdue: 'просрочено', timers: 'Ожидаемые события', noTimers: 'Таймеров нет', took: '{{took}} рабочего времени', steps: 'Выполненные шаги', noSteps: 'Выполненных шагов пока нет',
     parent: 'Подпроцесс дела', children: 'Подпроцессы', noChildren: 'Подпроцессов нет', temporal: 'Открыть в Temporal Web UI', ended: 'Завершено {{when}}', result: 'Итог',
     timer: { reminder: 'Напоминание', 'event timeout': 'Срок ожидания события', wait: 'Ожидание до', escalation: 'Эскалация: {{action}}' },
