@@ -92,6 +92,17 @@ describe('what the case view lets its viewer do', () => {
     expect(after.body.workingMs[offer.id]).toBeLessThanOrEqual(Date.parse(done.completedAt!) - Date.parse(done.openedAt));
   });
 
+  it("gives a list-of-steps (v0) case's working time on the company's calendar", async () => {
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'installation-handoff', subject: 'Pavilion 12', variables: { contract_no: 'Д-118', install_by: '2026-12-10' } } });
+    const queue = await s.call<{ items: { id: string; process: { id: string } }[] }>('GET', '/api/assignments/queue', { as: 'assistant' });
+    const step = queue.body.items.find((i) => i.process.id === started.body.id)!;
+    expect((await s.call('POST', `/api/assignments/${step.id}/claim`, { as: 'assistant' })).status).toBe(200);
+    expect((await s.call('POST', `/api/assignments/${step.id}/complete`, { as: 'assistant', body: { form: { documents_link: 'https://docs.example/118' } } })).status).toBe(200);
+    const v = await s.call<View>('GET', `/api/processes/${started.body.id}`, { as: 'sales.head' });
+    expect(v.status).toBe(200);
+    expect(v.body.workingMs[step.id]).toBeGreaterThanOrEqual(0);
+  });
+
   it('offers nothing once the case has ended', async () => {
     const cancelled = await s.call<View>('POST', `/api/processes/${id}/cancel`, { as: 'sales.head', body: { reason: 'The client withdrew' } });
     expect(cancelled.status).toBe(200);

@@ -149,7 +149,7 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
   if (!p.visible) throw new DomainError('forbidden', 'You are not involved in this case, so you cannot see it');
   const [can, workingMs] = await Promise.all([
     caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events }),
-    workingDurations(em, p.calendar, p.started_at, assignments.items),
+    workingDurations(em, p.calendar, new Date(p.started_at), assignments.items),
   ]);
   return {
     ...summary(p),
