@@ -64,6 +64,10 @@ function CaseView({ c }: { c: LiveCase }) {
   const done = c.assignments.filter((a) => a.status === 'completed').sort((x, y) => (x.completedAt ?? '').localeCompare(y.completedAt ?? ''));
   const timersOf = (nodeId: string) => (c.live?.timers ?? []).filter((x) => x.nodeId === nodeId);
   const waitingNodes = (c.live?.activeNodes ?? []).filter((n) => !open.some((a) => a.stepId === n.nodeId));
+  const nodeName = (nodeId: string) => {
+    const node = definition?.language === 'route/v1' ? definition.nodes.find((n) => n.id === nodeId) : undefined;
+    return node && 'name' in node && node.name ? node.name : nodeId;
+  };
   const manager = c.can.cancel || c.can.reassign || c.can.sendEvent.length > 0;
 
   return (
@@ -113,7 +117,7 @@ function CaseView({ c }: { c: LiveCase }) {
           ))}
           {waitingNodes.map((n) => (
             <Stack key={n.nodeId} gap={2} data-testid="open-step">
-              <Text fw={600}>{t(`graph.kind.${n.kind}`, { defaultValue: n.kind })}: {n.nodeId}</Text>
+              <Text fw={600}>{t(`graph.kind.${n.kind}`, { defaultValue: n.kind })}: {nodeName(n.nodeId)}</Text>
               <Text size="sm">{t('graph.activeSince', { since: fmt.dateTime(n.since) })}</Text>
               {timersOf(n.nodeId).map((x) => <Text key={`${x.label}-${x.at}`} size="sm" c="grape.9" data-testid="timer">{timerLabel(x.label, t)}: {fmt.dateTime(x.at)}</Text>)}
             </Stack>
