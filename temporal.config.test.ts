@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('links admins to the Temporal Web UI: the one configured, else the embedded dev server\'s, none for an external cluster without one', () => {
+    expect(loadConfig({}).temporal.uiUrl).toBe('http://127.0.0.1:8233');
+    expect(loadConfig({ TEMPORAL_ADDRESS: 'temporal.internal:7233' }).temporal.uiUrl).toBeUndefined();
+    expect(loadConfig({ TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_UI_URL: 'https://temporal.example.com' }).temporal.uiUrl).toBe('https://temporal.example.com');
+    expect(() => loadConfig({ TEMPORAL_UI_URL: 'temporal.example.com' })).toThrow(/TEMPORAL_UI_URL="temporal.example.com": expected the Temporal Web UI/);
+  });
+
   it('requires TLS certificate and key together', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT: '/tmp/c.pem' })).toThrow(/TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY/);
   });

@@ -39,6 +39,7 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(5433),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expected the Temporal Web UI\'s address, e.g. https://temporal.example.com' }).optional()),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -105,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Deadline of short client calls (start, signal, query) and retry budget for an unreachable frontend. */
       rpcTimeoutMs: e.TEMPORAL_RPC_TIMEOUT_MS,
       dev: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, dbFile: path.join(dataDir, 'temporal.sqlite') },
+      /** The Temporal Web UI admins are linked to from a case: TEMPORAL_UI_URL, else the embedded dev server's own. */
+      uiUrl: e.TEMPORAL_UI_URL ?? (e.TEMPORAL_ADDRESS ? undefined : `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`),
     },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     /** How long an API process may answer who is behind a token without asking PostgreSQL (0: always ask). */

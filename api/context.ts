@@ -34,6 +34,8 @@ export interface AppDeps {
   publicOrigin?: string | undefined;
   /** An Idempotency-Key whose request has not finished after this long may run again (default 60). */
   idempotencyStaleSeconds?: number;
+  /** Where the Temporal Web UI is (TEMPORAL_UI_URL): admins get a link from a case to its workflow there. */
+  temporalUiUrl?: string | undefined;
   /** Deadline of each dependency check of GET /api/ready (default 1000 ms). */
   readyTimeoutMs?: number;
 }

@@ -177,6 +177,7 @@ export async function runApi(config: AppConfig, address: string, orm: Orm, life:
   const app = createApp({
     orm, temporal, taskQueue: config.temporal.taskQueue, sessionTtlHours: config.sessionTtlHours, sessionCache, mailer: createMailer(config.mail), caseLimits: config.caseLimits, idempotencyStaleSeconds: config.idempotencyStaleSeconds,
     loginLimiter, secureCookies: config.cookieSecure, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin,
+    temporalUiUrl: config.temporal.uiUrl,
   });
   // The web UI at / (built by the launcher when missing or stale: infra/web-build.ts).
   mountWebUi(app, WEB_DIST);

@@ -12,6 +12,8 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { visibleCase, type Viewer } from '../../domain/processes/case-access.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
+import { workingDurations } from './working-durations.ts';
+import { caseRights, temporalLink, type CaseFacts } from './case-rights.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
 
 type DB = InferKyselyDB<(typeof entities)[number]>;
@@ -116,9 +118,12 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
  * parallel, the timeline could be older than the status), and nothing more is read for a case the
  * viewer may not see.
  */
-export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string) {
+export async function processDetail(em: EntityManager, temporal: Client, viewer: Viewer, id: string, opts: { temporalUiUrl?: string | undefined } = {}) {
+  // Only the declared events of the definition, for what the viewer may send: never the whole JSON.
+  const declaredEvents = sql<CaseFacts['events']>`v.definition->'events'`;
+  const versionCalendar = sql<unknown>`v.definition->'calendar'`;
   const p = await cases(em)
-    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible')])
+    .select([...SUMMARY_COLUMNS, 'p.workflow_id', 'p.variables', 'p.result', 'p.parent_id', visibleCase(viewer).as('visible'), declaredEvents.as('events'), versionCalendar.as('calendar')])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!p) throw notFound('Process', id);
@@ -144,6 +149,10 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
     listAssignments(em, { kind: 'case', processId: id }),
     p.status === 'running' ? queryLive(temporal, p.workflow_id) : null,
   ]);
+  const [can, workingMs] = await Promise.all([
+    caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events }),
+    workingDurations(em, p.calendar, new Date(p.started_at), assignments.items),
+  ]);
   return {
     ...summary(p),
     variables: p.variables,
@@ -160,6 +169,9 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
     })),
     assignments: assignments.items,
     live,
+    workingMs,
+    can,
+    temporalUrl: temporalLink(viewer, opts.temporalUiUrl, temporal.options.namespace, p.workflow_id),
   };
 }
 

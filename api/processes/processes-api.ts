@@ -51,7 +51,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       request: { params: idParamSchema },
       responses: { 200: { description: 'The case', ...json(processDetailSchema) }, ...problems(400, 401, 404) },
     }),
-    async (c) => c.json(await processDetail(c.var.em, c.var.deps.temporal, c.var.viewer, c.req.valid('param').id), 200),
+    async (c) => c.json(await processDetail(c.var.em, c.var.deps.temporal, c.var.viewer, c.req.valid('param').id, { temporalUiUrl: c.var.deps.temporalUiUrl }), 200),
   )
   .openapi(
     createRoute({
@@ -63,7 +63,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { em, deps, actor } = c.var;
       const { id } = c.req.valid('param');
       await cancelProcess({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, actor, { processId: id, reason: c.req.valid('json').reason, idempotencyKey: c.var.idempotencyKey });
-      return c.json(await processDetail(em.fork(), deps.temporal, c.var.viewer, id), 200);
+      return c.json(await processDetail(em.fork(), deps.temporal, c.var.viewer, id, { temporalUiUrl: deps.temporalUiUrl }), 200);
     },
   )
   .openapi(

@@ -87,11 +87,12 @@ describe('the case view', () => {
     expect(view.body.assignments[0]).not.toHaveProperty('formFields');
     expect(view.body.assignments[0]).not.toHaveProperty('instructions');
     // Case, children, timeline, assignments (and the session, unless the API remembers it): no
-    // statement per row, and the route's large definition is never read (it made this view take
-    // 30-100 s and stalled the worker).
+    // statement per row, and the route's large definition is never sent over (it made this view
+    // take 30-100 s and stalled the worker): only its small declared events and working calendar,
+    // extracted in the case's own statement, for the viewer's rights and the steps' working time.
     const own = statements.filter((q) => !q.includes('from session'));
     expect(own, statements.join('\n')).toHaveLength(4);
-    expect(statements.join('\n')).not.toContain('definition');
+    expect(statements.join('\n').replaceAll(/v\.definition->'(events|calendar)'/g, '')).not.toContain('definition');
     // A person waiting on a page notices seconds; the generous bound keeps a loaded CI machine green.
     expect(took).toBeLessThan(2000);
   });

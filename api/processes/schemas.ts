@@ -110,5 +110,16 @@ export const processDetailSchema = processSummarySchema
       })
       .nullable()
       .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),
+    workingMs: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: "Working time each completed assignment took (ms) by assignment id, on the version's working calendar (the company's for a route/v0)" }),
+    can: z
+      .object({
+        cancel: z.boolean().openapi({ description: 'POST /api/processes/{id}/cancel would be accepted: the starter or a supervisor, while it runs' }),
+        reassign: z.boolean().openapi({ description: 'POST /api/assignments/{id}/reassign would be accepted for its open steps: a supervisor, while it runs' }),
+        sendEvent: z.array(z.string()).openapi({ description: 'The declared events this viewer may send (POST /api/processes/{id}/events), while it runs' }),
+      })
+      .openapi({ description: "What the viewer may do with the case; the actions' endpoints decide again" }),
+    temporalUrl: z.string().nullable().openapi({ description: 'The case in the Temporal Web UI: for admins, when TEMPORAL_UI_URL is configured' }),
   })
   .openapi('ProcessDetail');

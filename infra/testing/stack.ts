@@ -46,6 +46,8 @@ export interface TestStackOptions {
   /** COOKIE_SECURE and PUBLIC_ORIGIN of this stack's app. */
   secureCookies?: boolean;
   publicOrigin?: string;
+  /** TEMPORAL_UI_URL of this stack's app (admins' link from a case to its workflow). */
+  temporalUiUrl?: string;
 }
 
 export async function startTestStack(opts: TestStackOptions = {}) {
@@ -73,7 +75,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const loginLimiter = new LoginLimiter(dbUrl, { ...DEFAULT_LOGIN_LIMITS, ...opts.loginLimits });
   const app = createApp({
     orm, temporal: client, taskQueue, sessionTtlHours: 1, sessionCache, mailer, caseLimits: { ...DEFAULT_LIMITS, ...opts.caseLimits }, engineClock: () => new Date(Date.now() + clockOffset),
-    loginLimiter, trustProxy: true, secureCookies: opts.secureCookies ?? false, publicOrigin: opts.publicOrigin,
+    loginLimiter, trustProxy: true, secureCookies: opts.secureCookies ?? false, publicOrigin: opts.publicOrigin, temporalUiUrl: opts.temporalUiUrl,
   });
   const workers = new Set<RunningWorker>();
   const tokens = new Map<string, string>();

@@ -8,6 +8,7 @@ import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 import { PROJECT_ROOT } from '../../temporal.config.ts';
 import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
 import { complaintV2, putDraft, routeWithTwoVersions } from './route-fixtures.ts';
+import { publishManagerRoute, startCaseOf } from './manager-route.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -137,6 +138,36 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await page.waitForTimeout(300);
       await shot(page, `designer-${lang}`);
       await designer.context.close();
+    }
+  });
+
+  it("takes the manager's case view, case list and team page, in Russian and English", async () => {
+    await publishManagerRoute(stack, 'deal-payment', 'seller1');
+    const paid = await startCaseOf(stack, 'seller1', 'deal-payment', 'Павильон 12: КП на витрины');
+    await startCaseOf(stack, 'seller1', 'deal-payment', 'Кафе «Полюс»: холодильная камера');
+    const moved = await startCaseOf(stack, 'seller1', 'deal-payment', 'Пекарня на Садовой: шкаф');
+    const inbox = await stack.call<{ items: { id: string; process: { id: string } }[] }>('GET', '/api/assignments/inbox', { as: 'seller1' });
+    const offerOf = (id: string) => inbox.body.items.find((i) => i.process.id === id)!.id;
+    // One offer done (the case now waits for the payment), one moved to seller2 by the head of sales.
+    await stack.call('POST', `/api/assignments/${offerOf(paid)}/complete`, { as: 'seller1', body: {} });
+    const seller2 = (await stack.call<{ id: string }>('GET', '/api/auth/me', { as: 'seller2' })).body.id;
+    await stack.call('POST', `/api/assignments/${offerOf(moved)}/reassign`, { as: 'sales.head', body: { employeeId: seller2, reason: 'Дмитрий в отпуске' } });
+    const seller1 = (await stack.call<{ id: string }>('GET', '/api/auth/me', { as: 'seller1' })).body.id;
+    for (const lang of ['ru', 'en'] as const) {
+      const head = await newUser(chromium.browser, { lang });
+      await signIn(head.page, served.baseUrl, 'sales.head', `/cases/${paid}`);
+      await head.page.locator('[data-node-id="await-payment"][data-state="current"]').waitFor();
+      await shot(head.page, `case-view-${lang}`);
+      await head.page.goto(`${served.baseUrl}/cases/${moved}`);
+      await head.page.locator('[data-node-id="offer"][data-state="current"]').waitFor();
+      await shot(head.page, `case-view-current-${lang}`);
+      await head.page.goto(`${served.baseUrl}/cases`);
+      await head.page.getByTestId('case-row').first().waitFor();
+      await shot(head.page, `cases-${lang}`);
+      await head.page.goto(`${served.baseUrl}/team?person=${seller1}`);
+      await head.page.getByTestId('team-work-item').first().waitFor();
+      await shot(head.page, `team-${lang}`);
+      await head.context.close();
     }
   });
 });

@@ -14,6 +14,9 @@ import { useFormat } from './format.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLiveUpdates } from './live.ts';
 
+/** Who gets the team page: managers, management and admins (the API decides again). */
+export const isManager = (roles: readonly string[] | undefined): boolean => (roles ?? []).some((r) => r === 'manager' || r === 'management' || r === 'admin');
+
 /** Where a notification's API link leads in the UI. */
 export function uiLink(link: string | null, processId: string | null): string | undefined {
   const task = link?.match(/^\/api\/assignments\/([0-9a-f-]{36})/);
@@ -92,6 +95,9 @@ export function Layout() {
   const links = [
     { to: '/inbox', label: t('nav.inbox') },
     { to: '/start', label: t('nav.start') },
+    // Everyone sees the cases they are involved in; the team page is for those who supervise others.
+    { to: '/cases', label: t('nav.cases') },
+    ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];
   const navLink = (l: { to: string; label: string }) => (

@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
-export const LIVE_KEYS = [['inbox'], ['queue'], ['notifications']] as const;
+export const LIVE_KEYS = [['inbox'], ['queue'], ['notifications'], ['case'], ['cases'], ['team']] as const;
 
 export function useLiveUpdates(enabled: boolean): void {
   const queryClient = useQueryClient();

@@ -53,6 +53,8 @@ const router = createBrowserRouter([
       { path: 'routes/:id', lazy: async () => ({ Component: (await import('./pages/RoutePage.tsx')).RoutePage }) },
       { path: 'routes/:id/diff', lazy: async () => ({ Component: (await import('./pages/RouteDiff.tsx')).RouteDiffPage }) },
       { path: 'routes/:id/edit', lazy: async () => ({ Component: (await import('./pages/RouteEditor.tsx')).RouteEditorPage }) },
+      { path: 'cases', lazy: async () => ({ Component: (await import('./pages/Cases.tsx')).CasesPage }) },
+      { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],

@@ -11,6 +11,7 @@ import type { RouteDefinition } from '../../../domain/routes/route-schema.ts';
 import { toGraph } from '../../../domain/routes/to-graph.ts';
 import type { CaseOverlays, NodeOverlay } from './case-overlays.ts';
 import { RouteNodeCard, type CaseFlowNode, type NoteTone } from './RouteNodeCard.tsx';
+import { layoutFlow } from './layout.ts';
 import { routeToGraph } from './route-to-graph.ts';
 
 export interface CaseDiagramProps {
@@ -27,6 +28,13 @@ export interface CaseDiagramProps {
 }
 
 const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, end: RouteNodeCard };
+
+/** A card's height with its notes, estimated from their length (about 30 characters a line at the card's width). */
+function estimatedHeight(node: CaseFlowNode['data']['node'], notes: { text: string }[]): number {
+  const title = 'name' in node && node.name ? node.name : node.id;
+  const lines = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
+  return 36 + lines(title, 26) * 17 + notes.reduce((sum, n) => sum + lines(n.text, 32) * 16 + 2, 0);
+}
 
 /** "3 h", "2.5 d", "12 min" in the chosen language. */
 export function formatTook(ms: number, locale: string): string {
@@ -58,13 +66,16 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
         ...o.timers.map((x) => ({ text: t('graph.timer', { label: x.label, when: when(x.at) }), tone: 'timer' as const })),
       ];
     };
-    const flow = routeToGraph(definition.language === 'route/v1' ? definition : toGraph(definition));
-    const caseNodes: CaseFlowNode[] = flow.nodes.map((n) => ({
-      ...n,
-      draggable: false,
-      connectable: false,
-      data: { ...n.data, state: overlays[n.id]?.state ?? 'idle', notes: notesOf(overlays[n.id]) },
-    }));
+    const graph = definition.language === 'route/v1' ? definition : toGraph(definition);
+    const flow = routeToGraph(graph);
+    const noted: CaseFlowNode[] = flow.nodes.map((n) => {
+      const notes = notesOf(overlays[n.id]);
+      return { ...n, height: estimatedHeight(n.data.node, notes), draggable: false, connectable: false, data: { ...n.data, state: overlays[n.id]?.state ?? 'idle', notes } };
+    });
+    // Laid out again with each card's height once its notes are on it, so a busy card does not
+    // cover the next; positions the designer stored are kept.
+    // The height only informs the layout: the card itself grows with its text.
+    const caseNodes = layoutFlow(noted, flow.edges, { keep: new Set(Object.keys(graph.layout ?? {})) }).map(({ height: _height, ...n }) => n);
     const caseEdges: Edge[] = flow.edges.map((e) => {
       const label = e.data?.label ?? (e.sourceHandle === 'next' || e.sourceHandle === 'branches' ? undefined : t(`graph.handle.${e.sourceHandle.startsWith('branch-') ? 'next' : e.sourceHandle}`));
       const taken = overlays[e.source]?.state === 'done' && overlays[e.target] !== undefined && overlays[e.target]?.state !== 'idle';
@@ -80,6 +91,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
   }, [definition, overlays, nameOf, formatDateTime, locale, t]);
 
   return (
+    // A group, not an image: the canvas holds focusable controls (zoom, minimap), which an image may not.
     <div style={{ height, width: '100%' }} role="group" aria-label={t('graph.diagram')}>
       <ReactFlow
         nodes={nodes}

@@ -78,7 +78,7 @@ describe('CaseDiagram', () => {
     const state = (id: string) => new RegExp(`data-node-id="${id}" data-state="(\\w+)"`).exec(html)?.[1];
     expect(['review', 'legal-opinion', 'service-check', 'opinions', 'reply', 'resolved'].map(state)).toEqual(['done', 'current', 'current', 'current', 'idle', 'idle']);
     // Plain booleans: a failure should not print the whole diagram.
-    expect(html.includes('У Алексей Михайлов с 2026-11-20T12:31 · срок 2026-11-22T12:31 · просрочено')).toBe(true);
+    expect(html.includes('Исполнитель: Алексей Михайлов, с 2026-11-20T12:31 · срок 2026-11-22T12:31 · просрочено')).toBe(true);
     expect(html.includes('В очереди «service» с 2026-11-20T12:31')).toBe(true);
     expect(html.includes('Выполнил(а) Татьяна Федорова · 2026-11-20T12:30 · 3,5')).toBe(true);
     expect(html.includes('reminder: 2026-11-22T10:31')).toBe(true);

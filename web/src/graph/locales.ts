@@ -8,7 +8,7 @@ export const graphRu = {
   doneTimes_one: 'Выполнено {{count}} раз',
   doneTimes_few: 'Выполнено {{count}} раза',
   doneTimes_many: 'Выполнено {{count}} раз',
-  inInbox: 'У {{who}} с {{since}}',
+  inInbox: 'Исполнитель: {{who}}, с {{since}}',
   inQueue: 'В очереди «{{role}}» с {{since}}',
   activeSince: 'Идёт с {{since}}',
   overdue: 'просрочено',
