@@ -1,5 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
+// The client base (domain/clients): clients, contact persons, the classification tag tree and its
+// links to clients, interactions. Written by `npm run migration:create`, plus one index by hand:
+// the tag filter looks the links up by tag (the pivot's primary key starts with the client).
+
 export class Migration20261124142911 extends Migration {
 
   override name = 'Migration20261124142911';
@@ -24,6 +28,7 @@ export class Migration20261124142911 extends Migration {
     this.addSql(`create unique index "client_contact_one_primary" on "client_contact" ("client_id") where is_primary;`);
 
     this.addSql(`create table "client_tag_link" ("client_id" uuid not null, "client_tag_id" uuid not null, primary key ("client_id", "client_tag_id"));`);
+    this.addSql(`create index "client_tag_link_client_tag_id_index" on "client_tag_link" ("client_tag_id", "client_id");`);
 
     this.addSql(`create table "interaction" ("id" uuid not null, "client_id" uuid not null, "contact_id" uuid null, "employee_id" uuid not null, "kind" text not null, "status" text not null default 'planned', "at" timestamptz not null, "duration_minutes" int null, "subject" varchar(300) null, "report" text null, "result" varchar(300) null, "next_contact_at" timestamptz null, "completed_at" timestamptz null, "created_by_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, primary key ("id"));`);
     this.addSql(`create index "interaction_contact_id_index" on "interaction" ("contact_id");`);
