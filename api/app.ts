@@ -9,6 +9,9 @@ import { auditApi } from './audit/audit-api.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { authApi } from './auth/auth-api.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { clientsApi } from './clients/clients-api.ts';
+import { interactionsApi } from './clients/interactions-api.ts';
+import { clientTagsApi } from './clients/tags-api.ts';
 import { originCheck } from './auth/origin-check.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
@@ -45,6 +48,9 @@ export function createApp(deps: AppDeps) {
     .route('/integration-keys', integrationKeysApi)
     .route('/audit', auditApi)
     .route('/team', teamApi)
+    .route('/clients', clientsApi)
+    .route('/client-tags', clientTagsApi)
+    .route('/interactions', interactionsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

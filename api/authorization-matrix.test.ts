@@ -16,7 +16,7 @@ const PERSON: Record<Exclude<Caller, 'none' | 'key'>, string> = { employee: 'sel
 type Expect = [none: number, employee: number, other: number, manager: number, designer: number, admin: number, key: number];
 
 interface Call {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
 }
@@ -73,7 +73,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction'];
   const parts = await Promise.all(
     tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
   );
@@ -109,12 +109,22 @@ beforeAll(async () => {
   const key = await s.call<{ secret: string }>('POST', '/api/integration-keys', { as: 'admin', body: { name: 'Matrix system', scopes: { events: ['matrix/*'], cases: ['matrix'] } } });
   keySecret = key.body.secret;
   theCase = await newCase();
+  theClient = await newClient();
 });
 afterAll(async () => s?.close());
 
 const read = (path: string | (() => string)) => () => Promise.resolve<Call>({ method: 'GET', path: typeof path === 'string' ? path : path() });
 let routeSeq = 0;
 const freshRouteKey = () => `matrix-${++routeSeq}`;
+/** A client of seller1's (with one contact person), made afresh for each caller of a changing row. */
+async function newClient(): Promise<{ id: string; contactId: string }> {
+  const res = await s.call<{ id: string; contacts: { id: string }[] }>('POST', '/api/clients', { as: 'seller1', body: { name: `Matrix ${crypto.randomUUID()}`, kind: 'person', contacts: [{ fullName: 'Matrix contact' }] } });
+  expect(res.status).toBe(201);
+  return { id: res.body.id, contactId: res.body.contacts[0]!.id };
+}
+const newTag = async () => (await s.call<{ id: string }>('POST', '/api/client-tags', { as: 'admin', body: { name: `Matrix ${crypto.randomUUID()}` } })).body.id;
+const newInteraction = async () => (await s.call<{ id: string }>('POST', '/api/interactions', { as: 'seller1', body: { clientId: (await newClient()).id, kind: 'call', at: '2031-03-03T07:00:00Z' } })).body.id;
+let theClient: { id: string; contactId: string };
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -200,6 +210,27 @@ const ROWS: Row[] = [
     call: async () => ({ method: 'POST', path: `/api/integration-keys/${(await s.call<{ id: string }>('POST', '/api/integration-keys', { as: 'admin', body: { name: `Spare ${crypto.randomUUID()}`, scopes: {} } })).body.id}/revoke` }),
     expect: [401, 403, 403, 403, 403, 200, 403],
   },
+  // Clients: seller1 owns them, sales.head is her manager; the others do not see them (404, as if they did not exist).
+  { name: 'GET /api/clients', call: read('/api/clients'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/clients', call: () => Promise.resolve({ method: 'POST', path: '/api/clients', body: { name: `Matrix ${crypto.randomUUID()}`, kind: 'person' } }), expect: [401, 201, 201, 201, 201, 201, 403] },
+  { name: 'GET /api/clients/choices', call: read('/api/clients/choices'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/clients/duplicates', call: read('/api/clients/duplicates?inn=7707083893'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/clients/{id}', call: read(() => `/api/clients/${theClient.id}`), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'PATCH /api/clients/{id}', call: async () => ({ method: 'PATCH', path: `/api/clients/${(await newClient()).id}`, body: { version: 1, notes: 'matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'POST /api/clients/{id}/contacts', call: async () => ({ method: 'POST', path: `/api/clients/${(await newClient()).id}/contacts`, body: { fullName: 'Matrix' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
+  {
+    name: 'PATCH /api/clients/{id}/contacts/{contactId}',
+    call: async () => { const c = await newClient(); return { method: 'PATCH', path: `/api/clients/${c.id}/contacts/${c.contactId}`, body: { version: 1, position: 'Matrix' } }; },
+    expect: [401, 200, 404, 200, 404, 200, 403],
+  },
+  { name: 'DELETE /api/clients/{id}/contacts/{contactId}', call: async () => { const c = await newClient(); return { method: 'DELETE', path: `/api/clients/${c.id}/contacts/${c.contactId}` }; }, expect: [401, 204, 404, 204, 404, 204, 403] },
+  { name: 'GET /api/client-tags', call: read('/api/client-tags'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/client-tags', call: () => Promise.resolve({ method: 'POST', path: '/api/client-tags', body: { name: `Matrix ${crypto.randomUUID()}` } }), expect: [401, 403, 403, 403, 201, 201, 403] },
+  { name: 'PATCH /api/client-tags/{id}', call: async () => ({ method: 'PATCH', path: `/api/client-tags/${await newTag()}`, body: { name: `Renamed ${crypto.randomUUID()}` } }), expect: [401, 403, 403, 403, 200, 200, 403] },
+  { name: 'DELETE /api/client-tags/{id}', call: async () => ({ method: 'DELETE', path: `/api/client-tags/${await newTag()}` }), expect: [401, 403, 403, 403, 204, 204, 403] },
+  { name: 'GET /api/interactions', call: read('/api/interactions'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/interactions', call: async () => ({ method: 'POST', path: '/api/interactions', body: { clientId: (await newClient()).id, kind: 'call', at: '2031-03-03T07:00:00Z' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
+  { name: 'PATCH /api/interactions/{id}', call: async () => ({ method: 'PATCH', path: `/api/interactions/${await newInteraction()}`, body: { version: 1, subject: 'Matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

@@ -32,6 +32,7 @@ export const problemSchema = z
 export function problemResponse(c: Context, err: DomainError): Response {
   const { status, title, retryAfterSeconds } = PROBLEMS[err.code];
   const body = {
+    ...err.extensions,
     type: `https://route-crm.dev/problems/${err.code.replaceAll('_', '-')}`,
     title,
     status,

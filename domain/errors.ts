@@ -24,13 +24,19 @@ export class DomainError extends Error {
   readonly problems: FieldProblem[];
   /** Seconds after which trying again may succeed (unavailable back-ends, a request still running). */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * More members of the problem answer (RFC 9457 extension members), e.g. the clients a new one
+   * duplicates, or the current record when a change was made on a stale version.
+   */
+  readonly extensions: Record<string, unknown> | undefined;
 
-  constructor(code: DomainErrorCode, message: string, problems: FieldProblem[] = [], opts: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(code: DomainErrorCode, message: string, problems: FieldProblem[] = [], opts: { retryAfterSeconds?: number; cause?: unknown; extensions?: Record<string, unknown> } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'DomainError';
     this.code = code;
     this.problems = problems;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.extensions = opts.extensions;
   }
 }
 

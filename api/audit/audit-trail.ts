@@ -21,10 +21,10 @@ type Json = Record<string, unknown>;
 interface AuditRule {
   action: AuditAction;
   targetType?: string;
-  /** Where the target's id is: the path's `:id` (default), the answer's `id` (creates) or a field of the request body. */
-  idFrom?: 'param' | 'response' | { body: string };
-  /** Small facts worth keeping, from the request body and the answer. */
-  details?: (body: Json, answer: Json) => Json | undefined;
+  /** Where the target's id is: the path's `:id` (default), the answer's `id` (creates), a field of the request body or another path parameter. */
+  idFrom?: 'param' | 'response' | { body: string } | { param: string };
+  /** Small facts worth keeping, from the request body, the answer and the path parameters. */
+  details?: (body: Json, answer: Json, params: Record<string, string>) => Json | undefined;
 }
 
 const pick = (from: Json, ...keys: string[]): Json | undefined => {
@@ -51,6 +51,17 @@ export const AUDITED: Record<string, AuditRule> = {
   'PUT /api/settings/calendar': { action: 'settings.calendar', targetType: 'settings', details: (b) => pick(b, 'timeZone', 'region') },
   'POST /api/integration-keys': { action: 'api-key.create', targetType: 'api-key', idFrom: 'response', details: (b) => pick(b, 'name', 'scopes') },
   'POST /api/integration-keys/:id/revoke': { action: 'api-key.revoke', targetType: 'api-key' },
+  // Clients: which fields a change touched (not their values, which the card keeps), and the new owner.
+  'POST /api/clients': { action: 'client.create', targetType: 'client', idFrom: 'response', details: (b) => ({ ...pick(b, 'name', 'inn', 'ownerId', 'confirmDuplicate') }) },
+  'PATCH /api/clients/:id': { action: 'client.update', targetType: 'client', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'ownerId', 'confirmDuplicate'), ...pick(a, 'version') }) },
+  'POST /api/clients/:id/contacts': { action: 'client.contact-add', targetType: 'client-contact', idFrom: 'response', details: (b, _a, p) => ({ clientId: p.id, ...pick(b, 'fullName') }) },
+  'PATCH /api/clients/:id/contacts/:contactId': { action: 'client.contact-update', targetType: 'client-contact', idFrom: { param: 'contactId' }, details: (b, _a, p) => ({ clientId: p.id, fields: Object.keys(b).filter((k) => k !== 'version') }) },
+  'DELETE /api/clients/:id/contacts/:contactId': { action: 'client.contact-remove', targetType: 'client-contact', idFrom: { param: 'contactId' }, details: (_b, _a, p) => ({ clientId: p.id }) },
+  'POST /api/client-tags': { action: 'client-tag.create', targetType: 'client-tag', idFrom: 'response', details: (b) => pick(b, 'name', 'parentId') },
+  'PATCH /api/client-tags/:id': { action: 'client-tag.update', targetType: 'client-tag', details: (b) => pick(b, 'name', 'parentId') },
+  'DELETE /api/client-tags/:id': { action: 'client-tag.delete', targetType: 'client-tag' },
+  'POST /api/interactions': { action: 'interaction.create', targetType: 'interaction', idFrom: 'response', details: (b) => pick(b, 'clientId', 'kind', 'status', 'employeeId') },
+  'PATCH /api/interactions/:id': { action: 'interaction.update', targetType: 'interaction', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'status', 'employeeId') }) },
 };
 
 const LOGIN = 'POST /api/auth/login';
@@ -136,12 +147,12 @@ export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
     return;
   }
   const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
-  const fromBody = typeof rule.idFrom === 'object' ? body[rule.idFrom.body] : undefined;
+  const fromBody = typeof rule.idFrom === 'object' ? ('body' in rule.idFrom ? body[rule.idFrom.body] : c.req.param(rule.idFrom.param)) : undefined;
   const targetId =
     typeof rule.idFrom === 'object'
       ? (typeof fromBody === 'string' ? fromBody : undefined)
       : rule.idFrom === 'response'
         ? (typeof answer.id === 'string' ? answer.id : undefined)
         : (c.req.param('id') ?? (rule.targetType === 'employee' ? actor?.employeeId : undefined));
-  await recordAudit(c, { action: rule.action, targetType: rule.targetType, targetId, details: rule.details?.(body, answer), status });
+  await recordAudit(c, { action: rule.action, targetType: rule.targetType, targetId, details: rule.details?.(body, answer, c.req.param()), status });
 };

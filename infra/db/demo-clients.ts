@@ -1,0 +1,175 @@
+// The demo company's client base: the classification tree and a generated set of clients (shops,
+// pavilions, cafés, warehouses buying refrigeration) with contact persons and a few interactions.
+// Generated from a count by a seeded generator, so the same count always gives the same clients
+// (stable screenshots and tests); INNs carry valid check digits, phones and INNs are unique.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client, ClientContact, ClientTag, Interaction } from '../../domain/entities/index.ts';
+import type { ClientKind, ClientStage, InteractionKind, SourceChannel } from '../../domain/clients/entities.ts';
+import { emailKey, phoneKeys } from '../../domain/clients/contact-keys.ts';
+
+/** Root branches and their tags; "Крупный" has a sub-tag, so filtering by it takes its subtree. */
+export const DEMO_TAG_TREE: { name: string; children: { name: string; children?: string[] }[] }[] = [
+  { name: 'Интерес', children: [{ name: 'Горячий' }, { name: 'Тёплый' }, { name: 'Холодный' }] },
+  { name: 'Лояльность', children: [{ name: 'Лояльный' }, { name: 'Нелояльный' }] },
+  { name: 'Размер', children: [{ name: 'Крупный', children: ['Федеральная сеть'] }, { name: 'Средний' }, { name: 'Малый' }] },
+  { name: 'Сегмент', children: [{ name: 'Магазин' }, { name: 'Павильон' }, { name: 'Общепит' }, { name: 'Склад' }] },
+];
+
+export const DEMO_CLIENT_COUNT = 24;
+
+/** mulberry32: a small seeded generator, so "random" demo data is the same on every machine. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const check = (digits: string, weights: number[]) => String((weights.reduce((s, w, i) => s + w * Number(digits[i]), 0) % 11) % 10);
+const legalInn = (nine: string) => nine + check(nine, [2, 4, 10, 3, 5, 9, 4, 6, 8]);
+function personalInn(ten: string): string {
+  const eleven = ten + check(ten, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]);
+  return eleven + check(eleven, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]);
+}
+
+const ADJECTIVES = ['Северный', 'Полярный', 'Свежий', 'Южный', 'Уральский', 'Волжский', 'Столичный', 'Восточный'];
+const NOUNS = ['Холод', 'Продукт', 'Маркет', 'Двор', 'Склад', 'Вкус', 'Урожай', 'Берег'];
+const SLUGS = ['sever', 'polar', 'fresh', 'yug', 'ural', 'volga', 'stolica', 'vostok'];
+const SURNAMES = [['Смирнов', 'Смирнова'], ['Кузьмин', 'Кузьмина'], ['Орлов', 'Орлова'], ['Зайцев', 'Зайцева'], ['Белов', 'Белова'], ['Ковалёв', 'Ковалёва'], ['Соловьёв', 'Соловьёва'], ['Григорьев', 'Григорьева']] as const;
+const MEN = [['Алексей', 'Алексеевич'], ['Игорь', 'Игоревич'], ['Сергей', 'Сергеевич'], ['Михаил', 'Михайлович']] as const;
+const WOMEN = [['Анна', 'Петровна'], ['Светлана', 'Игоревна'], ['Наталья', 'Сергеевна'], ['Ольга', 'Викторовна']] as const;
+const POSITIONS = ['Директор', 'Управляющий магазином', 'Главный бухгалтер', 'Менеджер по закупкам', 'Главный инженер'];
+const REGIONS = ['Москва', 'Московская область', 'Тверская область', 'Калужская область', 'Санкт-Петербург'];
+const SEGMENTS = [['Магазин', 'магазин продуктов'], ['Павильон', 'павильон на рынке'], ['Общепит', 'кафе'], ['Склад', 'оптовый склад']] as const;
+const CHANNELS: SourceChannel[] = ['recommendation', 'exhibition', 'website', 'cold-call', 'advertising', 'incoming-call', 'mailing', 'partner'];
+const EVENTS = ['Открывает второй павильон', 'Старая витрина вышла из строя', 'Ремонт торгового зала', 'Переезд на новую площадку', 'Расширение ассортимента заморозки', null];
+const INTERESTS: [string, string][] = [
+  ['Холодильные витрины, 3 шт.', 'Заменить витрины, которые часто ломаются'],
+  ['Морозильные лари', 'Летний сезон мороженого'],
+  ['Холодильная камера', 'Хранение запаса на выходные'],
+  ['Сервисный договор', 'Гарантия поставщика закончилась'],
+];
+/** Who owns the demo clients: the sellers, and a few the head of sales keeps himself. */
+const OWNERS = ['seller1', 'seller2', 'seller3', 'seller1', 'seller2', 'sales.head'];
+
+export interface DemoContact {
+  fullName: string;
+  position: string;
+  phones: string[];
+  email: string | null;
+  birthday: { day: number; month: number; year: number | null };
+  isPrimary: boolean;
+}
+
+export interface DemoClient {
+  name: string;
+  kind: ClientKind;
+  inn: string;
+  kpp: string | null;
+  legalAddress: string;
+  region: string;
+  phones: string[];
+  email: string | null;
+  website: string | null;
+  sourceChannel: SourceChannel;
+  triggeringEvent: string | null;
+  interest: string;
+  interestReason: string;
+  probability: number;
+  stage: ClientStage;
+  owner: string;
+  tags: string[];
+  contacts: DemoContact[];
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const phoneOf = (n: number) => `+7 (9${pad(Math.floor(n / 10_000_000) % 100, 2)}) ${pad(Math.floor(n / 10_000) % 1000, 3)}-${pad(Math.floor(n / 100) % 100, 2)}-${pad(n % 100, 2)}`;
+
+/** `count` clients, the same ones for the same count. */
+export function demoClients(count: number): DemoClient[] {
+  const rnd = seeded(20261124);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const out: DemoClient[] = [];
+  for (let i = 1; i <= count; i++) {
+    const kind: ClientKind = i % 6 === 0 ? 'sole-trader' : i % 11 === 0 ? 'person' : 'legal';
+    const [segment, segmentWords] = SEGMENTS[i % SEGMENTS.length]!;
+    const region = pick(REGIONS);
+    const [man, woman] = [pick(MEN), pick(WOMEN)];
+    const surname = pick(SURNAMES);
+    const a = (i - 1) % ADJECTIVES.length;
+    const n = Math.floor((i - 1) / ADJECTIVES.length) % NOUNS.length;
+    const name =
+      kind === 'legal' ? `ООО «${ADJECTIVES[a]} ${NOUNS[n]}»${i > 64 ? ` ${i}` : ''}` : kind === 'sole-trader' ? `ИП ${surname[0]} ${man[0][0]}. ${man[1][0]}.` : `${surname[1]} ${woman[0]} ${woman[1]}`;
+    const inn = kind === 'legal' ? legalInn(`5027${pad(i, 5)}`) : personalInn(`5027${pad(i, 6)}`);
+    const stage: ClientStage = (['potential', 'potential', 'one-time', 'regular', 'regular', 'lost'] as const)[i % 6]!;
+    const interest = INTERESTS[i % INTERESTS.length]!;
+    const heat = stage === 'lost' ? 'Холодный' : i % 3 === 0 ? 'Горячий' : i % 3 === 1 ? 'Тёплый' : 'Холодный';
+    const size = i % 8 === 1 ? 'Федеральная сеть' : i % 4 === 0 ? 'Крупный' : i % 2 === 0 ? 'Средний' : 'Малый';
+    const tags = [heat, size, segment, ...(stage === 'regular' ? ['Лояльный'] : stage === 'lost' ? ['Нелояльный'] : [])];
+    const slug = `${SLUGS[a]}${i}`;
+    const contacts: DemoContact[] = [
+      { fullName: `${surname[0]} ${man[0]} ${man[1]}`, position: pick(POSITIONS), phones: [phoneOf(160_000_000 + i * 2)], email: kind === 'legal' ? `director@${slug}.ru` : null, birthday: { day: 1 + (i * 7) % 28, month: 1 + (i * 5) % 12, year: i % 3 === 0 ? 1970 + (i % 25) : null }, isPrimary: true },
+    ];
+    if (i % 2 === 0) contacts.push({ fullName: `${surname[1]} ${woman[0]} ${woman[1]}`, position: 'Менеджер по закупкам', phones: [phoneOf(160_000_001 + i * 2)], email: kind === 'legal' ? `zakupki@${slug}.ru` : null, birthday: { day: 1 + (i * 3) % 28, month: 1 + (i * 7) % 12, year: null }, isPrimary: false });
+    out.push({
+      name, kind, inn, kpp: kind === 'legal' ? `5027${pad(i % 100, 2)}001` : null,
+      legalAddress: `${region}, ул. ${pick(['Ленина', 'Садовая', 'Промышленная', 'Центральная'])}, д. ${1 + (i % 40)} (${segmentWords})`,
+      region, phones: [phoneOf(150_000_000 + i)], email: kind === 'legal' ? `info@${slug}.ru` : null, website: kind === 'legal' ? `${slug}.ru` : null,
+      sourceChannel: CHANNELS[i % CHANNELS.length]!, triggeringEvent: EVENTS[i % EVENTS.length]!, interest: interest[0], interestReason: interest[1],
+      probability: stage === 'lost' ? 0 : Math.round(rnd() * 18) * 5 + 10, stage, owner: OWNERS[i % OWNERS.length]!, tags, contacts,
+    });
+  }
+  return out;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** Writes the tag tree and `count` clients; a few get a done call and a planned meeting around `now`. */
+export async function writeDemoClients(em: EntityManager, employeeIds: ReadonlyMap<string, string>, now: Date, count = DEMO_CLIENT_COUNT): Promise<void> {
+  const tagIds = new Map<string, string>();
+  const addTag = (name: string, parent: string | null) => {
+    const tag = em.create(ClientTag, { id: crypto.randomUUID(), name, parent, createdAt: now });
+    tagIds.set(name, tag.id);
+    return tag.id;
+  };
+  for (const root of DEMO_TAG_TREE) {
+    const rootId = addTag(root.name, null);
+    for (const child of root.children) {
+      const childId = addTag(child.name, rootId);
+      for (const grandchild of child.children ?? []) addTag(grandchild, childId);
+    }
+  }
+  // Meetings at 10:00 Moscow time on the following days; calls done on the days before.
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 7 * 3600 * 1000;
+  const kinds: InteractionKind[] = ['meeting', 'demonstration', 'call'];
+  demoClients(count).forEach((d, i) => {
+    const owner = employeeIds.get(d.owner)!;
+    const { contacts, tags, owner: _owner, ...fields } = d;
+    const client = em.create(Client, {
+      id: crypto.randomUUID(), ...fields, notes: null, phoneKeys: phoneKeys(d.phones), emailKey: d.email === null ? null : emailKey(d.email),
+      owner, createdBy: owner, createdAt: now, updatedBy: owner, updatedAt: now,
+    });
+    client.tags.set(tags.map((t) => em.getReference(ClientTag, tagIds.get(t)!)));
+    const contactIds = contacts.map((c) => em.create(ClientContact, {
+      id: crypto.randomUUID(), client, fullName: c.fullName, position: c.position, phones: c.phones, phoneKeys: phoneKeys(c.phones), email: c.email,
+      emailKey: c.email === null ? null : emailKey(c.email), birthDay: c.birthday.day, birthMonth: c.birthday.month, birthYear: c.birthday.year,
+      notes: null, isPrimary: c.isPrimary, createdAt: now, updatedAt: now,
+    }).id);
+    if (i >= 12 || d.stage === 'lost') return;
+    em.create(Interaction, {
+      id: crypto.randomUUID(), client, contact: contactIds[0]!, employee: owner, kind: 'call', status: 'done', at: new Date(today - (1 + (i % 4)) * DAY),
+      durationMinutes: 15, subject: 'Первичный звонок', report: `Обсудили: ${d.interest.toLowerCase()}. Клиенту интересно, просит показать оборудование.`, result: 'Договорились о встрече',
+      nextContactAt: new Date(today + (1 + (i % 5)) * DAY), completedAt: new Date(today - (1 + (i % 4)) * DAY), createdBy: owner, createdAt: now, updatedAt: now,
+    });
+    em.create(Interaction, {
+      id: crypto.randomUUID(), client, contact: contactIds[0]!, employee: owner, kind: kinds[i % kinds.length]!, status: 'planned', at: new Date(today + (1 + (i % 5)) * DAY + (i % 3) * 3600 * 1000),
+      durationMinutes: 60, subject: kinds[i % kinds.length] === 'demonstration' ? 'Демонстрация витрины в шоуруме' : 'Встреча у клиента', report: null, result: null, nextContactAt: null,
+      completedAt: null, createdBy: owner, createdAt: now, updatedAt: now,
+    });
+  });
+  await em.flush();
+}
