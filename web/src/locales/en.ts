@@ -1,6 +1,6 @@
 // English, the switch. Same keys as ru.ts; English plurals need only _one and _other.
 export const en = {
-  app: { name: 'Routes', skip: 'Skip to content' },
+  app: { name: 'Route CRM', skip: 'Skip to content' },
   nav: { cases: 'Cases', team: 'Team', inbox: 'Inbox', start: 'Start a case', signOut: 'Sign out', language: 'Language', menu: 'Menu' },
   signIn: {
     title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in',

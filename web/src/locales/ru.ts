@@ -1,7 +1,7 @@
 // Russian, the default language. Counts use i18next's plural suffixes for Russian: _one (1, 21),
 // _few (2-4, 22-24), _many (5-20, 25...).
 export const ru = {
-  app: { name: 'Маршруты', skip: 'Перейти к содержимому' },
+  app: { name: 'Route CRM', skip: 'Перейти к содержимому' },
   nav: { cases: 'Дела', team: 'Команда', inbox: 'Входящие', start: 'Запустить процесс', signOut: 'Выйти', language: 'Язык', menu: 'Меню' },
   signIn: {
     title: 'Вход в систему', email: 'Эл. почта', password: 'Пароль', submit: 'Войти',
