@@ -51,7 +51,7 @@ function Route() {
           <Button component={Link} to={`/routes/${r.id}/edit`} variant="default">{t('routes.page.edit')}</Button>
           <PublishDraft route={r} />
           {latest > 0 && <Button component={Link} to={`/start?route=${r.id}`} variant="light">{t('routes.page.start')}</Button>}
-          {latest > 1 && <Button component={Link} to={`/routes/${r.id}/diff?from=${latest - 1}&to=${latest}`} variant="light" data-testid="compare">{t('routes.page.compare')}</Button>}
+          {latest > 1 && <Button component={Link} to={`/routes/${r.id}/diff?from=${latest - 1}&to=${latest}`} variant="default" data-testid="compare">{t('routes.page.compare')}</Button>}
         </Group>
       </Group>
 
