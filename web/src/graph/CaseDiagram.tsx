@@ -42,6 +42,9 @@ export function formatTook(ms: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
+/** Routes with more nodes than this get a minimap. */
+const MINIMAP_FROM = 12;
+
 export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick }: CaseDiagramProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
@@ -106,7 +109,8 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
       >
         <Background />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable />
+        {/* A small route fits the view whole; the overview only helps on a large one. */}
+        {nodes.length > MINIMAP_FROM && <MiniMap pannable zoomable ariaLabel={t('graph.minimap')} />}
       </ReactFlow>
     </div>
   );

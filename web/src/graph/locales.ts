@@ -18,6 +18,7 @@ export const graphRu = {
   stateDone: 'выполнено',
   stateCurrent: 'сейчас здесь',
   diagram: 'Схема маршрута',
+  minimap: 'Обзор схемы',
 };
 
 export const graphEn: typeof graphRu = {
@@ -38,4 +39,5 @@ export const graphEn: typeof graphRu = {
   stateDone: 'done',
   stateCurrent: 'here now',
   diagram: 'Route diagram',
+  minimap: 'Diagram overview',
 };
