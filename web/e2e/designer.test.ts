@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import type { TestStack } from '../../infra/testing/stack.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 
 let stack: TestStack;
 let served: Served;
@@ -17,18 +17,10 @@ let browser: Browser;
 const SHOTS = process.env.DESIGNER_SHOTS;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  await stack.startWorker();
-  served = await serveStack(stack);
-  chromium = await launchChromium();
-  browser = chromium.browser;
+  ({ stack, served, chromium, browser } = await startBrowserStack({ worker: true }));
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await served?.close();
-  await stack?.close();
-});
+afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
 /** An empty route made through the API (the route list page is another helper's). */
 async function emptyRoute(key: string, name: string): Promise<string> {

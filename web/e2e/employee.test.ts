@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import type { TestStack } from '../../infra/testing/stack.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 
 let stack: TestStack;
 let served: Served;
@@ -15,18 +15,10 @@ let chromium: Chromium;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  await stack.startWorker();
-  served = await serveStack(stack);
-  chromium = await launchChromium();
-  browser = chromium.browser;
+  ({ stack, served, chromium, browser } = await startBrowserStack({ worker: true }));
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await served?.close();
-  await stack?.close();
-});
+afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
 async function startCase(subject: string) {
   const res = await stack.call<{ id: string }>('POST', '/api/processes', {

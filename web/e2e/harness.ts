@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mountWebUi } from '../../api/web-ui.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../infra/db/demo-data.ts';
-import type { TestStack } from '../../infra/testing/stack.ts';
+import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 import { WEB_DIST } from '../../infra/web-build.ts';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
@@ -83,4 +83,28 @@ export async function signIn(page: Page, baseUrl: string, who: string, path = '/
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+export interface BrowserStack {
+  stack: TestStack;
+  served: Served;
+  chromium: Chromium;
+  browser: Browser;
+}
+
+/** What every browser test file starts with: its stack (and worker), the UI served, Chromium. */
+export async function startBrowserStack(opts: { worker?: boolean } = {}): Promise<BrowserStack> {
+  const stack = await startTestStack();
+  if (opts.worker ?? true) await stack.startWorker();
+  // The UI is mounted before the first request builds the app's router.
+  const served = await serveStack(stack);
+  const chromium = await launchChromium();
+  return { stack, served, chromium, browser: chromium.browser };
+}
+
+/** Stops what startBrowserStack started, whichever parts of it did start. */
+export async function closeBrowserStack(b: Partial<Pick<BrowserStack, 'stack' | 'served' | 'chromium'>>): Promise<void> {
+  await b.chromium?.close();
+  await b.served?.close();
+  await b.stack?.close();
 }

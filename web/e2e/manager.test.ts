@@ -6,9 +6,9 @@
 // phone; and seller1 gets no manager actions and no team page. axe-core and console errors on each.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import type { TestStack } from '../../infra/testing/stack.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 import { publishManagerRoute, startCaseOf } from './manager-route.ts';
 
 let stack: TestStack;
@@ -24,25 +24,16 @@ const look = async (page: Page, name: string) => {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  await stack.startWorker();
-  // The UI is mounted before the first request builds the app's router.
-  served = await serveStack(stack);
+  ({ stack, served, chromium, browser } = await startBrowserStack({ worker: true }));
   await publishManagerRoute(stack, 'deal-payment', 'seller1');
   for (const who of ['seller1', 'seller2']) people[who] = (await stack.call<{ id: string }>('GET', '/api/auth/me', { as: who })).body.id;
   ids.reassign = await startCaseOf(stack, 'seller1', 'deal-payment', 'Павильон 12: КП на витрины');
   ids.event = await startCaseOf(stack, 'seller1', 'deal-payment', 'Кафе «Полюс»: оплата');
   ids.cancel = await startCaseOf(stack, 'seller1', 'deal-payment', 'Пекарня: отказ клиента');
   ids.other = await startCaseOf(stack, 'seller2', 'deal-payment', 'Гипермаркет: камера');
-  chromium = await launchChromium();
-  browser = chromium.browser;
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await served?.close();
-  await stack?.close();
-});
+afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
 const inboxOf = async (who: string) => (await stack.call<{ items: { id: string; process: { id: string } }[] }>('GET', '/api/assignments/inbox', { as: who })).body.items.map((i) => i.process.id);
 

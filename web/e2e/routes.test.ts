@@ -5,9 +5,9 @@
 // employee without the designer role told clearly that the pages are not for them.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import type { TestStack } from '../../infra/testing/stack.ts';
 import { seriousViolations } from './axe.ts';
-import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 import { brokenDraft, complaintV1, complaintV2, putDraft, routeWithTwoVersions } from './route-fixtures.ts';
 
 let stack: TestStack;
@@ -16,17 +16,10 @@ let chromium: Chromium;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  served = await serveStack(stack);
-  chromium = await launchChromium();
-  browser = chromium.browser;
+  ({ stack, served, chromium, browser } = await startBrowserStack({ worker: false }));
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await served?.close();
-  await stack?.close();
-});
+afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
 /** Axe on a page whose dialogs and transitions have finished moving (mid-fade colours are not what people read). */
 async function axeWhenSettled(page: Page): Promise<string[]> {

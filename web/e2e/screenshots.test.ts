@@ -4,9 +4,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import type { TestStack } from '../../infra/testing/stack.ts';
 import { PROJECT_ROOT } from '../../temporal.config.ts';
-import { launchChromium, newUser, serveStack, signIn, type Chromium, type Served } from './harness.ts';
+import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 import { complaintV2, putDraft, routeWithTwoVersions } from './route-fixtures.ts';
 import { publishManagerRoute, startCaseOf } from './manager-route.ts';
 
@@ -18,18 +18,11 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
   let chromium: Chromium;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    await stack.startWorker();
-    served = await serveStack(stack);
-    chromium = await launchChromium();
+    ({ stack, served, chromium } = await startBrowserStack({ worker: true }));
     await mkdir(OUT, { recursive: true });
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await served?.close();
-    await stack?.close();
-  });
+  afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
   async function shot(page: Page, name: string) {
     await page.waitForLoadState('networkidle').catch(() => undefined);
