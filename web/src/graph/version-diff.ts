@@ -7,6 +7,7 @@
 import type { Edge } from '@xyflow/react';
 import type { RouteGraph } from '../../../domain/routes/graph-schema.ts';
 import type { RouteDefinition } from '../../../domain/routes/route-schema.ts';
+import type { RouteChange } from '../../../domain/routes/diff-versions.ts';
 import { toGraph } from '../../../domain/routes/to-graph.ts';
 import type { RouteFlowNode, RouteHandle, RouteNodeData } from './flow-model.ts';
 import { layoutFlow } from './layout.ts';
@@ -14,14 +15,8 @@ import { edgesFrom } from './route-to-graph.ts';
 
 export type DiffStatus = 'added' | 'removed' | 'changed' | 'unchanged';
 
-/** One entry of GET /api/routes/{id}/diff (domain/routes/diff-versions.ts). */
-export interface RouteChange {
-  kind: 'added' | 'removed' | 'changed';
-  path: string;
-  nodeId?: string;
-  before?: unknown;
-  after?: unknown;
-}
+/** One entry of GET /api/routes/{id}/diff: the server's own type (type-only, nothing of it is bundled). */
+export type { RouteChange };
 
 /** A change of one of a node's fields: `due`, `assignee`, `branches`... */
 export interface FieldChange {
