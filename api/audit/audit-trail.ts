@@ -42,7 +42,7 @@ export const AUDITED: Record<string, AuditRule> = {
   'PUT /api/routes/:id/draft': { action: 'route.draft', targetType: 'route', details: (_b, a) => pick(a, 'draftRevision') },
   'POST /api/routes/:id/publish': { action: 'route.publish', targetType: 'route', details: (_b, a) => pick(a, 'version') },
   'POST /api/processes': { action: 'process.start', targetType: 'process', idFrom: 'response', details: (b) => pick(b, 'routeKey', 'routeId', 'subject') },
-  'POST /api/processes/:id/events': { action: 'process.event', targetType: 'process', details: (b) => pick(b, 'name') },
+  'POST /api/processes/:id/events': { action: 'process.event', targetType: 'process', details: (b) => pick(b, 'name', 'reason') },
   'POST /api/processes/:id/cancel': { action: 'process.cancel', targetType: 'process', details: (b) => pick(b, 'reason') },
   'POST /api/assignments/:id/reassign': { action: 'assignment.reassign', targetType: 'assignment', details: (b) => pick(b, 'employeeId', 'role', 'reason') },
   'POST /api/assignments/:id/claim': { action: 'assignment.claim', targetType: 'assignment' },

@@ -74,9 +74,9 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     async (c) => {
       const { em, deps, actor, integration } = c.var;
-      const { name, payload } = c.req.valid('json');
+      const { name, payload, reason } = c.req.valid('json');
       const source = integration ? { kind: 'integration' as const, keyId: integration.keyId, name: integration.name, scopes: integration.scopes } : { kind: 'employee' as const, actor };
-      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, source, { processId: c.req.valid('param').id, name, payload });
+      await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, source, { processId: c.req.valid('param').id, name, payload, ...(reason ? { reason } : {}) });
       return c.json({ delivered: true as const }, 202);
     },
   );

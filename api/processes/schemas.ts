@@ -19,7 +19,11 @@ export const startProcessSchema = z
   .openapi('StartProcess', { oneOf: [{ required: ['routeId'] }, { required: ['routeKey'] }] });
 
 export const outsideEventSchema = z
-  .object({ name: idSchema, payload: z.record(idSchema, formValueSchema).default({}) })
+  .object({
+    name: idSchema,
+    payload: z.record(idSchema, formValueSchema).default({}),
+    reason: z.string().max(1000).regex(/\S/, 'must not be blank').optional().openapi({ description: 'Why a person sends it (shown in the timeline); e.g. a manager acting for the client' }),
+  })
   .openapi('OutsideEvent');
 
 export const cancelProcessSchema = z.object({ reason: z.string().max(1000).regex(/\S/, 'must not be blank') }).openapi('CancelProcess');

@@ -197,10 +197,13 @@ describe('timers and events', () => {
       task('late'),
     ]);
     const early = machine(g);
-    early.m.eventReceived({ name: 'paid', payload: { amount: 10 }, receivedAt: '2026-11-24T08:00:00Z' });
+    early.m.eventReceived({ name: 'paid', payload: { amount: 10 }, receivedAt: '2026-11-24T08:00:00Z', reason: 'The client phoned' });
     early.m.begin();
     expect(early.m.state.open.map((s) => s.stepId)).toEqual(['thanks']);
     expect(early.m.state.forms.a).toEqual({ amount: 10 });
+    // The timeline keeps why a person sent it.
+    const received = early.m.takeJournal().effects.find((e) => e.type === 'event' && e.event === 'event.received');
+    expect(received).toMatchObject({ data: { name: 'paid', reason: 'The client phoned' } });
 
     const silent = machine(g);
     silent.m.begin();

@@ -546,7 +546,7 @@ export class CaseMachine {
     if (!event) return;
     this.state.outcomes[node.id] = 'event';
     this.state.forms[node.id] = { ...event.payload };
-    this.event('event.received', this.env.newId(), { nodeId: node.id, ...(event.actorId ? { actorId: event.actorId } : {}), data: { name: event.name, payload: event.payload, receivedAt: event.receivedAt, ...(event.sender ? { sentBy: event.sender } : {}) } });
+    this.event('event.received', this.env.newId(), { nodeId: node.id, ...(event.actorId ? { actorId: event.actorId } : {}), data: { name: event.name, payload: event.payload, receivedAt: event.receivedAt, ...(event.sender ? { sentBy: event.sender } : {}), ...(event.reason ? { reason: event.reason } : {}) } });
     this.moveOn(token, node.next);
   }
 

@@ -92,6 +92,8 @@ export interface OutsideEvent {
   actorId?: string | undefined;
   /** Who sent it, as the timeline shows it: a person, or another system by its integration key. */
   sender?: EventSender | undefined;
+  /** Why a person sent it (a manager acting for someone), shown in the timeline. */
+  reason?: string | undefined;
 }
 
 export interface EventSender {

@@ -21,6 +21,8 @@ export interface SendEventOptions {
   processId: string;
   name: string;
   payload: Record<string, FormValue>;
+  /** Why it was sent, when a person says so. */
+  reason?: string | undefined;
 }
 
 /** Who sends: a signed-in person, or another system through an integration key and its scopes. */
@@ -31,7 +33,7 @@ export const scopeAllowsEvent = (scopes: readonly string[], routeKey: string, ev
   scopes.some((s) => s === '*' || s === `${routeKey}/*` || s === `${routeKey}/${event}`);
 
 export async function sendEvent(deps: SendEventDeps, source: EventSource, opts: SendEventOptions): Promise<void> {
-  const { processId, name, payload } = opts;
+  const { processId, name, payload, reason } = opts;
   const [p] = await deps.em.execute<{ status: string; workflow_id: string; definition: RouteDefinition | RouteGraph; key: string }[]>(
     `select p.status, p.workflow_id, v.definition, r.key
        from process p join route_version v on v.id = p.route_version_id join route r on r.id = v.route_id
@@ -57,5 +59,5 @@ export async function sendEvent(deps: SendEventDeps, source: EventSource, opts: 
     sender = { kind: 'employee', id: source.actor.employeeId, label: source.actor.email };
   }
   if (p.status !== 'running') throw new DomainError('conflict', `This case is already ${p.status}`);
-  await deps.engine.signal(p.workflow_id, { name, payload, receivedAt: new Date().toISOString(), ...(source.kind === 'employee' ? { actorId: source.actor.employeeId } : {}), sender });
+  await deps.engine.signal(p.workflow_id, { name, payload, receivedAt: new Date().toISOString(), ...(source.kind === 'employee' ? { actorId: source.actor.employeeId } : {}), sender, ...(reason ? { reason } : {}) });
 }

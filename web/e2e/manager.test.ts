@@ -1,6 +1,6 @@
 // The manager's pages in a real Chromium against the real stack: the head of sales opens a case
 // of seller1's, sees the current step highlighted on the diagram with its holder and timers,
-// reassigns it to seller2 (whose inbox then has it), sends an event to another case (refused at
+// reassigns it to seller2 (whose inbox then has it), sends an event to another case with a reason (refused at
 // the field first), cancels a third (reason and confirmation); filters the case list by holder;
 // hands seller1's work back to the queue on the team page; the same pages in English and on a
 // phone; and seller1 gets no manager actions and no team page. axe-core and console errors on each.
@@ -81,6 +81,10 @@ describe('the manager in the browser', () => {
     await page.getByRole('button', { name: 'Отправить событие' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('combobox', { name: 'Событие' }).inputValue()).resolves.toBe('Оплата получена');
+    // A reason is asked for before anything is sent.
+    await dialog.getByRole('button', { name: 'Далее' }).click();
+    await expect(dialog.locator('textarea[data-field="reason"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await dialog.locator('textarea[data-field="reason"]').fill('Бухгалтерия клиента подтвердила оплату по телефону');
     await dialog.getByRole('button', { name: 'Далее' }).click();
     await dialog.getByRole('button', { name: 'Отправить' }).click();
     // Back at the form: the API's error at the amount.
@@ -92,6 +96,9 @@ describe('the manager in the browser', () => {
     await dialog.getByText('Отправить событие «Оплата получена» в дело «Кафе «Полюс»: оплата»?').waitFor();
     await dialog.getByRole('button', { name: 'Отправить' }).click();
     await page.getByText('Событие отправлено').waitFor();
+    // The reason is kept with the event: in the audit log now, in the timeline when the case takes it.
+    const audit = await stack.call<{ items: { details: { name?: string; reason?: string } | null }[] }>('GET', `/api/audit?action=process.event&targetId=${ids.event}`, { as: 'admin' });
+    expect(audit.body.items[0]?.details).toEqual({ name: 'paid', reason: 'Бухгалтерия клиента подтвердила оплату по телефону' });
     expect(errors).toEqual([]);
     await context.close();
   });

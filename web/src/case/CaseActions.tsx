@@ -46,6 +46,7 @@ export function SendEventDialog({ caseId, subject, allowed, declared, opened, on
   const [values, setValues] = useState<Record<string, FormValue>>({});
   const [problems, setProblems] = useState<Problems>({});
   const fields = variablesToFieldDefs(name ? declared[name]?.payload : undefined);
+  const reason = useReason();
   const labelOf = (n: string) => declared[n]?.label ?? n;
   return (
     <ActionDialog
@@ -57,20 +58,22 @@ export function SendEventDialog({ caseId, subject, allowed, declared, opened, on
       submitLabel={t('case.eventSend')}
       error={problems['']}
       validate={() => {
-        if (name) return true;
-        setProblems({ name: t('task.required') });
-        return false;
+        const reasonGiven = reason.check();
+        if (!name) setProblems({ name: t('task.required') });
+        return Boolean(name) && reasonGiven;
       }}
       onConfirm={async () => {
         try {
-          await unwrap(client.api.processes[':id'].events.$post({ param: { id: caseId }, json: { name: name ?? '', payload: cleanValues(fields, values) } }));
+          await unwrap(client.api.processes[':id'].events.$post({ param: { id: caseId }, json: { name: name ?? '', payload: cleanValues(fields, values), reason: reason.reason } }));
           notifications.show({ message: t('case.eventSent'), color: 'green' });
           setValues({});
           setProblems({});
           await refresh();
           return true;
         } catch (err) {
-          setProblems(problemsOf(err));
+          const p = problemsOf(err);
+          setProblems(p);
+          reason.fromApi(p);
           return false;
         }
       }}
@@ -78,6 +81,7 @@ export function SendEventDialog({ caseId, subject, allowed, declared, opened, on
       <Select label={t('case.eventName')} placeholder={t('case.eventPick')} data={allowed.map((n) => ({ value: n, label: labelOf(n) }))} value={name} onChange={(v) => { setName(v); setValues({}); setProblems({}); }} error={problems.name} required data-field="event" />
       {name && fields.length === 0 && <Text size="sm" c="dimmed">{t('case.eventNoPayload')}</Text>}
       <FormFields fields={fields} values={values} errors={under(problems, 'payload')} onChange={(id, v) => setValues((old) => ({ ...old, [id]: v }))} />
+      {reason.field(t('case.reason'), t('case.reasonHint'))}
     </ActionDialog>
   );
 }
