@@ -151,7 +151,7 @@ describe('the route designer in the browser', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+s');
     await page.getByTestId('problems').waitFor();
-    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Всё сохранено');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 }).toBe('Всё сохранено');
     await node(page, 'review').locator('[data-problem="true"]').waitFor();
     await shot(page, 'problem-ru');
     expect(await seriousViolations(page)).toEqual([]);
@@ -160,7 +160,7 @@ describe('the route designer in the browser', () => {
     await choose(page, 'Сотрудник', /seller1@leader\.example/);
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByTestId('no-problems').waitFor();
-    await expect(node(page, 'review').locator('[data-problem="true"]').count()).resolves.toBe(0);
+    await expect.poll(() => node(page, 'review').locator('[data-problem="true"]').count(), { timeout: 15_000 }).toBe(0);
 
     // What was built, as the route language has it.
     const saved = await stack.call<{ draft: { nodes: { id: string; kind: string; [k: string]: unknown }[]; start: string; variables: unknown } }>('GET', `/api/routes/${routeId}`, { as: 'designer' });
@@ -183,8 +183,8 @@ describe('the route designer in the browser', () => {
     // Published after a confirmation: the new version's number and the route's page.
     await page.getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByTestId('confirm-publish').click();
-    await expect(page.getByTestId('published').textContent()).resolves.toContain('Опубликована версия 1');
-    await expect(page.getByTestId('published').getByRole('link').getAttribute('href')).resolves.toBe(`/routes/${routeId}`);
+    await expect.poll(() => page.getByTestId('published').textContent(), { timeout: 15_000 }).toContain('Опубликована версия 1');
+    await expect.poll(() => page.getByTestId('published').getByRole('link').getAttribute('href'), { timeout: 15_000 }).toBe(`/routes/${routeId}`);
     await shot(page, 'published-ru');
 
     // A case of it, started from the UI: its first task is in seller1's inbox.
@@ -202,7 +202,7 @@ describe('the route designer in the browser', () => {
     await signIn(seller.page, served.baseUrl, 'seller1');
     const row = seller.page.locator('[data-testid="work-item"]', { hasText: 'Скидка для кафе «Полюс»' });
     await row.waitFor({ timeout: 30_000 });
-    await expect(row.textContent()).resolves.toContain('Рассмотреть заявку');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Рассмотреть заявку');
 
     expect(errors).toEqual([]);
     expect(seller.errors).toEqual([]);
@@ -262,7 +262,7 @@ describe('the route designer in the browser', () => {
     for (const n of deal.nodes) await select(page, n.id);
     await shot(page, 'deal-ru');
     // Nothing was changed by looking: the draft is still the document as written (positions aside).
-    await expect(page.getByTestId('save-state').textContent()).resolves.toBe('Всё сохранено');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 }).toBe('Всё сохранено');
     await page.getByRole('button', { name: 'Проверить' }).click();
     await page.getByTestId('no-problems').waitFor();
     await page.getByRole('tab', { name: 'JSON' }).click();

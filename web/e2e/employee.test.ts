@@ -66,7 +66,7 @@ describe('the employee in the browser', () => {
     await startCase(subject);
     const row = page.locator('[data-testid="work-item"]', { hasText: subject });
     await row.waitFor({ timeout: 30_000 });
-    await expect(row.textContent()).resolves.toContain('Передать документы в сервис');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Передать документы в сервис');
 
     // Claim from the queue: the task page opens.
     await row.getByRole('button', { name: /Взять/ }).click();
@@ -79,17 +79,17 @@ describe('the employee in the browser', () => {
     // Submitted with the required link empty: the API's error shows at that field.
     const field = page.locator('input[data-field="documents_link"]');
     await field.waitFor();
-    await expect(field.isEnabled()).resolves.toBe(true);
+    await expect.poll(() => field.isEnabled(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: 'Завершить' }).click();
     await page.getByTestId('form-error').waitFor();
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     const errorId = (await field.getAttribute('aria-describedby'))?.split(' ').find((id) => id.includes('error'));
     expect(errorId).toBeTruthy();
-    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toBe('Обязательное поле');
+    await expect.poll(() => page.locator(`[id="${errorId}"]`).textContent(), { timeout: 15_000 }).toBe('Обязательное поле');
 
     // Corrected and completed: the next step is the head of service's, so back to the inbox.
     await field.fill('https://docs.example/contract-118');
-    await expect(field.getAttribute('aria-invalid')).resolves.not.toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 15_000 }).not.toBe('true');
     await page.getByRole('button', { name: 'Завершить' }).click();
     await page.waitForURL(/\/inbox/);
     await page.locator('[data-testid="work-item"]', { hasText: subject }).waitFor({ state: 'detached' });
@@ -187,7 +187,7 @@ describe('the employee in the browser', () => {
     // The declared variables, with the required contract number left empty: refused at its field.
     await page.locator('input[data-field="contract_no"]').waitFor();
     await page.getByRole('button', { name: 'Запустить' }).click();
-    await expect(page.locator('input[data-field="contract_no"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => page.locator('input[data-field="contract_no"]').getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     await page.locator('input[data-field="contract_no"]').fill('Д-200');
     await page.locator('[data-field="install_by"]').click();
     await page.locator('table button:not([data-outside])').filter({ hasText: /^15$/ }).first().click();

@@ -44,13 +44,13 @@ describe('the manager in the browser', () => {
     await page.getByRole('heading', { name: 'Павильон 12: КП на витрины' }).waitFor();
     const node = page.locator('[data-node-id="offer"]');
     await node.waitFor();
-    await expect(node.getAttribute('data-state')).resolves.toBe('current');
+    await expect.poll(() => node.getAttribute('data-state'), { timeout: 15_000 }).toBe('current');
     await node.getByText(/^Исполнитель: Дмитрий Иванов, с /).waitFor();
     await node.getByText(/^Напоминание: /).waitFor();
     await node.getByText(/^Эскалация: уведомить руководителя: /).waitFor();
     const open = page.getByTestId('open-step');
     await open.getByTestId('holder').getByText(/Исполнитель: Дмитрий Иванов/).waitFor();
-    await expect(open.getByTestId('timer').count()).resolves.toBe(2);
+    await expect.poll(() => open.getByTestId('timer').count(), { timeout: 15_000 }).toBe(2);
     await look(page, 'case-ru');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -80,16 +80,16 @@ describe('the manager in the browser', () => {
     await signIn(page, served.baseUrl, 'sales.head', `/cases/${ids.event}`);
     await page.getByRole('button', { name: 'Отправить событие' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('combobox', { name: 'Событие' }).inputValue()).resolves.toBe('Оплата получена');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Событие' }).inputValue(), { timeout: 15_000 }).toBe('Оплата получена');
     // A reason is asked for before anything is sent.
     await dialog.getByRole('button', { name: 'Далее' }).click();
-    await expect(dialog.locator('textarea[data-field="reason"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => dialog.locator('textarea[data-field="reason"]').getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     await dialog.locator('textarea[data-field="reason"]').fill('Бухгалтерия клиента подтвердила оплату по телефону');
     await dialog.getByRole('button', { name: 'Далее' }).click();
     await dialog.getByRole('button', { name: 'Отправить' }).click();
     // Back at the form: the API's error at the amount.
     const amount = dialog.locator('input[data-field="amount"]');
-    await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => amount.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
     await dialog.getByText('Обязательное поле').waitFor();
     await amount.fill('150000');
     await dialog.getByRole('button', { name: 'Далее' }).click();
@@ -112,9 +112,9 @@ describe('the manager in the browser', () => {
     await dialog.getByRole('button', { name: 'Далее' }).click();
     await dialog.getByText(/Отменить дело «Пекарня: отказ клиента»\? Открытые задачи будут сняты/).waitFor();
     await dialog.getByRole('button', { name: 'Отменить дело' }).click();
-    await expect(page.getByTestId('case-status').textContent()).resolves.toBeDefined();
+    await expect.poll(() => page.getByTestId('case-status').textContent(), { timeout: 15_000 }).toBeDefined();
     await page.getByTestId('case-status').getByText('отменено').waitFor();
-    await expect(page.getByTestId('manager-actions').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('manager-actions').count(), { timeout: 15_000 }).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -130,9 +130,9 @@ describe('the manager in the browser', () => {
     const rows = page.getByTestId('case-row');
     // Only the case whose step was moved to her; the others wait for seller1 or have ended.
     await page.getByTestId('cases-total').getByText('1 дело').waitFor();
-    await expect(rows.count()).resolves.toBe(1);
-    await expect(rows.first().getAttribute('data-case')).resolves.toBe(ids.reassign);
-    await expect(rows.filter({ hasText: 'Павильон 12' }).getByTestId('waiting-for').textContent()).resolves.toContain('Елена Морозова · Подготовить КП');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => rows.first().getAttribute('data-case'), { timeout: 15_000 }).toBe(ids.reassign);
+    await expect.poll(() => rows.filter({ hasText: 'Павильон 12' }).getByTestId('waiting-for').textContent(), { timeout: 15_000 }).toContain('Елена Морозова · Подготовить КП');
     await look(page, 'cases-ru');
     expect(await seriousViolations(page)).toEqual([]);
     // Bookmarked: the same view after a reload.
@@ -148,7 +148,7 @@ describe('the manager in the browser', () => {
     await page.getByRole('heading', { name: 'Команда' }).waitFor();
     const seller1 = page.locator(`[data-member="${people.seller1}"]`);
     // The event case's step and the step of seller2's case.
-    await expect(seller1.getByTestId('open-count').textContent()).resolves.toBe('2');
+    await expect.poll(() => seller1.getByTestId('open-count').textContent(), { timeout: 15_000 }).toBe('2');
     await seller1.getByRole('button', { name: 'Дмитрий Иванов' }).click();
     await page.getByTestId('team-work-item').filter({ hasText: 'Кафе «Полюс»: оплата' }).waitFor();
     await look(page, 'team-ru');
@@ -214,12 +214,12 @@ describe('the manager in the browser', () => {
     await signIn(page, served.baseUrl, 'seller1', `/cases/${ids.other}`);
     await page.getByRole('heading', { name: 'Гипермаркет: камера' }).waitFor();
     await page.locator('[data-node-id="offer"][data-state="current"]').waitFor();
-    await expect(page.getByTestId('manager-actions').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: /Переназначить/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: 'Команда' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('manager-actions').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /Переназначить/ }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Команда' }).count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole('link', { name: 'Дела', exact: true }).first().waitFor();
     await page.goto(`${served.baseUrl}/team`);
-    await expect(page.getByTestId('team-list').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('team-list').count(), { timeout: 15_000 }).toBe(0);
     expect((await stack.call('GET', '/api/team', { as: 'seller1' })).status).toBe(403);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

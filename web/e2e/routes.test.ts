@@ -38,16 +38,16 @@ async function publishFromPage(page: Page, version: number, texts: { confirm: Re
   await page.getByTestId('publish').click();
   await page.getByTestId('publish-confirm').click();
   await page.locator(`[data-testid="version-row"][data-version="${version}"]`).waitFor();
-  await expect(page.getByRole('button', { name: texts.confirm }).count()).resolves.toBe(0);
+  await expect.poll(() => page.getByRole('button', { name: texts.confirm }).count(), { timeout: 15_000 }).toBe(0);
 }
 
 async function expectDiffColoured(page: Page) {
   const node = (id: string) => page.locator(`[data-testid="diff-diagram"] [data-node-id="${id}"]`);
   await node('approve').waitFor();
-  await expect(node('approve').getAttribute('data-diff')).resolves.toBe('added');
-  await expect(node('notify').getAttribute('data-diff')).resolves.toBe('removed');
-  await expect(node('check').getAttribute('data-diff')).resolves.toBe('changed');
-  await expect(node('register').getAttribute('data-diff')).resolves.toBe('unchanged');
+  await expect.poll(() => node('approve').getAttribute('data-diff'), { timeout: 15_000 }).toBe('added');
+  await expect.poll(() => node('notify').getAttribute('data-diff'), { timeout: 15_000 }).toBe('removed');
+  await expect.poll(() => node('check').getAttribute('data-diff'), { timeout: 15_000 }).toBe('changed');
+  await expect.poll(() => node('register').getAttribute('data-diff'), { timeout: 15_000 }).toBe('unchanged');
   // Colour is not the only sign: the status is written on the card.
   await expect(cssOf(node('approve'), 'borderTopColor')).resolves.toBe('rgb(43, 138, 62)');
   await expect(cssOf(node('check'), 'borderTopColor')).resolves.toBe('rgb(230, 119, 0)');
@@ -65,10 +65,10 @@ describe('the designer in the browser', () => {
     await page.getByRole('heading', { name: 'Конструктор маршрутов' }).waitFor();
     const sample = page.locator('[data-testid="route-row"][data-route-key="installation-handoff"]');
     await sample.waitFor();
-    await expect(sample.textContent()).resolves.toContain('Передача в монтаж');
+    await expect.poll(() => sample.textContent(), { timeout: 15_000 }).toContain('Передача в монтаж');
     // The list says who published the sample route's latest version.
     await sample.getByText(/·/).first().waitFor();
-    await expect(page.getByRole('navigation').first().getByRole('link', { name: 'Конструктор маршрутов' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('navigation').first().getByRole('link', { name: 'Конструктор маршрутов' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await axeWhenSettled(page)).toEqual([]);
 
     // Search narrows the list and is kept in the address bar.
@@ -106,8 +106,8 @@ describe('the designer in the browser', () => {
     await page.getByTestId('publish').click();
     const problems = page.getByTestId('publish-problems');
     await problems.waitFor();
-    await expect(problems.textContent()).resolves.toMatch(/register/);
-    await expect(problems.getByRole('link', { name: 'Исправить в редакторе' }).getAttribute('href')).resolves.toBe(`/routes/${id}/edit`);
+    await expect.poll(() => problems.textContent(), { timeout: 15_000 }).toMatch(/register/);
+    await expect.poll(() => problems.getByRole('link', { name: 'Исправить в редакторе' }).getAttribute('href'), { timeout: 15_000 }).toBe(`/routes/${id}/edit`);
     expect(await axeWhenSettled(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Закрыть' }).first().click();
     expect((await stack.call<{ latestVersion: number }>('GET', `/api/routes/${id}`, { as: 'designer' })).body.latestVersion).toBe(0);
@@ -123,9 +123,9 @@ describe('the designer in the browser', () => {
     await page.getByText('Опубликована версия 1').waitFor();
     const v1Row = page.locator('[data-testid="version-row"][data-version="1"]');
     await v1Row.waitFor();
-    await expect(v1Row.textContent()).resolves.toContain('Мария Кузнецова');
+    await expect.poll(() => v1Row.textContent(), { timeout: 15_000 }).toContain('Мария Кузнецова');
     await page.getByText('Без изменений после v1').waitFor();
-    await expect(page.getByRole('link', { name: 'Запустить дело' }).getAttribute('href')).resolves.toBe(`/start?route=${id}`);
+    await expect.poll(() => page.getByRole('link', { name: 'Запустить дело' }).getAttribute('href'), { timeout: 15_000 }).toBe(`/start?route=${id}`);
 
     // The draft changes (a node added, a due time changed, a node removed) and becomes v2.
     await putDraft(stack, id, complaintV2());
@@ -144,7 +144,7 @@ describe('the designer in the browser', () => {
     await page.locator('[data-testid="change-item"][data-node-id="check"]').getByRole('button').click();
     await page.locator('[data-testid="change-item"][data-node-id="check"]').getByText('срок: P2D → P3D').waitFor();
     await page.locator('[data-testid="diff-diagram"] [data-node-id="notify"]').click();
-    await expect(page.locator('[data-testid="change-item"][data-node-id="notify"] button').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.locator('[data-testid="change-item"][data-node-id="notify"] button').getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
     expect(await axeWhenSettled(page)).toEqual([]);
 
     // The pickers: comparing a version with itself is explained, not drawn.
@@ -157,7 +157,7 @@ describe('the designer in the browser', () => {
     await page.goto(`${served.baseUrl}/routes/${id}`);
     await page.getByRole('link', { name: 'Запустить дело' }).click();
     await page.locator('input[name="subject"]').waitFor();
-    await expect(page.getByLabel(/^Маршрут/).first().inputValue()).resolves.toBe('Рекламация по оборудованию');
+    await expect.poll(() => page.getByLabel(/^Маршрут/).first().inputValue(), { timeout: 15_000 }).toBe('Рекламация по оборудованию');
     await page.goto(`${served.baseUrl}/start?route=complaint-e2e`);
     await page.locator('input[name="subject"]').waitFor();
 
@@ -199,8 +199,8 @@ describe('the designer in the browser', () => {
       await signIn(page, served.baseUrl, 'seller1', '/routes');
       const alert = page.getByTestId('routes-forbidden');
       await alert.waitFor();
-      await expect(alert.textContent()).resolves.toContain(message);
-      await expect(page.getByRole('link', { name: title, exact: true }).count()).resolves.toBe(0);
+      await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain(message);
+      await expect.poll(() => page.getByRole('link', { name: title, exact: true }).count(), { timeout: 15_000 }).toBe(0);
       expect(await axeWhenSettled(page)).toEqual([]);
       // The API refuses the changes whatever the page shows.
       const refused = await stack.call('POST', '/api/routes', { as: 'seller1', body: { key: `not-mine-${lang}`, draft: complaintV2() } });
