@@ -121,6 +121,7 @@ describe('clients in the browser', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
     await page.getByTestId('tags').getByText('Федеральная сеть').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await look(page, 'client-card-ru');
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -268,7 +268,7 @@ export function ClientPage() {
         <div>
           <Title order={2}>{c.name}</Title>
           <Group gap="xs" mt={4}>
-            <Badge color={STAGE_COLOR[c.stage] ?? 'gray'} variant="filled" data-testid="stage">{t(`clients.stages.${c.stage}`)}</Badge>
+            <Badge color={STAGE_COLOR[c.stage] ?? 'gray'} variant="filled" tt="none" data-testid="stage">{t(`clients.stages.${c.stage}`)}</Badge>
             <Text size="sm">{c.probability === null ? t('clients.card.noProbability') : t('clients.card.probability', { value: c.probability })}</Text>
             <Text size="sm">· {t('clients.field.owner')}: <b data-testid="owner">{c.owner.name}</b></Text>
           </Group>

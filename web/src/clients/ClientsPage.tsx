@@ -79,7 +79,7 @@ export function ClientsPage() {
         <Button onClick={() => setCreating(true)}>{t('clients.create.open')}</Button>
       </Group>
       <Group gap="sm" align="end" wrap="wrap" role="search" aria-label={t('clients.filters')}>
-        <TextInput label={t('clients.search')} placeholder={t('clients.searchHint')} w={260} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="client-search" />
+        <TextInput label={t('clients.search')} placeholder={t('clients.searchHint')} w={300} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="client-search" />
         <Select label={t('clients.owner')} placeholder={t('clients.anyone')} clearable searchable w={200} value={params.get('owner')} onChange={(v) => set('owner', v)}
           data={people.map((p) => ({ value: p.id, label: p.name }))} />
         <Select label={t('clients.stage')} placeholder={t('clients.any')} clearable w={170} value={params.get('stage')} onChange={(v) => set('stage', v)}
@@ -102,7 +102,7 @@ export function ClientsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('clients.col.name')}</Table.Th>
-                <Table.Th>{t('clients.col.stage')}</Table.Th>
+                <Table.Th style={{ minWidth: 150 }}>{t('clients.col.stage')}</Table.Th>
                 <Table.Th>{t('clients.col.contact')}</Table.Th>
                 <Table.Th>{t('clients.col.tags')}</Table.Th>
                 <Table.Th>{t('clients.col.owner')}</Table.Th>
@@ -117,7 +117,7 @@ export function ClientsPage() {
                     <Text size="xs" c="dimmed">{[t(`clients.kinds.${c.kind}`), c.inn ? `${t('clients.field.inn')} ${c.inn}` : null, c.region].filter(Boolean).join(' · ')}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STAGE_COLOR[c.stage] ?? 'gray'} variant="filled">{t(`clients.stages.${c.stage}`)}</Badge>
+                    <Badge color={STAGE_COLOR[c.stage] ?? 'gray'} variant="filled" tt="none">{t(`clients.stages.${c.stage}`)}</Badge>
                     {c.probability !== null && <Text size="xs" c="dimmed">{c.probability} %</Text>}
                   </Table.Td>
                   <Table.Td>

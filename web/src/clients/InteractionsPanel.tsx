@@ -99,7 +99,7 @@ function Line({ item, onComplete }: { item: Interaction; onComplete?: (() => voi
     <Group justify="space-between" align="start" wrap="nowrap" data-testid="interaction" data-status={item.status}>
       <div>
         <Group gap={6}>
-          <Badge size="sm" variant="filled" color={item.status === 'planned' ? 'blue.9' : 'teal.9'}>{t(`clients.interactions.kinds.${item.kind}`)}</Badge>
+          <Badge size="sm" variant="filled" color={item.status === 'planned' ? 'blue.9' : 'teal.9'} tt="none">{t(`clients.interactions.kinds.${item.kind}`)}</Badge>
           <Text fw={600} size="sm">{item.subject ?? ''}</Text>
         </Group>
         <Text size="xs" c="dimmed">{t('clients.interactions.doneAt', { when: fmt.dateTime(item.at), who: item.employee.name })}{item.contact ? ` · ${item.contact.fullName}` : ''}</Text>
