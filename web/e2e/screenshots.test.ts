@@ -163,4 +163,23 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await head.context.close();
     }
   });
+
+  it('takes the client list and a client card, in Russian and English', async () => {
+    // The demo client most likely to buy, as the commercial director (who sees every client) sees it.
+    const first = await stack.call<{ items: { id: string }[] }>('GET', '/api/clients?sort=-probability&limit=1', { as: 'director' });
+    const id = first.body.items[0]?.id;
+    for (const lang of ['ru', 'en'] as const) {
+      const head = await newUser(chromium.browser, { lang });
+      await signIn(head.page, served.baseUrl, 'director', '/clients');
+      await head.page.getByTestId('client-row').first().waitFor();
+      await shot(head.page, `clients-${lang}`);
+      if (id) {
+        await head.page.goto(`${served.baseUrl}/clients/${id}`);
+        await head.page.getByTestId('contact').first().waitFor();
+        await head.page.getByTestId('interactions').getByRole('heading').first().waitFor();
+        await shot(head.page, `client-${lang}`);
+      }
+      await head.context.close();
+    }
+  });
 });

@@ -97,6 +97,7 @@ export function Layout() {
     { to: '/start', label: t('nav.start') },
     // Everyone sees the cases they are involved in; the team page is for those who supervise others.
     { to: '/cases', label: t('nav.cases') },
+    { to: '/clients', label: t('clients.nav') },
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

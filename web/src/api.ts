@@ -14,10 +14,13 @@ export interface FieldProblem {
 export class ApiError extends Error {
   readonly status: number;
   readonly problems: FieldProblem[];
+  /** The whole problem body: some answers carry more (a 409's `duplicates` or `current`). */
+  readonly body: Record<string, unknown> | null;
   constructor(status: number, body: { title?: string; detail?: string; problems?: FieldProblem[] } | null) {
     super(body?.detail ?? body?.title ?? `HTTP ${status}`);
     this.status = status;
     this.problems = body?.problems ?? [];
+    this.body = body;
   }
   /** The problems of one form, keyed by field id: 'form.amount' -> 'amount'. */
   fieldErrors(prefix: string): Record<string, string> {
