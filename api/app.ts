@@ -12,6 +12,8 @@ import { authenticate } from './auth/authenticate.ts';
 import { clientsApi } from './clients/clients-api.ts';
 import { interactionsApi } from './clients/interactions-api.ts';
 import { clientTagsApi } from './clients/tags-api.ts';
+import { dealsApi } from './deals/deals-api.ts';
+import { dealStagesApi } from './deals/stages-api.ts';
 import { originCheck } from './auth/origin-check.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/clients', clientsApi)
     .route('/client-tags', clientTagsApi)
     .route('/interactions', interactionsApi)
+    .route('/deals', dealsApi)
+    .route('/deal-stages', dealStagesApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

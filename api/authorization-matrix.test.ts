@@ -73,7 +73,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change'];
   const parts = await Promise.all(
     tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
   );
@@ -110,6 +110,7 @@ beforeAll(async () => {
   keySecret = key.body.secret;
   theCase = await newCase();
   theClient = await newClient();
+  theDeal = await newDeal();
 });
 afterAll(async () => s?.close());
 
@@ -125,6 +126,15 @@ async function newClient(): Promise<{ id: string; contactId: string }> {
 const newTag = async () => (await s.call<{ id: string }>('POST', '/api/client-tags', { as: 'admin', body: { name: `Matrix ${crypto.randomUUID()}` } })).body.id;
 const newInteraction = async () => (await s.call<{ id: string }>('POST', '/api/interactions', { as: 'seller1', body: { clientId: (await newClient()).id, kind: 'call', at: '2031-03-03T07:00:00Z' } })).body.id;
 let theClient: { id: string; contactId: string };
+/** A deal of seller1's client (owned by seller1), made afresh for each caller of a changing row. */
+async function newDeal(): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/deals', { as: 'seller1', body: { clientId: (await newClient()).id, title: `Matrix ${crypto.randomUUID()}`, amount: 100 } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+let stageSeq = 0;
+const newStage = async () => (await s.call<{ id: string }>('POST', '/api/deal-stages', { as: 'admin', body: { code: `matrix-${++stageSeq}`, name: 'Matrix', probability: 1 } })).body.id;
+let theDeal: string;
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -231,6 +241,17 @@ const ROWS: Row[] = [
   { name: 'GET /api/interactions', call: read('/api/interactions'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'POST /api/interactions', call: async () => ({ method: 'POST', path: '/api/interactions', body: { clientId: (await newClient()).id, kind: 'call', at: '2031-03-03T07:00:00Z' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
   { name: 'PATCH /api/interactions/{id}', call: async () => ({ method: 'PATCH', path: `/api/interactions/${await newInteraction()}`, body: { version: 1, subject: 'Matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'GET /api/deals', call: read('/api/deals'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/deals/choices', call: read('/api/deals/choices'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/deals/board', call: read('/api/deals/board'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/deals', call: async () => ({ method: 'POST', path: '/api/deals', body: { clientId: (await newClient()).id, title: 'Matrix' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
+  { name: 'GET /api/deals/{id}', call: read(() => `/api/deals/${theDeal}`), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'PATCH /api/deals/{id}', call: async () => ({ method: 'PATCH', path: `/api/deals/${await newDeal()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'POST /api/deals/{id}/close', call: async () => ({ method: 'POST', path: `/api/deals/${await newDeal()}/close`, body: { outcome: 'lost', reason: 'price' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'GET /api/deal-stages', call: read('/api/deal-stages'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/deal-stages', call: () => Promise.resolve({ method: 'POST', path: '/api/deal-stages', body: { code: `matrix-new-${++stageSeq}`, name: 'Matrix', probability: 5 } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'PATCH /api/deal-stages/{id}', call: async () => ({ method: 'PATCH', path: `/api/deal-stages/${await newStage()}`, body: { name: 'Matrix renamed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'DELETE /api/deal-stages/{id}', call: async () => ({ method: 'DELETE', path: `/api/deal-stages/${await newStage()}` }), expect: [401, 403, 403, 403, 403, 204, 403] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

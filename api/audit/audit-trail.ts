@@ -62,6 +62,13 @@ export const AUDITED: Record<string, AuditRule> = {
   'DELETE /api/client-tags/:id': { action: 'client-tag.delete', targetType: 'client-tag' },
   'POST /api/interactions': { action: 'interaction.create', targetType: 'interaction', idFrom: 'response', details: (b) => pick(b, 'clientId', 'kind', 'status', 'employeeId') },
   'PATCH /api/interactions/:id': { action: 'interaction.update', targetType: 'interaction', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'status', 'employeeId') }) },
+  // Deals: the client, the stage moves and the outcome; amounts and lines stay on the deal itself.
+  'POST /api/deals': { action: 'deal.create', targetType: 'deal', idFrom: 'response', details: (b) => pick(b, 'clientId', 'title', 'stageId', 'ownerId') },
+  'PATCH /api/deals/:id': { action: 'deal.update', targetType: 'deal', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'stageId', 'ownerId'), ...pick(a, 'version') }) },
+  'POST /api/deals/:id/close': { action: 'deal.close', targetType: 'deal', details: (b, a) => ({ ...pick(b, 'outcome', 'reason'), ...(a.lostAtStage ? { lostAtStage: (a.lostAtStage as Json).code } : {}) }) },
+  'POST /api/deal-stages': { action: 'deal-stage.create', targetType: 'deal-stage', idFrom: 'response', details: (b) => pick(b, 'code', 'name') },
+  'PATCH /api/deal-stages/:id': { action: 'deal-stage.update', targetType: 'deal-stage', details: (b) => ({ fields: Object.keys(b) }) },
+  'DELETE /api/deal-stages/:id': { action: 'deal-stage.delete', targetType: 'deal-stage' },
 };
 
 const LOGIN = 'POST /api/auth/login';

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'client.create', 'client.update', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
   'client-tag.create', 'client-tag.update', 'client-tag.delete',
   'interaction.create', 'interaction.update',
+  'deal.create', 'deal.update', 'deal.close',
+  'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
+import { writeDemoDeals } from './demo-deals.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
@@ -58,4 +59,5 @@ async function writeCompany(em: EntityManager): Promise<void> {
   em.create(RouteVersion, { id: crypto.randomUUID(), route, version: 1, definition: check.definition, publishedAt: now, publishedBy: designer });
   await em.flush();
   await writeDemoClients(em, ids, now);
+  await writeDemoDeals(em, now);
 }
