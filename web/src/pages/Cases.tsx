@@ -10,6 +10,9 @@ import { zonedMidnight } from '../case/overlays.ts';
 import { useCaseList, useEmployees, useRoutes, type CaseListFilter, type CaseListItem } from '../case/queries.ts';
 import { useFormat, type Formatter } from '../format.ts';
 import { useRoleNames } from '../people.ts';
+
+// A status in a narrow table column: the table may not squeeze the badge into "ИД…".
+const WHOLE_LABEL = { label: { overflow: 'visible' } } as const;
 import { STATUS_COLOR } from '../case/status.ts';
 
 const PAGE = 25;
@@ -116,8 +119,8 @@ export function CasesPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge color={STATUS_COLOR[c.status] ?? 'gray'} variant="filled">{t(`status.${c.status}`)}</Badge>
-                      {c.stuck && <Badge color="red" variant="filled" title={t('cases.stuckHint')} data-testid="stuck">{t('cases.stuck')}</Badge>}
+                      <Badge color={STATUS_COLOR[c.status] ?? 'gray'} variant="filled" styles={WHOLE_LABEL}>{t(`status.${c.status}`)}</Badge>
+                      {c.stuck && <Badge color="red" variant="filled" styles={WHOLE_LABEL} title={t('cases.stuckHint')} data-testid="stuck">{t('cases.stuck')}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td data-testid="waiting-for"><WaitingFor item={c} fmt={fmt} roleNames={roleNames} /></Table.Td>
