@@ -16,6 +16,9 @@ import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../tempor
 import { databaseUrlOf, openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
+import { BIRTHDAY_CALL_HOUR, ensureBirthdaySchedule } from './birthday-schedule.ts';
+import { ensureShippedRoutes } from './db/shipped-routes.ts';
+import { loadCalendarSettings } from '../domain/calendar/calendar-settings.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
 import { removePidFile, stopLeftovers, writePidFile } from './services/pid-files.ts';
 import { locateTemporalCli } from './services/temporal-cli.ts';
@@ -162,8 +165,14 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
     await running.catch(() => undefined);
     await connection.close();
   });
+  // The shipped routes the company lacks (a new install, or a new release shipping another).
+  const added = await ensureShippedRoutes(orm.em.fork());
+  if (added.length) log(`Shipped routes published: ${added.join(', ')}`);
+  const client = new Client({ connection, namespace: config.temporal.namespace });
   // Ended cases and failed mail are swept by one durable workflow per task queue, whichever worker starts it.
-  await ensureHousekeeping(new Client({ connection, namespace: config.temporal.namespace }), config.temporal.taskQueue, { intervalMs: config.housekeeping.intervalMs });
+  await ensureHousekeeping(client, config.temporal.taskQueue, { intervalMs: config.housekeeping.intervalMs });
+  const { timeZone } = await loadCalendarSettings(orm.em.fork());
+  await ensureBirthdaySchedule(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: BIRTHDAY_CALL_HOUR });
 }
 
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
