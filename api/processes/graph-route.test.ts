@@ -23,7 +23,7 @@ let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack({ timeSkipping: true });
   await s.startWorker();
-  for (const [key, draft] of [['complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()], ['sales-call', salesCallRoute()], ['payment-reminder', paymentReminderRoute()]] as const) {
+  for (const [key, draft] of [['test-complaint', complaintRoute()], ['quick-quote', firstAnswerRoute()], ['sales-call', salesCallRoute()], ['test-payment-reminder', paymentReminderRoute()]] as const) {
     const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key, draft } });
     const published = await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
@@ -47,7 +47,7 @@ const notes = async (who: string) => (await s.call<{ items: { title: string }[] 
 
 describe('a complaint on a graph route', () => {
   it('reminds, escalates to the manager, reassigns, branches, runs opinions in parallel, loops and waits for the client', async () => {
-    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'complaint', subject: 'Complaint: freezer too warm', variables: { client: 'Павильон 12' } } });
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'test-complaint', subject: 'Complaint: freezer too warm', variables: { client: 'Павильон 12' } } });
     expect(started.status).toBe(201);
     const id = started.body.id;
     await waitFor('quality', id, 'review');
@@ -105,7 +105,7 @@ describe('a complaint on a graph route', () => {
   });
 
   it('closes the case when the client does not answer within three days', async () => {
-    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'quality', body: { routeKey: 'complaint', subject: 'Complaint: noisy compressor', variables: { client: 'Магазин 7' } } });
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'quality', body: { routeKey: 'test-complaint', subject: 'Complaint: noisy compressor', variables: { client: 'Магазин 7' } } });
     const id = started.body.id;
     await waitFor('quality', id, 'review');
     await complete('quality', id, 'review', { outcome: 'simple' });
@@ -165,13 +165,13 @@ describe('a follow-up created by the outcome of a call', () => {
 describe('the payment reminder', () => {
   it('wakes up three working days before the invoice is due and gives the call to the deal owner', async () => {
     const routes = await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'seller1' });
-    const routeId = routes.body.items.find((r) => r.key === 'payment-reminder')!.id;
+    const routeId = routes.body.items.find((r) => r.key === 'test-payment-reminder')!.id;
     const version = await s.call<{ definition: { calendar: WorkingCalendar } }>('GET', `/api/routes/${routeId}/versions/1`, { as: 'seller1' });
     // An invoice due in three weeks, on the test server's clock (earlier tests moved it ahead).
     const due = new Date((await s.now()) + 21 * 86_400_000).toISOString().slice(0, 10);
     const wakeAt = subtractWorkingDays(version.body.definition.calendar, due, 3);
 
-    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'sales.head', body: { routeKey: 'payment-reminder', subject: `Invoice due ${due}`, variables: { invoice_due: due, owner: demoEmail('seller2') } } });
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'sales.head', body: { routeKey: 'test-payment-reminder', subject: `Invoice due ${due}`, variables: { invoice_due: due, owner: demoEmail('seller2') } } });
     const id = started.body.id;
     const waiting = await eventually(() => view(id), (r) => (r.body.live?.timers.length ?? 0) > 0);
     expect(waiting.body.live?.timers).toEqual([expect.objectContaining({ nodeId: 'until-three-days-before', label: 'wait', at: wakeAt.toISOString() })]);

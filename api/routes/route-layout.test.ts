@@ -15,7 +15,7 @@ describe('node positions', () => {
   it('are kept with the draft and the version, and change nothing in the diff', async () => {
     const route = complaintRoute();
     const layout = Object.fromEntries(route.nodes.map((n, i) => [n.id, { x: 40, y: i * 120 }]));
-    const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'complaint', draft: { ...route, layout } } });
+    const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'test-complaint', draft: { ...route, layout } } });
     expect(created.status).toBe(201);
     expect((await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } })).status).toBe(201);
 

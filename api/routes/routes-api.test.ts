@@ -18,9 +18,9 @@ const create = (key: string, draft: unknown, as = 'designer') => s.call<Detail>(
 describe('routes', () => {
   it('keeps an invalid draft exactly as typed and lists its problems', async () => {
     const draft = { name: 'Complaint', steps: [{ id: 'answer', kind: 'task', name: 'Answer', assignee: { type: 'role', role: 'qualty' }, due: 'P3D' }] };
-    const created = await create('complaint', draft);
+    const created = await create('test-complaint', draft);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ key: 'complaint', name: 'Complaint', draft, draftRevision: 1, latestVersion: 0 });
+    expect(created.body).toMatchObject({ key: 'test-complaint', name: 'Complaint', draft, draftRevision: 1, latestVersion: 0 });
 
     const check = await s.call<{ valid: boolean } & Problems>('POST', `/api/routes/${created.body.id}/validate`, { as: 'designer' });
     expect(check.body).toEqual({ valid: false, problems: [{ path: 'steps[0].assignee.role', nodeId: 'answer', message: 'no role "qualty" exists' }] });

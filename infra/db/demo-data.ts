@@ -22,6 +22,7 @@ export const ROLES = [
   { code: 'sales', kind: 'job', name: 'Менеджер по продажам', description: 'Sales managers' },
   { code: 'sales-assistant', kind: 'job', name: 'Помощник отдела продаж', description: 'Paperwork for deals' },
   { code: 'service', kind: 'job', name: 'Сервисный инженер', description: 'Installation and service visits' },
+  { code: 'service-head', kind: 'job', name: 'Руководитель сервиса', description: 'Accepts installation hand-offs and schedules installations' },
   { code: 'marketing', kind: 'job', name: 'Маркетолог', description: 'Campaigns and surveys' },
   { code: 'quality', kind: 'job', name: 'Менеджер по качеству', description: 'Complaint handling' },
   { code: 'legal', kind: 'job', name: 'Юрист', description: 'Contracts and claims' },
@@ -46,7 +47,7 @@ export const EMPLOYEES: DemoEmployee[] = [
   { key: 'seller2', fullName: 'Елена Морозова', title: 'Менеджер по продажам', department: 'sales', roles: ['employee', 'sales'], manager: 'sales.head' },
   { key: 'seller3', fullName: 'Павел Лебедев', title: 'Менеджер по продажам', department: 'sales', roles: ['employee', 'sales'], manager: 'sales.head' },
   { key: 'assistant', fullName: 'Ольга Новикова', title: 'Помощник отдела продаж', department: 'sales', roles: ['employee', 'sales-assistant'], manager: 'sales.head' },
-  { key: 'service.head', fullName: 'Сергей Козлов', title: 'Руководитель сервисной службы', department: 'service', roles: ['employee', 'manager', 'service'], manager: 'director' },
+  { key: 'service.head', fullName: 'Сергей Козлов', title: 'Руководитель сервисной службы', department: 'service', roles: ['employee', 'manager', 'service', 'service-head'], manager: 'director' },
   { key: 'engineer1', fullName: 'Николай Попов', title: 'Сервисный инженер', department: 'service', roles: ['employee', 'service'], manager: 'service.head' },
   { key: 'engineer2', fullName: 'Виктор Васильев', title: 'Сервисный инженер', department: 'service', roles: ['employee', 'service'], manager: 'service.head' },
   { key: 'quality', fullName: 'Татьяна Федорова', title: 'Менеджер по качеству', department: 'quality', roles: ['employee', 'quality'], manager: 'director' },
@@ -68,7 +69,10 @@ export const DEMO_CALENDAR = {
   },
 };
 
-/** Installation hand-off (brief, process 3): signed deal -> paperwork -> scheduling -> installation. */
+/**
+ * A route in the v0 format (a list of steps) kept as an example for the v0 tests. The demo company
+ * runs the shipped installation hand-off (domain/routes/shipped/installation-handoff.route.json).
+ */
 export const SAMPLE_ROUTE: { key: string; definition: RouteDefinition } = {
   key: 'installation-handoff',
   definition: {

@@ -1,15 +1,14 @@
 // Writes the demo company once, into an empty database. A database that already has employees
 // is left as it is, so restarting never duplicates or resets anything.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CalendarSettings, Department, Employee, Role, Route, RouteVersion } from '../../domain/entities/index.ts';
+import { CalendarSettings, Department, Employee, Role } from '../../domain/entities/index.ts';
 import { COMPANY_SETTINGS_ID } from '../../domain/calendar/entities.ts';
-import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
 import { writeDemoDeals } from './demo-deals.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
-import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
+import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
@@ -40,26 +39,9 @@ async function writeCompany(em: EntityManager): Promise<void> {
   em.create(CalendarSettings, { id: COMPANY_SETTINGS_ID, ...DEMO_CALENDAR, region: null, hours: null, updatedAt: new Date(), updatedBy: null });
   await em.flush();
 
-  const designer = ids.get('designer')!;
-  const check = validateRoute(SAMPLE_ROUTE.definition, {
-    roles: new Set(roles.keys()),
-    people: new Set(EMPLOYEES.map((e) => demoEmail(e.key))),
-  });
-  if (!check.ok) throw new Error(`The sample route is invalid: ${JSON.stringify(check.problems)}`);
   const now = new Date();
-  const route = em.create(Route, {
-    id: crypto.randomUUID(),
-    key: SAMPLE_ROUTE.key,
-    name: check.definition.name,
-    draft: SAMPLE_ROUTE.definition,
-    draftRevision: 1,
-    draftUpdatedAt: now,
-    draftUpdatedBy: designer,
-    latestVersion: 1,
-  });
-  em.create(RouteVersion, { id: crypto.randomUUID(), route, version: 1, definition: check.definition, publishedAt: now, publishedBy: designer });
-  await em.flush();
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
+  // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }

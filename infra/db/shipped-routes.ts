@@ -14,11 +14,19 @@ import { publishRoute } from '../../domain/routes/publish-route.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 /** In publishing order: a route's sub-process routes come before it. */
-export const SHIPPED_ROUTE_KEYS = ['birthday-call', 'payment-reminder'] as const;
+export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'birthday-call', 'payment-reminder', 'complaint'] as const;
 export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number];
 
 /** The job roles the shipped routes assign work to, created when a company lacks them. */
-const JOB_ROLES: { code: string; name: string; description: string }[] = [];
+const JOB_ROLES: { code: string; name: string; description: string }[] = [
+  { code: 'sales', name: 'Менеджер по продажам', description: 'Sales managers' },
+  { code: 'sales-assistant', name: 'Помощник отдела продаж', description: 'Paperwork for deals' },
+  { code: 'service', name: 'Сервисный инженер', description: 'Installation and service visits' },
+  { code: 'service-head', name: 'Руководитель сервиса', description: 'Accepts installation hand-offs and schedules installations' },
+  { code: 'quality', name: 'Менеджер по качеству', description: 'Complaint handling' },
+  { code: 'legal', name: 'Юрист', description: 'Contracts and claims' },
+  { code: 'management', name: 'Руководитель', description: 'Heads of the company' },
+];
 
 export function shippedRoute(key: ShippedRouteKey): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../../domain/routes/shipped/${key}.route.json`, import.meta.url), 'utf8')) as Record<string, unknown>;

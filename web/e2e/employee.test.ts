@@ -94,12 +94,12 @@ describe('the employee in the browser', () => {
     await page.waitForURL(/\/inbox/);
     await page.locator('[data-testid="work-item"]', { hasText: subject }).waitFor({ state: 'detached' });
 
-    // The next person: the head of service sees the scheduling task, with the earlier step's data.
+    // The next person: the head of service sees the hand-off to accept, with the earlier step's data.
     const head = await newUser(browser);
     await signIn(head.page, served.baseUrl, 'service.head');
     const next = head.page.locator('[data-testid="work-item"]', { hasText: subject });
     await next.waitFor();
-    await next.getByRole('link', { name: 'Согласовать дату монтажа с клиентом' }).click();
+    await next.getByRole('link', { name: 'Принять передачу в монтаж' }).click();
     await head.page.getByTestId('history').getByText('https://docs.example/contract-118').waitFor();
 
     expect(assistant.errors).toEqual([]);
