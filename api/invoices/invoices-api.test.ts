@@ -52,6 +52,19 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
+describe('the demo company', () => {
+  it('has paid, partly paid, overdue and upcoming invoices, and clients owing money', async () => {
+    for (const status of ['paid', 'partly-paid', 'overdue', 'issued']) expect((await list('director', `status=${status}`)).body.total, status).toBeGreaterThan(0);
+    const owing = await s.call<{ items: Receivable[]; total: number }>('GET', '/api/receivables?overdueOnly=true', { as: 'director' });
+    expect(owing.body.total).toBeGreaterThan(0);
+    expect(owing.body.items.every((r) => r.overdue > 0 && r.oldestOverdueDue !== null)).toBe(true);
+    // A seller sees only their own clients' part of it.
+    const mine = await s.call<{ total: number }>('GET', '/api/receivables', { as: 'seller1' });
+    const all = await s.call<{ total: number }>('GET', '/api/receivables', { as: 'director' });
+    expect(mine.body.total).toBeLessThan(all.body.total);
+  });
+});
+
 describe('numbering', () => {
   it('numbers invoices per issue year, "<year>-0001" upwards, unless a number is given; a taken number is 409', async () => {
     const first = await issue('seller2', { clientId: clientA, amount: 1_000, issueDate: '2031-02-01', dueDate: '2031-02-10' });
