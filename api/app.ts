@@ -20,6 +20,8 @@ import { directoryApi } from './directory/directory-api.ts';
 import { healthApi } from './health/health-api.ts';
 import { idempotency, withIdempotencyKey } from './idempotency.ts';
 import { inputGuard, withInputGuardProblems } from './input-guard.ts';
+import { invoicesApi } from './invoices/invoices-api.ts';
+import { clientReceivablesApi, receivablesApi } from './invoices/receivables-api.ts';
 import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
@@ -55,6 +57,9 @@ export function createApp(deps: AppDeps) {
     .route('/interactions', interactionsApi)
     .route('/deals', dealsApi)
     .route('/deal-stages', dealStagesApi)
+    .route('/invoices', invoicesApi)
+    .route('/receivables', receivablesApi)
+    .route('/clients', clientReceivablesApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -73,7 +73,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment'];
   const parts = await Promise.all(
     tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
   );
@@ -135,6 +135,12 @@ async function newDeal(): Promise<string> {
 let stageSeq = 0;
 const newStage = async () => (await s.call<{ id: string }>('POST', '/api/deal-stages', { as: 'admin', body: { code: `matrix-${++stageSeq}`, name: 'Matrix', probability: 1 } })).body.id;
 let theDeal: string;
+/** An invoice of a new client of seller1's, made afresh for each caller of a changing row. */
+async function newInvoice(): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/invoices', { as: 'seller1', body: { clientId: (await newClient()).id, amount: 10_000, issueDate: '2031-03-01', dueDate: '2031-03-31' } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -248,6 +254,17 @@ const ROWS: Row[] = [
   { name: 'GET /api/deals/{id}', call: read(() => `/api/deals/${theDeal}`), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'PATCH /api/deals/{id}', call: async () => ({ method: 'PATCH', path: `/api/deals/${await newDeal()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'POST /api/deals/{id}/close', call: async () => ({ method: 'POST', path: `/api/deals/${await newDeal()}/close`, body: { outcome: 'lost', reason: 'price' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'GET /api/invoices', call: read('/api/invoices'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/invoices', call: async () => ({ method: 'POST', path: '/api/invoices', body: { clientId: (await newClient()).id, amount: 100, issueDate: '2031-03-01', dueDate: '2031-03-02' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
+  { name: 'GET /api/invoices/{id}', call: async () => ({ method: 'GET', path: `/api/invoices/${await newInvoice()}` }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'PATCH /api/invoices/{id}', call: async () => ({ method: 'PATCH', path: `/api/invoices/${await newInvoice()}`, body: { version: 1, notes: 'Matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'POST /api/invoices/{id}/cancel', call: async () => ({ method: 'POST', path: `/api/invoices/${await newInvoice()}/cancel`, body: { reason: 'Matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'PUT /api/invoices/{id}/schedule', call: async () => ({ method: 'PUT', path: `/api/invoices/${await newInvoice()}/schedule`, body: { version: 1, items: [{ dueOn: '2031-03-10', amount: 5_000 }] } }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'GET /api/invoices/{id}/payments', call: async () => ({ method: 'GET', path: `/api/invoices/${await newInvoice()}/payments` }), expect: [401, 200, 404, 200, 404, 200, 403] },
+  // The matrix key has no `invoices/payments` scope (invoices-api.test.ts covers a key that has).
+  { name: 'POST /api/invoices/{id}/payments', call: async () => ({ method: 'POST', path: `/api/invoices/${await newInvoice()}/payments`, body: { paidOn: '2031-03-05', amount: 1_000, documentNumber: 'ПП-1' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
+  { name: 'GET /api/receivables', call: read('/api/receivables'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/clients/{id}/receivables', call: read(() => `/api/clients/${theClient.id}/receivables`), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'GET /api/deal-stages', call: read('/api/deal-stages'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'POST /api/deal-stages', call: () => Promise.resolve({ method: 'POST', path: '/api/deal-stages', body: { code: `matrix-new-${++stageSeq}`, name: 'Matrix', probability: 5 } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'PATCH /api/deal-stages/{id}', call: async () => ({ method: 'PATCH', path: `/api/deal-stages/${await newStage()}`, body: { name: 'Matrix renamed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },

@@ -69,6 +69,12 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/deal-stages': { action: 'deal-stage.create', targetType: 'deal-stage', idFrom: 'response', details: (b) => pick(b, 'code', 'name') },
   'PATCH /api/deal-stages/:id': { action: 'deal-stage.update', targetType: 'deal-stage', details: (b) => ({ fields: Object.keys(b) }) },
   'DELETE /api/deal-stages/:id': { action: 'deal-stage.delete', targetType: 'deal-stage' },
+  // Invoices: the client, the number and the money moved; a payment with its document and who reported it.
+  'POST /api/invoices': { action: 'invoice.create', targetType: 'invoice', idFrom: 'response', details: (b, a) => ({ ...pick(b, 'clientId', 'dealId', 'draft'), ...pick(a, 'number', 'amount') }) },
+  'PATCH /api/invoices/:id': { action: 'invoice.update', targetType: 'invoice', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'amount', 'dueDate', 'issue'), ...pick(a, 'version') }) },
+  'POST /api/invoices/:id/cancel': { action: 'invoice.cancel', targetType: 'invoice', details: (b) => pick(b, 'reason') },
+  'PUT /api/invoices/:id/schedule': { action: 'invoice.schedule', targetType: 'invoice', details: (b) => ({ planned: Array.isArray(b.items) ? b.items.length : 0 }) },
+  'POST /api/invoices/:id/payments': { action: 'invoice.payment', targetType: 'invoice', details: (b, a) => ({ ...pick(b, 'amount', 'paidOn', 'documentNumber', 'overpayment'), ...(a.payment ? { paymentId: (a.payment as Json).id } : {}) }) },
 };
 
 const LOGIN = 'POST /api/auth/login';

@@ -24,6 +24,8 @@ const KEY_CALLS: { method: string; path: RegExp }[] = [
   { method: 'GET', path: /^\/api\/processes\/?$/ },
   { method: 'GET', path: /^\/api\/processes\/[^/]+$/ },
   { method: 'POST', path: /^\/api\/processes\/[^/]+\/events$/ },
+  // The accounting program reporting a payment; the key's scope `invoices/payments` decides.
+  { method: 'POST', path: /^\/api\/invoices\/[^/]+\/payments$/ },
 ];
 
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -37,7 +39,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     // what it changes is audited like any change.
     if (key.recordedUse) await recordAudit(c, { action: 'api-key.use', targetType: 'api-key', targetId: key.keyId, details: { method: c.req.method, path: c.req.path } });
     if (!KEY_CALLS.some((k) => k.method === c.req.method && k.path.test(c.req.path))) {
-      throw new DomainError('forbidden', 'An integration key may only read cases and send events to them');
+      throw new DomainError('forbidden', 'An integration key may only read cases, send events to them and report invoice payments');
     }
     await next();
     return;

@@ -6,7 +6,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
 
-export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous'] as const;
+// 'process': a case's route changed a record (domain/<context>/route-updates.ts).
+export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'process'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -21,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'interaction.create', 'interaction.update',
   'deal.create', 'deal.update', 'deal.close',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
+  'invoice.create', 'invoice.update', 'invoice.cancel', 'invoice.schedule', 'invoice.payment', 'invoice.route-update',
   'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import { AuditEntry } from '../audit/entities.ts';
 import { CalendarSettings } from '../calendar/entities.ts';
 import { Client, ClientContact, ClientTag, Interaction } from '../clients/entities.ts';
 import { Deal, DealStage, DealStageChange } from '../deals/entities.ts';
+import { Invoice, InvoicePayment, PlannedPayment } from '../invoices/entities.ts';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
 import { IntegrationKey } from '../identity/integration-key.entity.ts';
 import { Session } from '../identity/session.entity.ts';
@@ -14,5 +15,5 @@ import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment];

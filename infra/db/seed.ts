@@ -7,6 +7,7 @@ import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
 import { writeDemoDeals } from './demo-deals.ts';
+import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 
@@ -42,6 +43,7 @@ async function writeCompany(em: EntityManager): Promise<void> {
   const now = new Date();
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
+  await writeDemoInvoices(em, now);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }

@@ -15,6 +15,9 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLiveUpdates } from './live.ts';
 
 /** Who gets the team page: managers, management and admins (the API decides again). */
+/** Who gets the invoices link: sales, their assistant, accounting, management, admins. */
+const INVOICE_ROLES = ['sales', 'sales-assistant', 'accounting', 'management', 'admin'];
+
 export const isManager = (roles: readonly string[] | undefined): boolean => (roles ?? []).some((r) => r === 'manager' || r === 'management' || r === 'admin');
 
 /** Where a notification's API link leads in the UI. */
@@ -98,6 +101,7 @@ export function Layout() {
     // Everyone sees the cases they are involved in; the team page is for those who supervise others.
     { to: '/cases', label: t('nav.cases') },
     { to: '/clients', label: t('clients.nav') },
+    ...(me.data?.roles.some((r) => INVOICE_ROLES.includes(r)) ? [{ to: '/invoices', label: t('invoices.nav') }] : []),
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

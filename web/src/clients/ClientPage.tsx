@@ -12,6 +12,7 @@ import { ApiError, client, unwrap } from '../api.ts';
 import { useEmployees } from '../case/queries.ts';
 import { useFormat } from '../format.ts';
 import { STAGE_COLOR } from './ClientsPage.tsx';
+import { ClientInvoices } from '../invoices/ClientInvoices.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
 import { DuplicateLine } from './NewClient.tsx';
@@ -322,6 +323,7 @@ export function ClientPage() {
           <Stack>
             <ContactsPanel card={c} />
             <InteractionsPanel card={c} />
+            <ClientInvoices clientId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>
