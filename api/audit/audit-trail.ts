@@ -69,6 +69,10 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/deal-stages': { action: 'deal-stage.create', targetType: 'deal-stage', idFrom: 'response', details: (b) => pick(b, 'code', 'name') },
   'PATCH /api/deal-stages/:id': { action: 'deal-stage.update', targetType: 'deal-stage', details: (b) => ({ fields: Object.keys(b) }) },
   'DELETE /api/deal-stages/:id': { action: 'deal-stage.delete', targetType: 'deal-stage' },
+  // Imports: the job (its file, then the mapping and its preview's counts, then what the commit made); each imported record has its own entry naming the job.
+  'POST /api/imports': { action: 'import.upload', targetType: 'import', idFrom: 'response', details: (_b, a) => pick(a, 'kind', 'fileName', 'rowCount') },
+  'PUT /api/imports/:id/mapping': { action: 'import.mapping', targetType: 'import', details: (b, a) => ({ ...pick(b, 'duplicates'), ...pick(a, 'counts') }) },
+  'POST /api/imports/:id/commit': { action: 'import.commit', targetType: 'import', details: (_b, a) => pick(a, 'created', 'skippedDuplicates', 'skippedErrors') },
 };
 
 const LOGIN = 'POST /api/auth/login';

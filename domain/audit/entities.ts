@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'deal.create', 'deal.update', 'deal.close',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'export',
+  'import.upload', 'import.mapping', 'import.commit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
