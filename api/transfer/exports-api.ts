@@ -18,7 +18,7 @@ const rubles = (kopecks: number) => kopecks / 100;
 const day = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
 const noPaging = { limit: true, offset: true } as const;
 
-const route = <Q extends z.ZodObject>(list: string, query: Q, summary: string) =>
+const route = <L extends string, Q extends z.ZodObject>(list: L, query: Q, summary: string) =>
   createRoute({ method: 'get', path: `/${list}`, tags: ['Import and export'], summary, request: { query }, responses: { ...exportResponses, ...problems(400, 401, 403) } });
 
 const clientsQuery = listClientsQuery.omit(noPaging).extend(exportFormat);
