@@ -2,7 +2,9 @@
 // document and its reference page, and turns every error into problem+json in one place.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { DomainError } from '../domain/errors.ts';
 import { assignmentsApi } from './assignments/assignments-api.ts';
 import { auditApi } from './audit/audit-api.ts';
@@ -30,6 +32,9 @@ import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
+import { exportsApi } from './transfer/exports-api.ts';
+import { importsApi } from './transfer/imports-api.ts';
+import { MAX_FILE_BYTES } from '../domain/transfer/read-table.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -60,10 +65,17 @@ export function createApp(deps: AppDeps) {
     .route('/invoices', invoicesApi)
     .route('/receivables', receivablesApi)
     .route('/clients', clientReceivablesApi)
+    .route('/imports', importsApi)
+    .route('/exports', exportsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) }));
+  const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) });
+  // An import's upload carries a file of up to 10 MB (and the form's own few bytes).
+  const uploadBody = bodyLimit({ maxSize: MAX_FILE_BYTES + 64 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The file is larger than 10 MB', [{ path: 'file', message: 'at most 10 MB' }])) });
+  const isUpload = (c: Context) => c.req.method === 'POST' && c.req.path === '/api/imports';
+  app.use('/api/*', except(isUpload, smallBody));
+  app.use('/api/imports', except((c) => !isUpload(c), uploadBody));
   // Before anything reads the request further: NUL, lone surrogates and over-deep JSON are refused.
   app.use('/api/*', inputGuard(() => Object.keys(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: '', version: '' } }).paths ?? {})));
   app.use('/api/*', async (c, next) => {

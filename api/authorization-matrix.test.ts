@@ -19,6 +19,10 @@ interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
+  /** A multipart form instead of a JSON body (an import's upload). */
+  form?: FormData;
+  /** The answer is a file, not JSON (an export). */
+  raw?: boolean;
 }
 
 interface Row {
@@ -73,7 +77,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job'];
   const parts = await Promise.all(
     tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
   );
@@ -114,6 +118,20 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
+/** A one-row clients file to upload. */
+const importForm = () => {
+  const form = new FormData();
+  form.set('kind', 'clients');
+  form.set('file', new File([`Название\nMatrix ${crypto.randomUUID()}\n`], 'matrix.csv'));
+  return form;
+};
+/** An import job of seller1's, mapped (previewed) when asked, made afresh for each caller. */
+async function newImport(previewed: boolean): Promise<string> {
+  const res = await s.app.request('/api/imports', { method: 'POST', headers: { authorization: `Bearer ${await s.login('seller1')}` }, body: importForm() });
+  const job = (await res.json()) as { id: string };
+  if (previewed) expect((await s.call('PUT', `/api/imports/${job.id}/mapping`, { as: 'seller1', body: { mapping: { name: 0 } } })).status).toBe(200);
+  return job.id;
+}
 const read = (path: string | (() => string)) => () => Promise.resolve<Call>({ method: 'GET', path: typeof path === 'string' ? path : path() });
 let routeSeq = 0;
 const freshRouteKey = () => `matrix-${++routeSeq}`;
@@ -269,6 +287,15 @@ const ROWS: Row[] = [
   { name: 'POST /api/deal-stages', call: () => Promise.resolve({ method: 'POST', path: '/api/deal-stages', body: { code: `matrix-new-${++stageSeq}`, name: 'Matrix', probability: 5 } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'PATCH /api/deal-stages/{id}', call: async () => ({ method: 'PATCH', path: `/api/deal-stages/${await newStage()}`, body: { name: 'Matrix renamed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
   { name: 'DELETE /api/deal-stages/{id}', call: async () => ({ method: 'DELETE', path: `/api/deal-stages/${await newStage()}` }), expect: [401, 403, 403, 403, 403, 204, 403] },
+  { name: 'GET /api/imports', call: read('/api/imports'), expect: [401, 200, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/imports', call: () => Promise.resolve({ method: 'POST', path: '/api/imports', form: importForm() }), expect: [401, 201, 403, 201, 403, 201, 403] },
+  { name: 'GET /api/imports/{id}', call: async () => ({ method: 'GET', path: `/api/imports/${await newImport(false)}` }), expect: [401, 200, 403, 404, 403, 404, 403] },
+  { name: 'PUT /api/imports/{id}/mapping', call: async () => ({ method: 'PUT', path: `/api/imports/${await newImport(false)}/mapping`, body: { mapping: { name: 0 } } }), expect: [401, 200, 403, 404, 403, 404, 403] },
+  { name: 'POST /api/imports/{id}/commit', call: async () => ({ method: 'POST', path: `/api/imports/${await newImport(true)}/commit` }), expect: [401, 200, 403, 404, 403, 404, 403] },
+  { name: 'GET /api/exports/clients', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/clients?format=csv', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/exports/deals', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/deals?format=xlsx', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/exports/interactions', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/interactions', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/exports/cases', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/cases', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];
@@ -290,7 +317,9 @@ describe('who may call what', () => {
       const token = await tokenFor(who, row.freshSession);
       if (want >= 400) await settled();
       const before = want >= 400 ? await fingerprint() : '';
-      const res = await s.call(call.method, call.path, { ...(token ? { token } : {}), ...(call.body === undefined ? {} : { body: call.body }) });
+      const res = call.form || call.raw
+        ? await s.app.request(call.path, { method: call.method, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(call.form ? { body: call.form } : {}) })
+        : await s.call(call.method, call.path, { ...(token ? { token } : {}), ...(call.body === undefined ? {} : { body: call.body }) });
       seen[who] = res.status;
       if (want >= 400) expect({ who, changed: (await fingerprint()) !== before }).toEqual({ who, changed: false });
     }

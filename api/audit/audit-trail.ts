@@ -75,6 +75,10 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/invoices/:id/cancel': { action: 'invoice.cancel', targetType: 'invoice', details: (b) => pick(b, 'reason') },
   'PUT /api/invoices/:id/schedule': { action: 'invoice.schedule', targetType: 'invoice', details: (b) => ({ planned: Array.isArray(b.items) ? b.items.length : 0 }) },
   'POST /api/invoices/:id/payments': { action: 'invoice.payment', targetType: 'invoice', details: (b, a) => ({ ...pick(b, 'amount', 'paidOn', 'documentNumber', 'overpayment'), ...(a.payment ? { paymentId: (a.payment as Json).id } : {}) }) },
+  // Imports: the job (its file, then the mapping and its preview's counts, then what the commit made); each imported record has its own entry naming the job.
+  'POST /api/imports': { action: 'import.upload', targetType: 'import', idFrom: 'response', details: (_b, a) => pick(a, 'kind', 'fileName', 'rowCount') },
+  'PUT /api/imports/:id/mapping': { action: 'import.mapping', targetType: 'import', details: (b, a) => ({ ...pick(b, 'duplicates'), ...pick(a, 'counts') }) },
+  'POST /api/imports/:id/commit': { action: 'import.commit', targetType: 'import', details: (_b, a) => pick(a, 'created', 'skippedDuplicates', 'skippedErrors') },
 };
 
 const LOGIN = 'POST /api/auth/login';

@@ -20,7 +20,7 @@ import { problemSchema, problems, validationHook } from '../problem.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
 import { interactionPatchSchema, interactionViewSchema, listInteractionsQuery, newInteractionSchema } from './schemas.ts';
 
-interface InteractionFilter {
+export interface InteractionFilter {
   id?: string | undefined;
   employeeId?: string | undefined;
   /** The reports of this manager, down the chain. */
@@ -47,7 +47,7 @@ const view = (r: Row) => ({
 });
 
 /** Served by the indexes on (employee, at) and (client, at); the visibility rule filters the page and its count alike. */
-async function readInteractions(em: EntityManager, viewer: Viewer, f: InteractionFilter, page: { sort: 'at' | '-at'; limit: number; offset: number }) {
+export async function readInteractions(em: EntityManager, viewer: Viewer, f: InteractionFilter, page: { sort: 'at' | '-at'; limit: number; offset: number }) {
   const parts: RawBuilder<unknown>[] = [visibleInteraction(viewer)];
   if (f.id) parts.push(sql`i.id = ${f.id}::uuid`);
   if (f.employeeId) parts.push(sql`i.employee_id = ${f.employeeId}::uuid`);

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'invoice.create', 'invoice.update', 'invoice.cancel', 'invoice.schedule', 'invoice.payment', 'invoice.route-update',
   'export',
+  'import.upload', 'import.mapping', 'import.commit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

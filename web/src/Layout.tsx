@@ -102,6 +102,7 @@ export function Layout() {
     { to: '/cases', label: t('nav.cases') },
     { to: '/clients', label: t('clients.nav') },
     ...(me.data?.roles.some((r) => INVOICE_ROLES.includes(r)) ? [{ to: '/invoices', label: t('invoices.nav') }] : []),
+    ...(me.data?.roles.some((r) => ['sales', 'manager', 'management', 'admin'].includes(r)) ? [{ to: '/import', label: t('transfer.nav') }] : []),
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

@@ -9,6 +9,7 @@ import { en } from './locales/en.ts';
 import { ru } from './locales/ru.ts';
 import { graphEn, graphRu } from './graph/locales.ts';
 import { routesEn, routesRu } from './routes-ui/locales.ts';
+import { transferEn, transferRu } from './transfer/locales.ts';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'crm.lang';
@@ -28,7 +29,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -59,6 +59,7 @@ const router = createBrowserRouter([
       { path: 'invoices', lazy: async () => ({ Component: (await import('./invoices/InvoicesPage.tsx')).InvoicesPage }) },
       { path: 'invoices/:id', lazy: async () => ({ Component: (await import('./invoices/InvoicePage.tsx')).InvoicePage }) },
       { path: 'receivables', lazy: async () => ({ Component: (await import('./invoices/ReceivablesPage.tsx')).ReceivablesPage }) },
+      { path: 'import', lazy: async () => ({ Component: (await import('./transfer/ImportPage.tsx')).ImportPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },

@@ -6,6 +6,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ExportButton } from '../transfer/ExportButton.tsx';
 import { useEmployees } from '../case/queries.ts';
 import { useFormat } from '../format.ts';
 import { NewClientModal } from './NewClient.tsx';
@@ -76,7 +77,7 @@ export function ClientsPage() {
           <Title order={2}>{t('clients.title')}</Title>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="clients-total">{list.data ? t('clients.total', { count: total }) : ''}</Text>
         </Group>
-        <Button onClick={() => setCreating(true)}>{t('clients.create.open')}</Button>
+        <Group gap="sm"><ExportButton list="clients" params={params} /><Button onClick={() => setCreating(true)}>{t('clients.create.open')}</Button></Group>
       </Group>
       <Group gap="sm" align="end" wrap="wrap" role="search" aria-label={t('clients.filters')}>
         <TextInput label={t('clients.search')} placeholder={t('clients.searchHint')} w={300} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="client-search" />
