@@ -6,7 +6,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
 
-export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous'] as const;
+// 'case': a route's case changed a record through its `update-record` action (actor: the case's id).
+export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'case'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -21,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'interaction.create', 'interaction.update',
   'deal.create', 'deal.update', 'deal.close',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
+  'installation.create', 'installation.update', 'installation.accept', 'installation.return', 'installation.schedule', 'installation.complete', 'installation.cancel', 'installation.resubmit',
+  'equipment.create', 'equipment.update', 'service-visit.create', 'service-visit.update', 'consultation.create', 'consultation.update',
   'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

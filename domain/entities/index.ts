@@ -13,6 +13,7 @@ import { MailMessage, Notification } from '../notifications/entities.ts';
 import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
+import { Equipment, InstallationOrder, InstallationStatusChange, PhoneConsultation, ServiceVisit } from '../service/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation];
