@@ -14,6 +14,9 @@ import { interactionsApi } from './clients/interactions-api.ts';
 import { clientTagsApi } from './clients/tags-api.ts';
 import { dealsApi } from './deals/deals-api.ts';
 import { dealStagesApi } from './deals/stages-api.ts';
+import { equipmentApi } from './service/equipment-api.ts';
+import { installationsApi } from './service/installations-api.ts';
+import { visitsApi } from './service/visits-api.ts';
 import { originCheck } from './auth/origin-check.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
@@ -55,6 +58,9 @@ export function createApp(deps: AppDeps) {
     .route('/interactions', interactionsApi)
     .route('/deals', dealsApi)
     .route('/deal-stages', dealStagesApi)
+    .route('/installations', installationsApi)
+    .route('/', equipmentApi)
+    .route('/', visitsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
