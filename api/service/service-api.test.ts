@@ -47,6 +47,18 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
+describe('the demo company', () => {
+  it('has installation orders in every status, equipment with contracts ending soon, visits and consultations', async () => {
+    for (const status of ['new', 'returned', 'accepted', 'scheduled', 'done', 'cancelled']) {
+      expect((await s.call<Page<unknown>>('GET', `/api/installations?status=${status}`, { as: 'service.head' })).body.total, status).toBeGreaterThan(0);
+    }
+    expect((await s.call<Page<unknown>>('GET', '/api/equipment?expiringSoon=true', { as: 'service.head' })).body.total).toBeGreaterThan(0);
+    expect((await s.call<Page<unknown>>('GET', '/api/equipment?status=contract-expired', { as: 'service.head' })).body.total).toBeGreaterThan(0);
+    expect((await s.call<Page<unknown>>('GET', '/api/service-visits?done=false', { as: 'engineer1' })).body.total).toBeGreaterThan(0);
+    expect((await s.call<Page<unknown>>('GET', '/api/consultations', { as: 'engineer1' })).body.total).toBeGreaterThan(0);
+  });
+});
+
 describe('an installation order from hand-off to the register', () => {
   it('is handed over by the seller, returned, resubmitted, accepted, scheduled and completed; the units enter the register', async () => {
     const created = await newOrder();

@@ -8,6 +8,7 @@ import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
 import { writeDemoDeals } from './demo-deals.ts';
+import { writeDemoService } from './demo-service.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
@@ -60,4 +61,5 @@ async function writeCompany(em: EntityManager): Promise<void> {
   await em.flush();
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
+  await writeDemoService(em, now);
 }

@@ -98,6 +98,8 @@ export function Layout() {
     // Everyone sees the cases they are involved in; the team page is for those who supervise others.
     { to: '/cases', label: t('nav.cases') },
     { to: '/clients', label: t('clients.nav') },
+    // The service department and those who hand work to it or oversee it; sales reads it.
+    ...(me.data?.roles.some((r) => ['service', 'sales', 'management', 'admin'].includes(r)) || isManager(me.data?.roles) ? [{ to: '/service', label: t('service.nav') }] : []),
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];
