@@ -58,7 +58,7 @@ describe('the service department in the browser', () => {
     await page.getByRole('button', { name: 'Запланировать' }).click();
     const form = page.getByTestId('schedule-form');
     await form.locator('input[data-field="date"]').fill('2031-06-05');
-    await form.getByRole('textbox', { name: 'Инженер' }).click();
+    await form.locator('input[data-field="engineerId"]').click();
     await page.getByRole('option', { name: 'Николай Попов' }).click();
     await form.getByRole('button', { name: 'Запланировать' }).click();
     await page.getByTestId('order-status').getByText('Запланирована').waitFor();

@@ -27,7 +27,7 @@ export function ClientEquipment({ clientId, clientName }: { clientId: string; cl
               <Text size="sm" c="dimmed">{u.contractNumber ?? '—'}{u.contractTo ? ` · ${t('service.col.contractTo')} ${fmt.date(u.contractTo)}` : ''}</Text>
             </div>
             <Group gap={4} wrap="nowrap">
-              {u.expiringSoon && <Badge color="yellow.9" variant="filled" size="sm">{t('service.expiringSoon')}</Badge>}
+              {u.expiringSoon && <Badge color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}
               <Badge color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge>
             </Group>
           </Group>

@@ -83,7 +83,7 @@ function Register() {
                 <Table.Td>{u.siteAddress}</Table.Td>
                 <Table.Td>{u.contractNumber ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">{u.contractTo ? fmt.date(u.contractTo) : '—'}{u.expiringSoon && <Badge color="yellow.9" variant="filled" size="sm">{t('service.expiringSoon')}</Badge>}</Group>
+                  <Group gap={6} wrap="nowrap">{u.contractTo ? fmt.date(u.contractTo) : '—'}{u.expiringSoon && <Badge color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}</Group>
                 </Table.Td>
                 <Table.Td><Badge color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge></Table.Td>
               </Table.Tr>
