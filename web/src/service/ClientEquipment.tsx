@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../format.ts';
 import { useClientEquipment } from './queries.ts';
-import { UNIT_COLOR } from './ServicePage.tsx';
+import { UNIT_COLOR, WHOLE_LABEL } from './ServicePage.tsx';
 
 export function ClientEquipment({ clientId, clientName }: { clientId: string; clientName: string }) {
   const { t } = useTranslation();
@@ -27,8 +27,8 @@ export function ClientEquipment({ clientId, clientName }: { clientId: string; cl
               <Text size="sm" c="dimmed">{u.contractNumber ?? '—'}{u.contractTo ? ` · ${t('service.col.contractTo')} ${fmt.date(u.contractTo)}` : ''}</Text>
             </div>
             <Group gap={4} wrap="nowrap">
-              {u.expiringSoon && <Badge color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}
-              <Badge color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge>
+              {u.expiringSoon && <Badge styles={WHOLE_LABEL} color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}
+              <Badge styles={WHOLE_LABEL} color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge>
             </Group>
           </Group>
         ))}

@@ -13,7 +13,7 @@ import { useEmployees } from '../case/queries.ts';
 import { fieldErrors } from '../clients/queries.ts';
 import { useFormat } from '../format.ts';
 import { useInstallation, type Order } from './queries.ts';
-import { ORDER_COLOR, UNIT_COLOR } from './ServicePage.tsx';
+import { ORDER_COLOR, UNIT_COLOR, WHOLE_LABEL } from './ServicePage.tsx';
 
 type Action = Order['rights']['actions'][number];
 
@@ -111,8 +111,8 @@ export function InstallationPage() {
         <Stack gap={4}>
           <Title order={1} size="h2">{t('service.order.title', { number: o.contractNumber })}</Title>
           <Group gap="xs">
-            <Badge color={ORDER_COLOR[o.status]} variant="filled" size="lg" data-testid="order-status">{t(`service.installationStatus.${o.status}`)}</Badge>
-            {o.atRisk && <Badge color="red.9" variant="filled" size="lg">{t('service.atRisk')}</Badge>}
+            <Badge styles={WHOLE_LABEL} color={ORDER_COLOR[o.status]} variant="filled" size="lg" data-testid="order-status">{t(`service.installationStatus.${o.status}`)}</Badge>
+            {o.atRisk && <Badge styles={WHOLE_LABEL} color="red.9" variant="filled" size="lg">{t('service.atRisk')}</Badge>}
             <Anchor component={Link} to={`/clients/${o.client.id}`}>{o.client.name}</Anchor>
           </Group>
         </Stack>
@@ -161,7 +161,7 @@ export function InstallationPage() {
             <Table.Thead><Table.Tr><Table.Th>{t('service.col.model')}</Table.Th><Table.Th>{t('service.col.serial')}</Table.Th><Table.Th>{t('service.col.contract')}</Table.Th><Table.Th>{t('service.col.status')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>{o.equipment.map((u) => (
               <Table.Tr key={u.id}><Table.Td>{u.model}</Table.Td><Table.Td>{u.serialNumber}</Table.Td><Table.Td>{u.contractNumber ?? '—'}</Table.Td>
-                <Table.Td><Badge color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge></Table.Td></Table.Tr>
+                <Table.Td><Badge styles={WHOLE_LABEL} color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge></Table.Td></Table.Tr>
             ))}</Table.Tbody>
           </Table>
         </Card>

@@ -13,6 +13,8 @@ import {
 } from './queries.ts';
 
 const PAGE = 25;
+// A badge shows its whole word; the table's column gives way instead of the status.
+export const WHOLE_LABEL = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
 const TABS = ['register', 'installations', 'visits', 'consultations'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -83,9 +85,9 @@ function Register() {
                 <Table.Td>{u.siteAddress}</Table.Td>
                 <Table.Td>{u.contractNumber ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">{u.contractTo ? fmt.date(u.contractTo) : '—'}{u.expiringSoon && <Badge color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}</Group>
+                  <Group gap={6} wrap="nowrap">{u.contractTo ? fmt.date(u.contractTo) : '—'}{u.expiringSoon && <Badge styles={WHOLE_LABEL} color="yellow.4" variant="filled" autoContrast size="sm">{t('service.expiringSoon')}</Badge>}</Group>
                 </Table.Td>
-                <Table.Td><Badge color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge></Table.Td>
+                <Table.Td><Badge styles={WHOLE_LABEL} color={UNIT_COLOR[u.status]} variant="filled">{t(`service.equipmentStatus.${u.status}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -122,10 +124,10 @@ function Installations() {
                 <Table.Td><Anchor component={Link} to={`/service/installations/${o.id}`}>{o.contractNumber}</Anchor></Table.Td>
                 <Table.Td>{o.client.name}</Table.Td>
                 <Table.Td>{o.siteAddress}</Table.Td>
-                <Table.Td><Group gap={6} wrap="nowrap">{fmt.date(o.installBy)}{o.atRisk && <Badge color="red.9" variant="filled" size="sm">{t('service.atRisk')}</Badge>}</Group></Table.Td>
+                <Table.Td><Group gap={6} wrap="nowrap">{fmt.date(o.installBy)}{o.atRisk && <Badge styles={WHOLE_LABEL} color="red.9" variant="filled" size="sm">{t('service.atRisk')}</Badge>}</Group></Table.Td>
                 <Table.Td>{o.scheduledDate ? fmt.date(o.scheduledDate) : '—'}</Table.Td>
                 <Table.Td>{o.engineer?.name ?? '—'}</Table.Td>
-                <Table.Td><Badge color={ORDER_COLOR[o.status]} variant="filled">{t(`service.installationStatus.${o.status}`)}</Badge></Table.Td>
+                <Table.Td><Badge styles={WHOLE_LABEL} color={ORDER_COLOR[o.status]} variant="filled">{t(`service.installationStatus.${o.status}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -163,7 +165,7 @@ function Visits() {
               <Table.Td><Anchor component={Link} to={`/clients/${v.client.id}`}>{v.client.name}</Anchor></Table.Td>
               <Table.Td>{t(`service.visitKinds.${v.kind}`)}</Table.Td>
               <Table.Td>{v.engineer.name}</Table.Td>
-              <Table.Td>{v.doneAt ? v.result ?? t('service.done') : <Badge color="blue.9" variant="filled">{t('service.planned')}</Badge>}</Table.Td>
+              <Table.Td>{v.doneAt ? v.result ?? t('service.done') : <Badge styles={WHOLE_LABEL} color="blue.9" variant="filled">{t('service.planned')}</Badge>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
