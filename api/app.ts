@@ -16,6 +16,9 @@ import { interactionsApi } from './clients/interactions-api.ts';
 import { clientTagsApi } from './clients/tags-api.ts';
 import { dealsApi } from './deals/deals-api.ts';
 import { dealStagesApi } from './deals/stages-api.ts';
+import { equipmentApi } from './service/equipment-api.ts';
+import { installationsApi } from './service/installations-api.ts';
+import { visitsApi } from './service/visits-api.ts';
 import { originCheck } from './auth/origin-check.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { directoryApi } from './directory/directory-api.ts';
@@ -67,6 +70,9 @@ export function createApp(deps: AppDeps) {
     .route('/clients', clientReceivablesApi)
     .route('/imports', importsApi)
     .route('/exports', exportsApi)
+    .route('/installations', installationsApi)
+    .route('/', equipmentApi)
+    .route('/', visitsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -77,7 +77,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job', 'installation_order', 'installation_status_change', 'equipment', 'service_visit', 'phone_consultation'];
   const parts = await Promise.all(
     tables.map(async (t) => (await s.em().getConnection().execute<{ h: string | null }[]>(`select md5(string_agg(x::text, '|' order by x::text)) as h from ${t} x`))[0]!.h ?? '-'),
   );
@@ -115,6 +115,8 @@ beforeAll(async () => {
   theCase = await newCase();
   theClient = await newClient();
   theDeal = await newDeal();
+  theOrder = await newOrder();
+  theUnit = await newUnit(theClient.id);
 });
 afterAll(async () => s?.close());
 
@@ -159,6 +161,26 @@ async function newInvoice(): Promise<string> {
   expect(res.status).toBe(201);
   return res.body.id;
 }
+/** Service records of seller1's clients, made afresh for each caller of a changing row. */
+const LINES = [{ model: 'Matrix showcase', quantity: 1 }];
+async function newOrder(then: ('accept' | 'schedule')[] = []): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/installations', { as: 'seller1', body: { clientId: (await newClient()).id, contractNumber: 'M-1', installBy: '2031-06-01', siteAddress: 'Matrix site', lines: LINES } });
+  expect(res.status).toBe(201);
+  for (const step of then) {
+    const body = step === 'accept' ? {} : { date: '2031-05-30', engineerId: await idOf('engineer1') };
+    expect((await s.call('POST', `/api/installations/${res.body.id}/${step}`, { as: 'admin', body })).status).toBe(200);
+  }
+  return res.body.id;
+}
+async function newUnit(clientId?: string): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/equipment', { as: 'admin', body: { clientId: clientId ?? (await newClient()).id, model: 'Matrix showcase', serialNumber: crypto.randomUUID(), siteAddress: 'Matrix site' } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+const newVisit = async () => (await s.call<{ id: string }>('POST', '/api/service-visits', { as: 'admin', body: { equipmentId: await newUnit(), plannedDate: '2031-07-01', engineerId: await idOf('engineer1'), kind: 'maintenance' } })).body.id;
+const newConsultation = async () => (await s.call<{ id: string }>('POST', '/api/consultations', { as: 'admin', body: { clientId: (await newClient()).id, question: 'Matrix?', durationMinutes: 3 } })).body.id;
+let theOrder: string;
+let theUnit: string;
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -296,6 +318,28 @@ const ROWS: Row[] = [
   { name: 'GET /api/exports/deals', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/deals?format=xlsx', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'GET /api/exports/interactions', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/interactions', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'GET /api/exports/cases', call: () => Promise.resolve({ method: 'GET', path: '/api/exports/cases', raw: true }), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/installations', call: read('/api/installations'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/installations', call: async () => ({ method: 'POST', path: '/api/installations', body: { clientId: (await newClient()).id, contractNumber: 'M-2', installBy: '2031-06-01', siteAddress: 'Matrix', lines: LINES } }), expect: [401, 201, 201, 201, 404, 201, 403] },
+  { name: 'GET /api/installations/{id}', call: read(() => `/api/installations/${theOrder}`), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'PATCH /api/installations/{id}', call: async () => ({ method: 'PATCH', path: `/api/installations/${await newOrder()}`, body: { version: 1, siteAddress: 'Matrix moved' } }), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'POST /api/installations/{id}/accept', call: async () => ({ method: 'POST', path: `/api/installations/${await newOrder()}/accept`, body: {} }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'POST /api/installations/{id}/return', call: async () => ({ method: 'POST', path: `/api/installations/${await newOrder()}/return`, body: { missing: 'Plan', deadline: '2031-05-01' } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'POST /api/installations/{id}/schedule', call: async () => ({ method: 'POST', path: `/api/installations/${await newOrder(['accept'])}/schedule`, body: { date: '2031-05-30', engineerId: await idOf('engineer1') } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'POST /api/installations/{id}/complete', call: async () => ({ method: 'POST', path: `/api/installations/${await newOrder(['accept', 'schedule'])}/complete`, body: { actNumber: 'A-1', actDate: '2031-05-30', equipment: [{ model: LINES[0]!.model, serialNumber: crypto.randomUUID() }] } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'POST /api/installations/{id}/cancel', call: async () => ({ method: 'POST', path: `/api/installations/${await newOrder()}/cancel`, body: { reason: 'Matrix' } }), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'GET /api/equipment', call: read('/api/equipment'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/equipment', call: async () => ({ method: 'POST', path: '/api/equipment', body: { clientId: (await newClient()).id, model: 'Matrix', serialNumber: crypto.randomUUID(), siteAddress: 'Matrix' } }), expect: [401, 403, 201, 403, 404, 201, 403] },
+  { name: 'GET /api/equipment/{id}', call: read(() => `/api/equipment/${theUnit}`), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'PATCH /api/equipment/{id}', call: async () => ({ method: 'PATCH', path: `/api/equipment/${await newUnit()}`, body: { version: 1, notes: 'Matrix' } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'GET /api/clients/{id}/equipment', call: read(() => `/api/clients/${theClient.id}/equipment`), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'GET /api/service-visits', call: read('/api/service-visits'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/service-visits', call: async () => ({ method: 'POST', path: '/api/service-visits', body: { equipmentId: await newUnit(), plannedDate: '2031-07-01', engineerId: await idOf('engineer1'), kind: 'repair' } }), expect: [401, 403, 201, 403, 404, 201, 403] },
+  { name: 'GET /api/service-visits/{id}', call: async () => ({ method: 'GET', path: `/api/service-visits/${await newVisit()}` }), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'PATCH /api/service-visits/{id}', call: async () => ({ method: 'PATCH', path: `/api/service-visits/${await newVisit()}`, body: { version: 1, result: 'Matrix' } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'GET /api/consultations', call: read('/api/consultations'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/consultations', call: async () => ({ method: 'POST', path: '/api/consultations', body: { clientId: (await newClient()).id, question: 'Matrix?', durationMinutes: 2 } }), expect: [401, 403, 201, 403, 404, 201, 403] },
+  { name: 'GET /api/consultations/{id}', call: async () => ({ method: 'GET', path: `/api/consultations/${await newConsultation()}` }), expect: [401, 200, 200, 200, 404, 200, 403] },
+  { name: 'PATCH /api/consultations/{id}', call: async () => ({ method: 'PATCH', path: `/api/consultations/${await newConsultation()}`, body: { version: 1, answer: 'Matrix' } }), expect: [401, 403, 200, 403, 404, 200, 403] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

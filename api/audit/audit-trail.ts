@@ -79,6 +79,20 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/imports': { action: 'import.upload', targetType: 'import', idFrom: 'response', details: (_b, a) => pick(a, 'kind', 'fileName', 'rowCount') },
   'PUT /api/imports/:id/mapping': { action: 'import.mapping', targetType: 'import', details: (b, a) => ({ ...pick(b, 'duplicates'), ...pick(a, 'counts') }) },
   'POST /api/imports/:id/commit': { action: 'import.commit', targetType: 'import', details: (_b, a) => pick(a, 'created', 'skippedDuplicates', 'skippedErrors') },
+  // Service: the moves of an installation order with their key facts; the register's writes.
+  'POST /api/installations': { action: 'installation.create', targetType: 'installation', idFrom: 'response', details: (b) => pick(b, 'clientId', 'dealId', 'contractNumber', 'installBy') },
+  'PATCH /api/installations/:id': { action: 'installation.update', targetType: 'installation', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'status', 'version') }) },
+  'POST /api/installations/:id/accept': { action: 'installation.accept', targetType: 'installation' },
+  'POST /api/installations/:id/return': { action: 'installation.return', targetType: 'installation', details: (b) => pick(b, 'missing', 'deadline') },
+  'POST /api/installations/:id/schedule': { action: 'installation.schedule', targetType: 'installation', details: (b) => pick(b, 'date', 'engineerId') },
+  'POST /api/installations/:id/complete': { action: 'installation.complete', targetType: 'installation', details: (b) => ({ ...pick(b, 'actNumber', 'actDate'), units: Array.isArray(b.equipment) ? b.equipment.length : 0 }) },
+  'POST /api/installations/:id/cancel': { action: 'installation.cancel', targetType: 'installation', details: (b) => pick(b, 'reason') },
+  'POST /api/equipment': { action: 'equipment.create', targetType: 'equipment', idFrom: 'response', details: (b) => pick(b, 'clientId', 'model', 'serialNumber') },
+  'PATCH /api/equipment/:id': { action: 'equipment.update', targetType: 'equipment', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'removedOn') }) },
+  'POST /api/service-visits': { action: 'service-visit.create', targetType: 'service-visit', idFrom: 'response', details: (b) => pick(b, 'equipmentId', 'plannedDate', 'engineerId', 'kind') },
+  'PATCH /api/service-visits/:id': { action: 'service-visit.update', targetType: 'service-visit', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version') }) },
+  'POST /api/consultations': { action: 'consultation.create', targetType: 'consultation', idFrom: 'response', details: (b) => pick(b, 'clientId', 'equipmentId', 'durationMinutes') },
+  'PATCH /api/consultations/:id': { action: 'consultation.update', targetType: 'consultation', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version') }) },
 };
 
 const LOGIN = 'POST /api/auth/login';

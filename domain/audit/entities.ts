@@ -6,8 +6,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
 
-// 'process': a case's route changed a record (domain/<context>/route-updates.ts).
-export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'process'] as const;
+// 'case': a route's case changed a record through its `update-record` action (actor: the case's id).
+export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'case'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'deal.create', 'deal.update', 'deal.close',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'invoice.create', 'invoice.update', 'invoice.cancel', 'invoice.schedule', 'invoice.payment', 'invoice.route-update',
+  'installation.create', 'installation.update', 'installation.accept', 'installation.return', 'installation.schedule', 'installation.complete', 'installation.cancel', 'installation.resubmit',
+  'equipment.create', 'equipment.update', 'service-visit.create', 'service-visit.update', 'consultation.create', 'consultation.update',
   'export',
   'import.upload', 'import.mapping', 'import.commit',
 ] as const;

@@ -38,7 +38,7 @@ export const invoiceRouteUpdates: RouteUpdatable = {
     if (!Object.keys(change).length) return;
     em.assign(invoice, { ...change, updatedAt: new Date() });
     em.create(AuditEntry, {
-      id: crypto.randomUUID(), at: new Date(), actor: null, actorKind: 'process', actorLabel: `case ${caseId}`, action: 'invoice.route-update',
+      id: crypto.randomUUID(), at: new Date(), actor: null, actorKind: 'case', actorLabel: `case ${caseId}`, action: 'invoice.route-update',
       targetType: 'invoice', targetId: id, details: { caseId, fields: Object.keys(values) }, ip: null, userAgent: null, status: 200,
     });
     await em.flush();

@@ -10,6 +10,7 @@ import { writeDemoDeals } from './demo-deals.ts';
 import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
+import { writeDemoService } from './demo-service.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
@@ -44,6 +45,7 @@ async function writeCompany(em: EntityManager): Promise<void> {
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
   await writeDemoInvoices(em, now);
+  await writeDemoService(em, now);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }

@@ -103,6 +103,8 @@ export function Layout() {
     { to: '/clients', label: t('clients.nav') },
     ...(me.data?.roles.some((r) => INVOICE_ROLES.includes(r)) ? [{ to: '/invoices', label: t('invoices.nav') }] : []),
     ...(me.data?.roles.some((r) => ['sales', 'manager', 'management', 'admin'].includes(r)) ? [{ to: '/import', label: t('transfer.nav') }] : []),
+    // The service department and those who hand work to it or oversee it; sales reads it.
+    ...(me.data?.roles.some((r) => ['service', 'sales', 'management', 'admin'].includes(r)) || isManager(me.data?.roles) ? [{ to: '/service', label: t('service.nav') }] : []),
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

@@ -15,6 +15,7 @@ import { STAGE_COLOR } from './ClientsPage.tsx';
 import { ClientInvoices } from '../invoices/ClientInvoices.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
+import { ClientEquipment } from '../service/ClientEquipment.tsx';
 import { DuplicateLine } from './NewClient.tsx';
 import { CLIENT_STAGES, SOURCE_CHANNELS, fieldErrors, splitPhones, tagChoices, useClient, useTags, type ClientCard, type DuplicateMatch } from './queries.ts';
 
@@ -324,6 +325,7 @@ export function ClientPage() {
             <ContactsPanel card={c} />
             <InteractionsPanel card={c} />
             <ClientInvoices clientId={c.id} />
+            <ClientEquipment clientId={c.id} clientName={c.name} />
           </Stack>
         </Grid.Col>
       </Grid>
