@@ -125,9 +125,9 @@ export async function dealDetail(em: EntityManager, actor: Actor, id: string) {
         d.created_by_id, cb.full_name as created_by_name, d.created_at, d.updated_by_id, ub.full_name as updated_by_name
       from ${LIST_FROM} join employee cb on cb.id = d.created_by_id join employee ub on ub.id = d.updated_by_id left join employee cl on cl.id = d.closed_by_id
       where d.id = ${id}::uuid`.execute(db),
-    sql<{ kind: StageChangeKind; from_stage: StageRef | null; to_stage: StageRef; by_id: string; by_name: string; at: Date | string }>`
-      select h.kind, case when f.id is null then null else ${stageJson('f')} end as from_stage, ${stageJson('t')} as to_stage, h.by_id, e.full_name as by_name, h.at
-      from deal_stage_change h join deal_stage t on t.id = h.to_stage_id left join deal_stage f on f.id = h.from_stage_id join employee e on e.id = h.by_id
+    sql<{ kind: StageChangeKind; from_stage: StageRef | null; to_stage: StageRef; by_id: string | null; by_name: string | null; process_id: string | null; at: Date | string }>`
+      select h.kind, case when f.id is null then null else ${stageJson('f')} end as from_stage, ${stageJson('t')} as to_stage, h.by_id, e.full_name as by_name, h.process_id, h.at
+      from deal_stage_change h join deal_stage t on t.id = h.to_stage_id left join deal_stage f on f.id = h.from_stage_id left join employee e on e.id = h.by_id
       where h.deal_id = ${id}::uuid order by h.at, h.id`.execute(db),
   ]);
   const d = deal.rows[0];
@@ -138,7 +138,9 @@ export async function dealDetail(em: EntityManager, actor: Actor, id: string) {
     processId: d.process_id, notes: d.notes,
     createdBy: { id: d.created_by_id, name: d.created_by_name }, createdAt: isoTimestamp(d.created_at),
     updatedBy: { id: d.updated_by_id, name: d.updated_by_name },
-    history: history.rows.map((h) => ({ kind: h.kind, from: h.from_stage, to: h.to_stage, by: { id: h.by_id, name: h.by_name }, at: isoTimestamp(h.at) })),
+    history: history.rows.map((h) => ({
+      kind: h.kind, from: h.from_stage, to: h.to_stage, by: h.by_id === null ? null : { id: h.by_id, name: h.by_name ?? '' }, caseId: h.process_id, at: isoTimestamp(h.at),
+    })),
     rights: { write: rights.write },
   };
 }

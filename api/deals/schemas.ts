@@ -99,7 +99,12 @@ export const dealDetailSchema = dealListItemSchema
     createdBy: person,
     createdAt: z.iso.datetime(),
     updatedBy: person,
-    history: z.array(z.object({ kind: z.enum(STAGE_CHANGE_KINDS), from: stageRefSchema.nullable(), to: stageRefSchema, by: person, at: z.iso.datetime() })).openapi({ description: 'Every stage change, oldest first: time in each stage is the gap between rows' }),
+    history: z.array(z.object({
+      kind: z.enum(STAGE_CHANGE_KINDS), from: stageRefSchema.nullable(), to: stageRefSchema,
+      by: person.nullable().openapi({ description: 'Who moved it; null when the deal\'s route did (then `caseId` names the case)' }),
+      caseId: z.uuid().nullable().openapi({ description: 'The case whose route moved or closed the deal' }),
+      at: z.iso.datetime(),
+    })).openapi({ description: 'Every stage change, oldest first: time in each stage is the gap between rows' }),
     rights: z.object({ write: z.boolean() }),
   })
   .openapi('Deal');

@@ -6,7 +6,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
 
-export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous'] as const;
+// 'route': a case changed a record through its route (`update-record`); the label names the case.
+export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'route'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -19,7 +20,7 @@ export const AUDIT_ACTIONS = [
   'client.create', 'client.update', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
   'client-tag.create', 'client-tag.update', 'client-tag.delete',
   'interaction.create', 'interaction.update',
-  'deal.create', 'deal.update', 'deal.close',
+  'deal.create', 'deal.update', 'deal.close', 'deal.route-update',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'export',
 ] as const;
