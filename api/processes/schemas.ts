@@ -18,7 +18,7 @@ export const startProcessSchema = z
     version: z.number().int().min(1).optional().openapi({ description: 'Defaults to the latest published version' }),
     subject: z.string().max(255).regex(/\S/, 'must not be blank').openapi({ description: 'What the case is about, e.g. "Deal: Pavilion 12, 3 freezers"' }),
     record: z
-      .object({ type: idSchema.openapi({ example: 'deal' }), id: z.uuid() })
+      .object({ type: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).openapi({ example: 'deal' }), id: z.uuid() })
       .strict()
       .optional()
       .openapi({ description: 'The record the case is about; you must see it. A route with `update-record` actions changes it' }),

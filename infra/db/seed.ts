@@ -8,6 +8,7 @@ import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
 import { writeDemoDeals } from './demo-deals.ts';
+import { writeDealRoute } from './demo-deal-route.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
 
 export async function seedDemoData(orm: Orm): Promise<boolean> {
@@ -58,6 +59,7 @@ async function writeCompany(em: EntityManager): Promise<void> {
   });
   em.create(RouteVersion, { id: crypto.randomUUID(), route, version: 1, definition: check.definition, publishedAt: now, publishedBy: designer });
   await em.flush();
+  await writeDealRoute(em, { roles: new Set(roles.keys()), people: new Set(EMPLOYEES.map((e) => demoEmail(e.key))), publishedRoutes: new Set([SAMPLE_ROUTE.key]) }, designer, now);
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
 }
