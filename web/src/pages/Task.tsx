@@ -111,6 +111,7 @@ export function TaskPage() {
         <Stack gap={4}>
           <Title order={2}>{a.stepName}</Title>
           <Text c="dimmed">{t('task.case')}: <Anchor component={Link} to={`/cases/${a.process.id}`}>{a.process.subject}</Anchor> · {a.process.routeName}</Text>
+          {a.process.record?.type === 'deal' && <Text c="dimmed"><Anchor component={Link} to={`/deals/${a.process.record.id}`}>{t('deals.dealLink', { title: a.process.record.label ?? a.process.record.id })}</Anchor></Text>}
         </Stack>
         <Stack gap={4} align="end">
           <Group gap={6}>
