@@ -22,7 +22,7 @@ export function CloseDealModal({ deal, outcome, onClose }: { deal: { id: string;
     <Modal opened onClose={onClose} title={`${t('deals.close')}: ${deal.title}`}>
       <Stack>
         {outcome === 'lost' && (
-          <Select label={t('deals.reason')} data={LOSS_REASONS.map((r) => ({ value: r, label: t(`deals.reasons.${r}`) }))} value={reason} onChange={(v) => v && setReason(v as LossReason)} allowDeselect={false} />
+          <Select label={t('deals.reason')} data={LOSS_REASONS.map((r) => ({ value: r, label: t(`deals.reasons.${r}`) }))} value={reason} onChange={(v) => { if (v) setReason(LOSS_REASONS.find((r) => r === v) ?? 'other'); }} allowDeselect={false} />
         )}
         <TextInput label={t('deals.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         {close.error && <div role="alert">{close.error.message}</div>}

@@ -117,12 +117,15 @@ function DealCardView({ deal, onClose }: { deal: DealCard; onClose: (outcome: 'w
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: deal.id, data: { deal } });
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)`, zIndex: 10 } : undefined;
   return (
-    <Card ref={setNodeRef} withBorder padding="xs" style={{ ...style, opacity: isDragging ? 0.7 : 1, cursor: 'grab' }} {...attributes} {...listeners} data-deal={deal.id} aria-label={deal.title}>
-      <Group justify="space-between" wrap="nowrap" align="start">
-        <Anchor component={Link} to={`/deals/${deal.id}`} fw={600} size="sm">{deal.title}</Anchor>
+    <Card ref={setNodeRef} withBorder padding="xs" style={{ ...style, opacity: isDragging ? 0.7 : 1 }} data-deal={deal.id}>
+      <Group justify="space-between" wrap="nowrap" align="start" gap={4}>
+        <ActionIcon variant="subtle" size="sm" color="gray" style={{ cursor: 'grab', touchAction: 'none' }} aria-label={t('deals.drag', { title: deal.title })} data-drag={deal.title} {...attributes} {...listeners}>
+          <span aria-hidden>⠿</span>
+        </ActionIcon>
+        <Anchor component={Link} to={`/deals/${deal.id}`} fw={600} size="sm" style={{ flex: 1 }}>{deal.title}</Anchor>
         <Menu position="bottom-end">
           <Menu.Target>
-            <ActionIcon variant="subtle" size="sm" aria-label={t('deals.actions', { title: deal.title })}>⋯</ActionIcon>
+            <ActionIcon variant="subtle" size="sm" aria-label={t('deals.actions', { title: deal.title })}><span aria-hidden>⋯</span></ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{t('deals.close')}</Menu.Label>
