@@ -292,6 +292,7 @@ const ROWS: Row[] = [
   { name: 'GET /api/deals/board', call: read('/api/deals/board'), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'POST /api/deals', call: async () => ({ method: 'POST', path: '/api/deals', body: { clientId: (await newClient()).id, title: 'Matrix' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
   { name: 'GET /api/deals/{id}', call: read(() => `/api/deals/${theDeal}`), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'GET /api/deals/{id}/moves', call: read(() => `/api/deals/${theDeal}/moves`), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'PATCH /api/deals/{id}', call: async () => ({ method: 'PATCH', path: `/api/deals/${await newDeal()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'POST /api/deals/{id}/close', call: async () => ({ method: 'POST', path: `/api/deals/${await newDeal()}/close`, body: { outcome: 'lost', reason: 'price' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'GET /api/invoices', call: read('/api/invoices'), expect: [401, 200, 200, 200, 200, 200, 403] },

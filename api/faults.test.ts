@@ -20,7 +20,7 @@ const deadTemporal = lazyClient({ namespace: 'default', rpcTimeoutMs: 1500, tls:
 beforeAll(async () => {
   s = await startTestStack();
   await s.startWorker();
-  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal', draft: twoStepRoute() } });
+  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'two-step', draft: twoStepRoute() } });
   await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
   deadOrm = await openDatabase(`postgres://postgres:postgres@127.0.0.1:${await freePort()}/crm`, { connectTimeoutMs: 1000 });
   noTemporal = createApp({ orm: s.orm, temporal: deadTemporal, taskQueue: s.taskQueue, sessionTtlHours: 1 });
@@ -57,7 +57,7 @@ function expectUnavailable(res: Awaited<ReturnType<typeof timed>>, what: RegExp)
 describe('Temporal out of reach', () => {
   it('answers a start with 503 + Retry-After within 2 s and leaves no case behind; the same key works once it is back', async () => {
     const token = await s.login('seller1');
-    const body = { routeKey: 'deal', subject: 'While Temporal is down', variables: { amount: 1 } };
+    const body = { routeKey: 'two-step', subject: 'While Temporal is down', variables: { amount: 1 } };
     const key = `down-${crypto.randomUUID()}`;
     expectUnavailable(await timed(noTemporal, 'POST', '/api/processes', { token, body, key }), /Temporal/);
     expectUnavailable(await timed(noTemporal, 'POST', '/api/processes', { token, body }), /Temporal/);
@@ -70,7 +70,7 @@ describe('Temporal out of reach', () => {
 
   it('answers a cancel with 503 and the case keeps running', async () => {
     const token = await s.login('seller1');
-    const started = await timed(s.app, 'POST', '/api/processes', { token, body: { routeKey: 'deal', subject: 'Cancel while down', variables: { amount: 1 } } });
+    const started = await timed(s.app, 'POST', '/api/processes', { token, body: { routeKey: 'two-step', subject: 'Cancel while down', variables: { amount: 1 } } });
     const id = String(started.body.id);
     expectUnavailable(await timed(noTemporal, 'POST', `/api/processes/${id}/cancel`, { token, body: { reason: 'no longer needed' } }), /Temporal/);
     expect((await s.em().findOneOrFail(Process, id)).status).toBe('running');
@@ -90,7 +90,7 @@ describe('PostgreSQL out of reach', () => {
   it('answers sign-in and reads with 503 + Retry-After within 2 s', async () => {
     expectUnavailable(await timed(noDatabase, 'POST', '/api/auth/login', { body: { email: 'seller1@leader.example', password: 'leader-demo' } }), /database/);
     expectUnavailable(await timed(noDatabase, 'GET', '/api/processes', { token: await s.login('seller1') }), /database/);
-    expectUnavailable(await timed(noDatabase, 'POST', '/api/processes', { token: await s.login('seller1'), body: { routeKey: 'deal', subject: 'x' }, key: 'k1' }), /database/);
+    expectUnavailable(await timed(noDatabase, 'POST', '/api/processes', { token: await s.login('seller1'), body: { routeKey: 'two-step', subject: 'x' }, key: 'k1' }), /database/);
   });
 
   it('stays alive on /api/health and says on /api/ready that the database is down', async () => {

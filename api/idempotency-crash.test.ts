@@ -20,7 +20,7 @@ const children = new Set<ChildProcess>();
 beforeAll(async () => {
   s = await startTestStack();
   await s.startWorker();
-  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal', draft: twoStepRoute() } });
+  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'two-step', draft: twoStepRoute() } });
   await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
   port = await freePort();
 });
@@ -63,7 +63,7 @@ async function start(token: string, key: string, subject: string): Promise<{ sta
   const res = await fetch(`http://127.0.0.1:${port}/api/processes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
-    body: JSON.stringify({ routeKey: 'deal', subject, variables: { amount: 5 } }),
+    body: JSON.stringify({ routeKey: 'two-step', subject, variables: { amount: 5 } }),
   });
   return { status: res.status, body: (await res.json()) as { id?: string }, replayed: res.headers.get('idempotent-replayed') };
 }

@@ -11,7 +11,7 @@ let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack();
   await s.startWorker();
-  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal', draft: twoStepRoute() } });
+  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'two-step', draft: twoStepRoute() } });
   await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
 });
 afterAll(async () => s?.close());
@@ -32,7 +32,7 @@ async function send(method: string, path: string, as: string, body: unknown, key
 }
 
 const casesAbout = (subject: string) => s.em().count(Process, { subject });
-const startBody = (subject: string) => ({ routeKey: 'deal', subject, variables: { amount: 1 } });
+const startBody = (subject: string) => ({ routeKey: 'two-step', subject, variables: { amount: 1 } });
 
 describe('Idempotency-Key', () => {
   it('answers a repeated start with the first answer and starts one case', async () => {

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InferKyselyDB } from '@mikro-orm/sql';
 import type { entities } from '../../domain/entities/index.ts';
 import type { StepRecord } from '../../domain/processes/case-state.ts';
+import { recordLabels, recordRef } from '../../domain/records/record-types.ts';
 import type { FormField } from '../../domain/routes/route-schema.ts';
 import { isoTimestamp, isoTimestampOrNull as iso } from '../timestamps.ts';
 import type { AssignmentListItem, AssignmentView } from './schemas.ts';
@@ -29,7 +30,7 @@ const ASSIGNMENT_COLUMNS = [
   'a.id', 'a.process_id', 'a.step_id', 'a.step_name', 'a.assignee_id', 'a.role_code', 'a.status', 'a.priority',
   'a.opened_at', 'a.due_at', 'a.claimed_at', 'a.completed_at', 'a.completed_by_id', 'a.outcome',
 ] as const;
-const CASE_COLUMNS = ['p.subject', 'r.key as route_key', 'r.name as route_name'] as const;
+const CASE_COLUMNS = ['p.subject', 'p.record_type', 'p.record_id', 'r.key as route_key', 'r.name as route_name'] as const;
 
 const kysely = (em: EntityManager) => em.getKysely<DB>();
 
@@ -108,7 +109,9 @@ export async function listAssignments(em: EntityManager, list: AssignmentList, p
   }
   const more = page.limit !== undefined && rows.length > page.limit;
   const now = Date.now();
-  const items = (more ? rows.slice(0, page.limit) : rows).map((row) => listItem(row, now));
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const labels = await recordLabels(em, shown.map((r) => ({ type: r.record_type, id: r.record_id })));
+  const items = shown.map((row) => listItem(row, now, labels));
   const last = items.at(-1);
   const nextCursor = more && last ? encodeCursor({ at: list.kind === 'completed' ? last.completedAt : last.dueAt, id: last.id }) : null;
   return { items, nextCursor };
@@ -119,15 +122,15 @@ type ListRow = {
   status: AssignmentListItem['status']; priority: AssignmentListItem['priority'];
   opened_at: Date; due_at: Date | null; claimed_at: Date | null; completed_at: Date | null;
   completed_by_id: string | null; outcome: string | null;
-  process_id: string; subject: string; route_key: string; route_name: string;
+  process_id: string; subject: string; record_type: string | null; record_id: string | null; route_key: string; route_name: string;
 };
 
 
-function listItem(row: ListRow, now: number): AssignmentListItem {
+function listItem(row: ListRow, now: number, labels: ReadonlyMap<string, string>): AssignmentListItem {
   const dueAt = iso(row.due_at);
   return {
     id: row.id,
-    process: { id: row.process_id, subject: row.subject, routeKey: row.route_key, routeName: row.route_name },
+    process: { id: row.process_id, subject: row.subject, routeKey: row.route_key, routeName: row.route_name, record: recordRef(labels, row.record_type, row.record_id) },
     stepId: row.step_id,
     stepName: row.step_name,
     assigneeId: row.assignee_id,
@@ -159,7 +162,7 @@ export async function assignmentDetail(em: EntityManager, id: string): Promise<A
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    ...listItem(row, Date.now()),
+    ...listItem(row, Date.now(), await recordLabels(em, [{ type: row.record_type, id: row.record_id }])),
     instructions: row.instructions,
     outcomes: row.outcomes,
     formFields: row.form_fields,

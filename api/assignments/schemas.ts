@@ -9,7 +9,13 @@ const formValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.nu
 
 const listItemShape = {
   id: z.uuid(),
-  process: z.object({ id: z.uuid(), subject: z.string(), routeKey: z.string(), routeName: z.string() }),
+  process: z.object({
+    id: z.uuid(), subject: z.string(), routeKey: z.string(), routeName: z.string(),
+    record: z
+      .object({ type: z.string(), id: z.uuid(), label: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The record the case is about (a deal), with its label, so the task can link to it' }),
+  }),
   stepId: z.string(),
   stepName: z.string(),
   assigneeId: z.uuid().nullable(),

@@ -62,20 +62,22 @@ type StageRef = { id: string; code: string; name: string; nameEn: string | null 
 interface ListRow {
   id: string; title: string; client_id: string; client_name: string; amount: string; planned_close_date: string | null; probability: number;
   owner_id: string; owner_name: string; stage: StageRef; stage_entered_at: Date | string; status: DealStatus; loss_reason: LossReason | null;
-  lost_at_stage: StageRef | null; closed_at: Date | string | null; updated_at: Date | string; version: number;
+  lost_at_stage: StageRef | null; closed_at: Date | string | null; updated_at: Date | string; version: number; process_id: string | null; step_overdue: boolean;
 }
 
 const stageJson = (alias: string) => sql`json_build_object('id', ${sql.ref(`${alias}.id`)}, 'code', ${sql.ref(`${alias}.code`)}, 'name', ${sql.ref(`${alias}.name`)}, 'nameEn', ${sql.ref(`${alias}.name_en`)})`;
 
 const LIST_COLUMNS = sql`d.id, d.title, d.client_id, c.name as client_name, d.amount, to_char(d.planned_close_date, 'YYYY-MM-DD') as planned_close_date, d.probability,
   d.owner_id, o.full_name as owner_name, ${stageJson('s')} as stage, d.stage_entered_at, d.status, d.loss_reason,
-  case when ls.id is null then null else ${stageJson('ls')} end as lost_at_stage, d.closed_at, d.updated_at, d.version`;
+  case when ls.id is null then null else ${stageJson('ls')} end as lost_at_stage, d.closed_at, d.updated_at, d.version, d.process_id,
+  exists(select 1 from assignment a where a.process_id = d.process_id and a.status = 'open' and a.due_at < now()) as step_overdue`;
 const LIST_FROM = sql`deal d join client c on c.id = d.client_id join employee o on o.id = d.owner_id join deal_stage s on s.id = d.stage_id left join deal_stage ls on ls.id = d.lost_at_stage_id`;
 
 const listItem = (r: ListRow) => ({
   id: r.id, title: r.title, client: { id: r.client_id, name: r.client_name }, amount: Number(r.amount), plannedCloseDate: r.planned_close_date,
   probability: r.probability, owner: { id: r.owner_id, name: r.owner_name }, stage: r.stage, stageEnteredAt: isoTimestamp(r.stage_entered_at), status: r.status,
   lossReason: r.loss_reason, lostAtStage: r.lost_at_stage, closedAt: r.closed_at === null ? null : isoTimestamp(r.closed_at), updatedAt: isoTimestamp(r.updated_at), version: r.version,
+  processId: r.process_id, stepOverdue: Boolean(r.step_overdue),
 });
 
 export async function listDeals(em: EntityManager, viewer: Viewer, filter: DealFilter, page: { sort: DealSort; limit: number; offset: number }) {
@@ -112,7 +114,7 @@ export async function dealBoard(em: EntityManager, viewer: Viewer, filter: DealF
 }
 
 interface DetailRow extends ListRow {
-  lines: ProductLine[]; close_comment: string | null; closed_by_id: string | null; closed_by_name: string | null; process_id: string | null; notes: string | null;
+  lines: ProductLine[]; close_comment: string | null; closed_by_id: string | null; closed_by_name: string | null; notes: string | null;
   created_by_id: string; created_by_name: string; created_at: Date | string; updated_by_id: string; updated_by_name: string;
 }
 
@@ -120,25 +122,41 @@ interface DetailRow extends ListRow {
 export async function dealDetail(em: EntityManager, actor: Actor, id: string) {
   const rights = await dealRights(em, actor, id);
   const db = em.getKysely();
-  const [deal, history] = await Promise.all([
+  const [deal, history, steps] = await Promise.all([
     sql<DetailRow>`select ${LIST_COLUMNS}, d.lines, d.close_comment, d.closed_by_id, cl.full_name as closed_by_name, d.process_id, d.notes,
         d.created_by_id, cb.full_name as created_by_name, d.created_at, d.updated_by_id, ub.full_name as updated_by_name
       from ${LIST_FROM} join employee cb on cb.id = d.created_by_id join employee ub on ub.id = d.updated_by_id left join employee cl on cl.id = d.closed_by_id
       where d.id = ${id}::uuid`.execute(db),
-    sql<{ kind: StageChangeKind; from_stage: StageRef | null; to_stage: StageRef; by_id: string; by_name: string; at: Date | string }>`
-      select h.kind, case when f.id is null then null else ${stageJson('f')} end as from_stage, ${stageJson('t')} as to_stage, h.by_id, e.full_name as by_name, h.at
-      from deal_stage_change h join deal_stage t on t.id = h.to_stage_id left join deal_stage f on f.id = h.from_stage_id join employee e on e.id = h.by_id
+    sql<{ kind: StageChangeKind; from_stage: StageRef | null; to_stage: StageRef; by_id: string | null; by_name: string | null; process_id: string | null; at: Date | string }>`
+      select h.kind, case when f.id is null then null else ${stageJson('f')} end as from_stage, ${stageJson('t')} as to_stage, h.by_id, e.full_name as by_name, h.process_id, h.at
+      from deal_stage_change h join deal_stage t on t.id = h.to_stage_id left join deal_stage f on f.id = h.from_stage_id left join employee e on e.id = h.by_id
       where h.deal_id = ${id}::uuid order by h.at, h.id`.execute(db),
+    sql<{ process_id: string; status: string; assignment_id: string | null; step_id: string; step_name: string; due_at: Date | string | null; assignee_id: string | null; assignee_name: string | null; role_code: string | null }>`
+      select p.id as process_id, p.status, a.id as assignment_id, a.step_id, a.step_name, a.due_at, a.assignee_id, e.full_name as assignee_name, a.role_code
+      from deal d join process p on p.id = d.process_id left join assignment a on a.process_id = p.id and a.status = 'open' left join employee e on e.id = a.assignee_id
+      where d.id = ${id}::uuid order by a.opened_at, a.id`.execute(db),
   ]);
+  const first = steps.rows[0];
+  const dealCase = first === undefined ? null : {
+    id: first.process_id,
+    status: first.status,
+    openSteps: steps.rows.filter((r) => r.assignment_id !== null).map((r) => ({
+      assignmentId: r.assignment_id!, stepId: r.step_id, stepName: r.step_name, dueAt: r.due_at === null ? null : isoTimestamp(r.due_at),
+      overdue: r.due_at !== null && new Date(r.due_at).getTime() < Date.now(),
+      assignee: r.assignee_id === null ? null : { id: r.assignee_id, name: r.assignee_name ?? '' }, role: r.role_code,
+    })),
+  };
   const d = deal.rows[0];
   if (!d) throw notFound('Deal', id);
   return {
     ...listItem(d),
     lines: d.lines, closeComment: d.close_comment, closedBy: d.closed_by_id === null ? null : { id: d.closed_by_id, name: d.closed_by_name ?? '' },
-    processId: d.process_id, notes: d.notes,
+    processId: d.process_id, case: dealCase, notes: d.notes,
     createdBy: { id: d.created_by_id, name: d.created_by_name }, createdAt: isoTimestamp(d.created_at),
     updatedBy: { id: d.updated_by_id, name: d.updated_by_name },
-    history: history.rows.map((h) => ({ kind: h.kind, from: h.from_stage, to: h.to_stage, by: { id: h.by_id, name: h.by_name }, at: isoTimestamp(h.at) })),
+    history: history.rows.map((h) => ({
+      kind: h.kind, from: h.from_stage, to: h.to_stage, by: h.by_id === null ? null : { id: h.by_id, name: h.by_name ?? '' }, caseId: h.process_id, at: isoTimestamp(h.at),
+    })),
     rights: { write: rights.write },
   };
 }

@@ -14,7 +14,7 @@ type Deal = {
   id: string; title: string; amount: number; lines: { name: string; quantity: number; price: number }[]; probability: number; plannedCloseDate: string | null;
   owner: { id: string }; client: { id: string; name: string }; stage: StageRef; status: string; lossReason: string | null; lostAtStage: StageRef | null;
   closeComment: string | null; closedBy: { id: string } | null; processId: string | null; version: number; rights: { write: boolean };
-  history: { kind: string; from: StageRef | null; to: StageRef; by: { id: string } }[];
+  history: { kind: string; from: StageRef | null; to: StageRef; by: { id: string } | null }[];
 };
 type Problem = { status: number; detail: string; problems?: { path: string; message: string }[]; current?: Deal };
 type Page = { items: Deal[]; total: number };
@@ -31,7 +31,9 @@ const newClient = async (as: string, name = `Сделочный ${crypto.randomU
   expect(res.status).toBe(201);
   return res.body.id;
 };
-const create = (as: string, body: Record<string, unknown>) => s.call<Deal & Problem>('POST', '/api/deals', { as, body });
+// These deals are moved by PATCH, as deals without a case are: the Deal route is not started
+// (deal-route.test.ts covers deals whose route moves them).
+const create = (as: string, body: Record<string, unknown>) => s.call<Deal & Problem>('POST', '/api/deals', { as, body: { startRoute: false, ...body } });
 const get = (as: string, dealId: string) => s.call<Deal & Problem>('GET', `/api/deals/${dealId}`, { as });
 const patch = (as: string, dealId: string, body: Record<string, unknown>) => s.call<Deal & Problem>('PATCH', `/api/deals/${dealId}`, { as, body });
 const close = (as: string, dealId: string, body: Record<string, unknown>) => s.call<Deal & Problem>('POST', `/api/deals/${dealId}/close`, { as, body });
@@ -101,7 +103,7 @@ describe('a deal', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     deal = res.body;
     expect(deal).toMatchObject({ amount: 59_000_000, owner: { id: id['seller1'] }, stage: { code: 'demonstration' }, probability: 10, status: 'open', version: 1, processId: null, plannedCloseDate: '2026-12-20', rights: { write: true } });
-    expect(deal.history.map((h) => [h.kind, h.from, h.to.code, h.by.id])).toEqual([['created', null, 'demonstration', id['sales.head']]]);
+    expect(deal.history.map((h) => [h.kind, h.from, h.to.code, h.by?.id])).toEqual([['created', null, 'demonstration', id['sales.head']]]);
   });
 
   it('refuses an amount that is not the lines\' sum, naming the field', async () => {
@@ -114,7 +116,7 @@ describe('a deal', () => {
     const moved = await patch('seller1', deal.id, { version: 1, stageId: stage('proposal').id });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body).toMatchObject({ stage: { code: 'proposal' }, probability: 25, version: 2 });
-    expect(moved.body.history.map((h) => [h.kind, h.from?.code ?? null, h.to.code, h.by.id])).toEqual([
+    expect(moved.body.history.map((h) => [h.kind, h.from?.code ?? null, h.to.code, h.by?.id])).toEqual([
       ['created', null, 'demonstration', id['sales.head']],
       ['moved', 'demonstration', 'proposal', id['seller1']],
     ]);

@@ -14,8 +14,9 @@ import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problemSchema, problems, validationHook } from '../problem.ts';
+import { dealMoves, startDealRoute } from './deal-route.ts';
 import { dealBoard, dealDetail, listDeals } from './deal-view.ts';
-import { boardQuery, boardSchema, closeDealSchema, dealChoicesSchema, dealDetailSchema, dealListItemSchema, dealPatchSchema, listDealsQuery, newDealSchema } from './schemas.ts';
+import { boardQuery, boardSchema, closeDealSchema, dealChoicesSchema, dealDetailSchema, dealListItemSchema, dealMovesSchema, dealPatchSchema, listDealsQuery, newDealSchema } from './schemas.ts';
 
 const conflict = {
   409: {
@@ -66,7 +67,7 @@ export const dealsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/', tags: ['Deals'], summary: 'Open a deal with a client you may change (404 for a client you may not see)',
+      method: 'post', path: '/', tags: ['Deals'], summary: 'Open a deal with a client you may change (404 for a client you may not see); starts the published Deal route for it unless startRoute is false',
       request: { ...jsonBody(newDealSchema) },
       responses: { 201: { description: 'Created', ...json(dealDetailSchema) }, ...problems(400, 401, 403, 404, 422) },
     }),
@@ -78,6 +79,7 @@ export const dealsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         clientId: b.clientId, title: b.title, amount: b.amount, lines: b.lines ?? [], plannedCloseDate: b.plannedCloseDate ?? null,
         probability: b.probability, stageId: b.stageId, ownerId: b.ownerId, notes: b.notes ?? null,
       });
+      if (b.startRoute !== false) await startDealRoute(em.fork(), c.var.deps, actor, id, idempotencyKey);
       return c.json(await dealDetail(em.fork(), actor, id), 201);
     },
   )
@@ -88,6 +90,14 @@ export const dealsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
       responses: { 200: { description: 'The deal', ...json(dealDetailSchema) }, ...problems(400, 401, 403, 404) },
     }),
     async (c) => c.json(await dealDetail(c.var.em, c.var.actor, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/{id}/moves', tags: ['Deals'], summary: 'Where the deal may be moved on the board: per open step of its case you may complete, the stage (or close) each outcome leads to',
+      request: { params: idParamSchema },
+      responses: { 200: { description: 'The moves', ...json(dealMovesSchema) }, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await dealMoves(c.var.em, c.var.actor, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

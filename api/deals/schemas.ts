@@ -38,6 +38,7 @@ export const newDealSchema = z
     stageId: dealFieldShape.stageId.optional(),
     ownerId: dealFieldShape.ownerId.optional(),
     notes: dealFieldShape.notes.optional(),
+    startRoute: z.boolean().optional().openapi({ description: 'Start the published Deal route for it (default true); its route then moves the stage' }),
   })
   .strict()
   .openapi('NewDeal');
@@ -86,6 +87,8 @@ export const dealListItemSchema = z
     closedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
     version: z.number().int(),
+    processId: z.uuid().nullable(),
+    stepOverdue: z.boolean().openapi({ description: 'An open step of the deal\'s case is past its due time' }),
   })
   .openapi('DealListItem');
 
@@ -95,11 +98,27 @@ export const dealDetailSchema = dealListItemSchema
     closeComment: z.string().nullable(),
     closedBy: person.nullable(),
     processId: z.uuid().nullable().openapi({ description: 'The deal\'s case, once its route runs' }),
+    case: z
+      .object({
+        id: z.uuid(),
+        status: z.string(),
+        openSteps: z.array(z.object({
+          assignmentId: z.uuid(), stepId: z.string(), stepName: z.string(), dueAt: z.iso.datetime().nullable(), overdue: z.boolean(),
+          assignee: person.nullable(), role: z.string().nullable(),
+        })),
+      })
+      .nullable()
+      .openapi({ description: 'The deal\'s case and its open steps; null for a deal without one' }),
     notes: z.string().nullable(),
     createdBy: person,
     createdAt: z.iso.datetime(),
     updatedBy: person,
-    history: z.array(z.object({ kind: z.enum(STAGE_CHANGE_KINDS), from: stageRefSchema.nullable(), to: stageRefSchema, by: person, at: z.iso.datetime() })).openapi({ description: 'Every stage change, oldest first: time in each stage is the gap between rows' }),
+    history: z.array(z.object({
+      kind: z.enum(STAGE_CHANGE_KINDS), from: stageRefSchema.nullable(), to: stageRefSchema,
+      by: person.nullable().openapi({ description: 'Who moved it; null when the deal\'s route did (then `caseId` names the case)' }),
+      caseId: z.uuid().nullable().openapi({ description: 'The case whose route moved or closed the deal' }),
+      at: z.iso.datetime(),
+    })).openapi({ description: 'Every stage change, oldest first: time in each stage is the gap between rows' }),
     rights: z.object({ write: z.boolean() }),
   })
   .openapi('Deal');
@@ -167,3 +186,23 @@ export const stagePatchSchema = z
   .openapi('DealStagePatch');
 
 export const dealChoicesSchema = z.object({ statuses: z.array(z.enum(DEAL_STATUSES)), lossReasons: z.array(z.enum(LOSS_REASONS)) }).openapi('DealChoices');
+
+export const dealMovesSchema = z
+  .object({
+    dealId: z.uuid(),
+    caseId: z.uuid().nullable(),
+    patchable: z.boolean().openapi({ description: 'No running case: the stage is moved by PATCH (if you may change the deal)' }),
+    steps: z.array(z.object({
+      assignmentId: z.uuid(),
+      stepId: z.string(),
+      stepName: z.string(),
+      moves: z.array(z.object({
+        outcome: z.string().nullable(),
+        label: z.string().nullable(),
+        stage: z.string().nullable().openapi({ description: 'The stage code this outcome leads to' }),
+        close: z.enum(['won', 'lost']).nullable(),
+        needsForm: z.boolean().openapi({ description: 'The step\'s form must be filled: open the task rather than complete it from the board' }),
+      })),
+    })),
+  })
+  .openapi('DealMoves');

@@ -10,6 +10,7 @@ import type { entities } from '../../domain/entities/index.ts';
 import type { ProcessStatus } from '../../domain/processes/entities.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { visibleCase, type Viewer } from '../../domain/processes/case-access.ts';
+import { recordLabels, recordRef } from '../../domain/records/record-types.ts';
 import { liveStateQuery, type LiveState } from '../../workflows/contract.ts';
 import { listAssignments } from '../assignments/assignment-view.ts';
 import { workingDurations } from './working-durations.ts';
@@ -65,20 +66,21 @@ function cases(em: EntityManager) {
 }
 
 const SUMMARY_COLUMNS = [
-  'p.id', 'p.subject', 'p.status', 'p.current_step_id', 'p.current_step_name', 'p.started_by_id', 'p.started_at', 'p.ended_at',
+  'p.id', 'p.subject', 'p.record_type', 'p.record_id', 'p.status', 'p.current_step_id', 'p.current_step_name', 'p.started_by_id', 'p.started_at', 'p.ended_at',
   'r.id as route_id', 'r.key as route_key', 'r.name as route_name', 'v.version', 'v.id as version_id',
 ] as const;
 
 interface SummaryRow {
-  id: string; subject: string; status: ProcessStatus; current_step_id: string | null; current_step_name: string | null;
+  id: string; subject: string; record_type: string | null; record_id: string | null; status: ProcessStatus; current_step_id: string | null; current_step_name: string | null;
   started_by_id: string; started_at: Date; ended_at: Date | null;
   route_id: string; route_key: string; route_name: string; version: number; version_id: string;
 }
 
-function summary(p: SummaryRow) {
+function summary(p: SummaryRow, labels: ReadonlyMap<string, string>) {
   return {
     id: p.id,
     subject: p.subject,
+    record: recordRef(labels, p.record_type, p.record_id),
     status: p.status,
     route: { id: p.route_id, key: p.route_key, name: p.route_name, version: p.version, versionId: p.version_id },
     currentStep: p.current_step_id ? { id: p.current_step_id, name: p.current_step_name ?? p.current_step_id } : null,
@@ -106,7 +108,8 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
     q.select([...SUMMARY_COLUMNS, waitingForColumn.as('waiting_for')]).orderBy('p.started_at', 'desc').orderBy('p.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     q.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  const items = rows.map((r) => ({ ...summary(r), waitingFor: r.waiting_for, stuck: r.waiting_for.some((w) => w.overdue) }));
+  const labels = await recordLabels(em, rows.map((r) => ({ type: r.record_type, id: r.record_id })));
+  const items = rows.map((r) => ({ ...summary(r, labels), waitingFor: r.waiting_for, stuck: r.waiting_for.some((w) => w.overdue) }));
   return { items, total: Number(counted.total) };
 }
 
@@ -149,12 +152,13 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
     listAssignments(em, { kind: 'case', processId: id }),
     p.status === 'running' ? queryLive(temporal, p.workflow_id) : null,
   ]);
-  const [can, workingMs] = await Promise.all([
+  const [can, workingMs, labels] = await Promise.all([
     caseRights(em, viewer, { id: p.id, status: p.status, startedBy: p.started_by_id, visible: Boolean(p.visible), events: p.events }),
     workingDurations(em, p.calendar, new Date(p.started_at), assignments.items),
+    recordLabels(em, [{ type: p.record_type, id: p.record_id }]),
   ]);
   return {
-    ...summary(p),
+    ...summary(p, labels),
     variables: p.variables,
     result: p.result ?? null,
     parentId: p.parent_id ?? null,

@@ -15,7 +15,7 @@ let routeId: string;
 beforeAll(async () => {
   s = await startTestStack();
   await s.startWorker();
-  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'deal', draft: twoStepRoute() } });
+  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'two-step', draft: twoStepRoute() } });
   routeId = created.body.id;
   await s.call('POST', `/api/routes/${routeId}/publish`, { as: 'designer', body: { revision: 1 } });
   await s.call('POST', '/api/routes', { as: 'designer', body: { key: 'unpublished', draft: twoStepRoute() } });
@@ -28,23 +28,23 @@ const count = async () => (await s.call<{ total: number }>('GET', '/api/processe
 describe('starting a case', () => {
   it('refuses bad input, unknown and unpublished routes and bad variables, and starts nothing', async () => {
     const before = await count();
-    const missing = await start('seller1', { routeKey: 'deal', variables: { amount: 1 } });
+    const missing = await start('seller1', { routeKey: 'two-step', variables: { amount: 1 } });
     expect(missing.status).toBe(400);
     expect(missing.body.problems.map((p) => p.path)).toEqual(['subject']);
-    expect((await start('seller1', { routeKey: 'deal', routeId, subject: 'x' })).status).toBe(400);
+    expect((await start('seller1', { routeKey: 'two-step', routeId, subject: 'x' })).status).toBe(400);
     expect((await start('seller1', { routeKey: 'no-such-route', subject: 'x' })).status).toBe(404);
     const unpublished = await start('seller1', { routeKey: 'unpublished', subject: 'x', variables: { amount: 1 } });
     expect(unpublished.status).toBe(422);
     expect(unpublished.body.problems[0]!.path).toBe('routeId');
-    const badVars = await start('seller1', { routeKey: 'deal', subject: 'x', variables: { amount: 'a lot', colour: 'red' } });
+    const badVars = await start('seller1', { routeKey: 'two-step', subject: 'x', variables: { amount: 'a lot', colour: 'red' } });
     expect(badVars.status).toBe(422);
     expect(badVars.body.problems.map((p) => p.path).sort()).toEqual(['variables.amount', 'variables.colour']);
-    expect((await s.call('POST', '/api/processes', { body: { routeKey: 'deal', subject: 'x' } })).status).toBe(401);
+    expect((await s.call('POST', '/api/processes', { body: { routeKey: 'two-step', subject: 'x' } })).status).toBe(401);
     expect(await count()).toBe(before);
   });
 
   it('lists cases with filters', async () => {
-    const a = await start('seller1', { routeKey: 'deal', subject: 'Shop A', variables: { amount: 1 } });
+    const a = await start('seller1', { routeKey: 'two-step', subject: 'Shop A', variables: { amount: 1 } });
     const b = await start('seller2', { routeId, subject: 'Shop B', variables: { amount: 2 } });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
@@ -61,7 +61,7 @@ describe('starting a case', () => {
 
 describe('cancelling a case', () => {
   it('lets the starter or a manager cancel, withdraws open work, records the reason, and refuses a second cancel', async () => {
-    const started = await start('seller1', { routeKey: 'deal', subject: 'Shop C', variables: { amount: 3 } });
+    const started = await start('seller1', { routeKey: 'two-step', subject: 'Shop C', variables: { amount: 3 } });
     const id = started.body.id;
     const open = await eventually(() => s.call<Detail>('GET', `/api/processes/${id}`, { as: 'seller1' }), (r) => r.body.assignments.length === 1);
     const assignmentId = open.body.assignments[0]!.id;
@@ -85,7 +85,7 @@ describe('cancelling a case', () => {
   });
 
   it('lets a manager cancel a case someone else started', async () => {
-    const started = await start('seller2', { routeKey: 'deal', subject: 'Shop D', variables: { amount: 4 } });
+    const started = await start('seller2', { routeKey: 'two-step', subject: 'Shop D', variables: { amount: 4 } });
     const res = await s.call<Detail>('POST', `/api/processes/${started.body.id}/cancel`, { as: 'sales.head', body: { reason: 'Duplicate' } });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
@@ -94,7 +94,7 @@ describe('cancelling a case', () => {
 
 describe('inbox views', () => {
   it('shows overdue work separately and hides others\' assignments', async () => {
-    const started = await start('seller2', { routeKey: 'deal', subject: 'Shop E', variables: { amount: 5 } });
+    const started = await start('seller2', { routeKey: 'two-step', subject: 'Shop E', variables: { amount: 5 } });
     const open = await eventually(() => s.call<Detail>('GET', `/api/processes/${started.body.id}`, { as: 'seller2' }), (r) => r.body.assignments.length === 1);
     const assignmentId = open.body.assignments[0]!.id;
     const overdueIds = async () => (await s.call<{ items: { id: string; overdue: boolean }[] }>('GET', '/api/assignments/inbox?status=overdue', { as: 'seller1' })).body.items.map((i) => i.id);
@@ -133,7 +133,7 @@ describe('acting the moment work appears', () => {
     await s.login('seller1');
     await s.login('engineer1');
     for (let i = 0; i < 5; i++) {
-      const started = await start('seller2', { routeKey: 'deal', subject: `Fast ${i}`, variables: { amount: i } });
+      const started = await start('seller2', { routeKey: 'two-step', subject: `Fast ${i}`, variables: { amount: i } });
       const first = await rowOf(started.body.id, 'prepare-proposal');
       expect((await s.call('POST', `/api/assignments/${first.id}/complete`, { as: 'seller1', body: { outcome: 'sent' } })).status).toBe(200);
       const second = await rowOf(started.body.id, 'site-survey');

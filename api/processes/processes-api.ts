@@ -7,6 +7,7 @@ import { problems, validationHook } from '../problem.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { cancelProcess } from '../../domain/processes/cancel-process.ts';
 import { sendEvent } from '../../domain/processes/send-event.ts';
+import { recordLabels, recordRef } from '../../domain/records/record-types.ts';
 import { processDetail, processSummaries, startProcess } from './process-store.ts';
 import { temporalEngine } from './temporal-engine.ts';
 import { cancelProcessSchema, listProcessesQuery, outsideEventSchema, processDetailSchema, processListItemSchema, processStartedSchema, startProcessSchema } from './schemas.ts';
@@ -22,7 +23,8 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const { em, deps, actor } = c.var;
       const { summary, variables, openSteps } = await startProcess(em, deps, actor, c.req.valid('json'), c.var.idempotencyKey);
-      return c.json({ ...summary, variables, openSteps }, 201);
+      const record = summary.record ? recordRef(await recordLabels(em, [summary.record]), summary.record.type, summary.record.id) : null;
+      return c.json({ ...summary, record, variables, openSteps }, 201);
     },
   )
   .openapi(

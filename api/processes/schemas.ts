@@ -4,6 +4,11 @@ import { PROCESS_STATUSES } from '../../domain/processes/entities.ts';
 import { idSchema } from '../../domain/routes/route-schema.ts';
 import { assignmentListItemSchema, openStepSchema } from '../assignments/schemas.ts';
 
+/** The record a case is about, with its label (a deal's title) so the UI can link to it. */
+export const recordRefSchema = z
+  .object({ type: z.string(), id: z.uuid(), label: z.string().nullable().openapi({ description: 'Null when the record no longer exists' }) })
+  .openapi('CaseRecord');
+
 export const formValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
 export const startProcessSchema = z
@@ -12,6 +17,11 @@ export const startProcessSchema = z
     routeKey: idSchema.optional(),
     version: z.number().int().min(1).optional().openapi({ description: 'Defaults to the latest published version' }),
     subject: z.string().max(255).regex(/\S/, 'must not be blank').openapi({ description: 'What the case is about, e.g. "Deal: Pavilion 12, 3 freezers"' }),
+    record: z
+      .object({ type: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).openapi({ example: 'deal' }), id: z.uuid() })
+      .strict()
+      .optional()
+      .openapi({ description: 'The record the case is about; you must see it. A route with `update-record` actions changes it' }),
     variables: z.record(idSchema, formValueSchema).default({}),
   })
   .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
@@ -44,6 +54,7 @@ export const processSummarySchema = z
   .object({
     id: z.uuid(),
     subject: z.string(),
+    record: recordRefSchema.nullable().openapi({ description: 'The record the case is about, if any' }),
     status: z.enum(PROCESS_STATUSES),
     route: z.object({ id: z.uuid(), key: z.string(), name: z.string(), version: z.number().int(), versionId: z.uuid() }),
     currentStep: z.object({ id: z.string(), name: z.string() }).nullable(),

@@ -20,7 +20,7 @@ export const AUDIT_ACTIONS = [
   'client.create', 'client.update', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
   'client-tag.create', 'client-tag.update', 'client-tag.delete',
   'interaction.create', 'interaction.update',
-  'deal.create', 'deal.update', 'deal.close',
+  'deal.create', 'deal.update', 'deal.close', 'deal.route-update',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
   'invoice.create', 'invoice.update', 'invoice.cancel', 'invoice.schedule', 'invoice.payment', 'invoice.route-update',
   'installation.create', 'installation.update', 'installation.accept', 'installation.return', 'installation.schedule', 'installation.complete', 'installation.cancel', 'installation.resubmit',

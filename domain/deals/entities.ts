@@ -95,7 +95,10 @@ export const DealStageChange = defineEntity({
     kind: p.enum([...STAGE_CHANGE_KINDS]),
     fromStage: () => p.manyToOne(DealStage).ref().nullable(),
     toStage: () => p.manyToOne(DealStage).ref(),
-    by: () => p.manyToOne(Employee).ref(),
+    /** The person who moved or closed it; null when the deal's route did (then `process` names the case). */
+    by: () => p.manyToOne(Employee).ref().nullable(),
+    /** The case whose route moved or closed the deal. */
+    process: () => p.manyToOne(Process).ref().nullable().deleteRule('set null'),
     at: p.datetime(),
   },
 });

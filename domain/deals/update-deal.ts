@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkActiveEmployee, mayAssignTo } from '../clients/client-access.ts';
 import { StaleVersion, flushVersioned } from '../clients/stale-version.ts';
-import { Deal, DealStageChange } from '../entities/index.ts';
+import { Deal, DealStageChange, Process } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkDealWrite } from './deal-access.ts';
@@ -41,6 +41,9 @@ export async function updateDeal(em: EntityManager, actor: Actor, dealId: string
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   em.assign(deal, { ...defined, lines, amount, ...(ownerId !== undefined ? { owner: ownerId } : {}), updatedBy: actor.employeeId, updatedAt: now });
   if (stageId !== undefined && stageId !== deal.stage.id) {
+    // A deal whose route runs is moved by its route: completing the route's step moves it.
+    const running = deal.process ? await em.count(Process, { id: deal.process.id, status: 'running' }) : 0;
+    if (running) throw new DomainError('conflict', 'The deal\'s route moves its stage: complete the open step of its case instead', [{ path: 'stageId', message: 'moved by the deal\'s route' }]);
     const stage = await stageById(em, stageId, 'stageId');
     em.create(DealStageChange, { id: crypto.randomUUID(), deal, kind: 'moved', fromStage: deal.stage.id, toStage: stage, by: actor.employeeId, at: now });
     em.assign(deal, { stage, stageEnteredAt: now, probability: opts.probability ?? stage.probability });

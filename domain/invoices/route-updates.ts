@@ -2,22 +2,17 @@
 // client promised to pay, issue a draft). The engine checks a route's fields against `fields` at
 // publish time and calls `apply` from an activity; applying the same values twice changes nothing
 // the second time, and each real change is audited as done by the case.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntry, Invoice } from '../entities/index.ts';
 import { DomainError, notFound } from '../errors.ts';
+import type { RouteUpdatable } from '../records/route-updates.ts';
+import { INVOICE_ROUTE_FIELDS } from './route-fields.ts';
 
-/** Declared here until domain/records/route-updates.ts (engine-deals) lands; the integrator wires it. */
-export interface RouteUpdatable {
-  type: string;
-  fields: Record<string, 'text' | 'number' | 'date' | 'boolean'>;
-  apply(em: EntityManager, id: string, values: Record<string, unknown>, caseId: string): Promise<void>;
-}
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export const invoiceRouteUpdates: RouteUpdatable = {
   type: 'invoice',
-  fields: { status: 'text', reminder_called_at: 'date', payment_promised_on: 'date' },
+  fields: INVOICE_ROUTE_FIELDS.fields,
   async apply(em, id, values, caseId) {
     const invoice = await em.findOne(Invoice, id);
     if (!invoice) throw notFound('Invoice', id);

@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
 import { Assignment, Employee, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
+import { applyRecordUpdate } from '../records/route-updates.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
 import { workflowIdFor, type ProcessInput } from './process-input.ts';
@@ -59,6 +60,9 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
       }
       case 'prepare-child':
         result.children[e.childId] = await prepareChild(em, ctx, e);
+        break;
+      case 'update-record':
+        await updateRecord(em, ctx, e);
         break;
       case 'current':
         if (!currentWithLock) await setCurrentSteps(em, ctx, e);
@@ -215,6 +219,22 @@ async function escalate(em: EntityManager, ctx: TransitionContext, e: Of<'escala
   if (note) result.mailKeys.push(...(await writeNotifications(em, e.key, recipients, note)));
 }
 
+/**
+ * Changes the case's record, once per (case, node, visit): the timeline row with that key is
+ * written first, in this transaction, and only the call that wrote it applies the change - a
+ * retried activity or a replayed batch finds the row and changes nothing.
+ */
+async function updateRecord(em: EntityManager, ctx: TransitionContext, e: Of<'update-record'>): Promise<void> {
+  const inserted = await em
+    .createQueryBuilder(StepEvent)
+    .insert({ id: orderedId(Date.parse(e.at), 0), key: e.key, process: ctx.processId, type: 'record.updated', stepId: e.nodeId, assignmentId: null, actor: null, at: new Date(e.at), data: { record: e.record, values: e.values } })
+    .onConflict('key')
+    .ignore()
+    .execute<{ affectedRows: number }>('run');
+  if (inserted.affectedRows === 0) return;
+  await applyRecordUpdate(em, e.record, e.values, ctx.processId);
+}
+
 /** Creates the child case's row (once) and assembles the child workflow's input. */
 async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'prepare-child'>): Promise<{ processId: string; workflowId: string; input: ProcessInput }> {
   const route = await em.findOne(Route, { key: e.routeKey });
@@ -224,7 +244,7 @@ async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'pr
   const workflowId = workflowIdFor(processId);
   await em
     .createQueryBuilder(Process)
-    .insert({ id: processId, workflowId, routeVersion: version.id, subject: e.subject.slice(0, 255), variables: e.variables, status: 'running', startedBy: e.startedBy, startedAt: new Date(), parent: ctx.processId })
+    .insert({ id: processId, workflowId, routeVersion: version.id, subject: e.subject.slice(0, 255), recordType: e.record?.type ?? null, recordId: e.record?.id ?? null, variables: e.variables, status: 'running', startedBy: e.startedBy, startedAt: new Date(), parent: ctx.processId })
     .onConflict('id')
     .ignore()
     .execute();
@@ -236,6 +256,7 @@ async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'pr
       route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
       definition: version.definition,
       subject: e.subject,
+      ...(e.record ? { record: e.record } : {}),
       variables: e.variables,
       startedBy: e.startedBy,
       parentProcessId: ctx.processId,

@@ -213,3 +213,37 @@ describe('timers and events', () => {
     expect(silent.m.state.outcomes.a).toBe('timeout');
   });
 });
+
+describe('update-record', () => {
+  const dealGraph = () =>
+    routeGraphSchema.parse({
+      language: 'route/v1', name: 'Deal', subject: 'deal', start: 'a',
+      nodes: [
+        task('a', 'move', { outcomes: [{ id: 'yes', label: 'Yes' }], form: [{ id: 'amount', label: 'Amount', type: 'number' }] }),
+        { id: 'move', kind: 'action', do: { type: 'update-record', set: { stage: 'proposal', amount: { from: 'forms.a.amount' } } }, next: 'a' },
+      ],
+    });
+
+  it('emits the change of the case\'s record with the values resolved, keyed by case, node and visit', () => {
+    const { m } = machine(dealGraph(), { record: { type: 'deal', id: 'd1' } });
+    m.begin();
+    settle(m);
+    m.complete({ assignmentId: openId(m, 'a'), actor: seller, outcome: 'yes', form: { amount: 500_00 } });
+    const first = settle(m).filter((e) => e.type === 'update-record');
+    expect(first).toEqual([{ type: 'update-record', key: 'process-p1:record.updated:move:1', nodeId: 'move', record: { type: 'deal', id: 'd1' }, values: { stage: 'proposal', amount: 500_00 }, at: expect.any(String) as string }]);
+    // The loop comes round again: a second visit is a second change, with its own key.
+    m.complete({ assignmentId: openId(m, 'a'), actor: seller, outcome: 'yes', form: { amount: 700_00 } });
+    const second = settle(m).filter((e) => e.type === 'update-record');
+    expect(second.map((e) => e.type === 'update-record' && [e.key, e.values.amount])).toEqual([['process-p1:record.updated:move:2', 700_00]]);
+  });
+
+  it('fails a case about no record, with the reason, when it reaches update-record', () => {
+    const { m } = machine(dealGraph());
+    m.begin();
+    settle(m);
+    m.complete({ assignmentId: openId(m, 'a'), actor: seller, outcome: 'yes', form: { amount: 1 } });
+    const effects = settle(m);
+    expect(effects.some((e) => e.type === 'update-record')).toBe(false);
+    expect(m.ended).toEqual({ status: 'failed', reason: '"move" changes the case\'s record, but this case is about no record' });
+  });
+});

@@ -382,6 +382,8 @@ export class CaseMachine {
         return this.wait(token, node);
       case 'action':
         this.act(node);
+        // An action that failed the case (an update-record with no record) goes nowhere.
+        if (this.state.ended) return;
         return this.moveOn(token, node.next);
       case 'subprocess':
         return this.subprocess(token, node);
@@ -567,6 +569,18 @@ export class CaseMachine {
       this.event('variable.set', this.env.newId(), { nodeId: node.id, data: { variable: action.variable, value } });
       return;
     }
+    if (action.type === 'update-record') {
+      const record = this.input.record;
+      const wanted = this.graph.subject;
+      if (!record) return this.fail(`"${node.id}" changes the case's record, but this case is about no record`);
+      if (wanted !== undefined && record.type !== wanted) return this.fail(`"${node.id}" changes a ${wanted}, but this case is about a ${record.type}`);
+      const updates = (this.state.updates ??= {});
+      const visit = (updates[node.id] ?? 0) + 1;
+      updates[node.id] = visit;
+      const values = Object.fromEntries(Object.entries(action.set).map(([field, ref]) => [field, this.value(ref)]));
+      this.emit({ type: 'update-record', key: `${this.workflowId}:record.updated:${node.id}:${visit}`, nodeId: node.id, record, values, at: this.nowIso() });
+      return;
+    }
     if (action.type === 'create-task') {
       const { type: _type, ...task } = action;
       this.openTask({ ...task, id: node.id, priority: 'normal', remindBefore: [], escalations: [] });
@@ -582,7 +596,7 @@ export class CaseMachine {
     }
     const childId = this.env.newId();
     const variables = Object.fromEntries(Object.entries(node.inputs).map(([k, ref]) => [k, this.value(ref)]));
-    this.emit({ type: 'prepare-child', childId, routeKey: node.route, subject: `${this.input.subject} / ${node.name ?? node.route}`, variables, startedBy: this.input.startedBy, depth, limits: this.limits, nodeId: node.id });
+    this.emit({ type: 'prepare-child', childId, routeKey: node.route, subject: `${this.input.subject} / ${node.name ?? node.route}`, ...(this.input.record ? { record: this.input.record } : {}), variables, startedBy: this.input.startedBy, depth, limits: this.limits, nodeId: node.id });
     this.state.children.push({ childId, tokenId: token.id, nodeId: node.id });
     token.wait = { kind: 'child', childId };
     this.state.visits = 0;

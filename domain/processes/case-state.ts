@@ -9,6 +9,12 @@ import type { CaseLimits } from './process-input.ts';
 
 export type { FormValue };
 
+/** The record a case is about: `{ type: "deal", id }`. */
+export interface CaseRecord {
+  type: string;
+  id: string;
+}
+
 /** What assignment rules read when a step opens or escalates. */
 export interface AssigneeContext {
   variables: Record<string, FormValue>;
@@ -132,6 +138,8 @@ export interface CaseState {
    * Absent in states carried over from before it existed.
    */
   withdrawn?: string[];
+  /** How many times each `update-record` node has run: with the node, it keys each application. */
+  updates?: Record<string, number>;
   /** Nodes visited since a path last waited for something: the runaway-loop budget. */
   visits: number;
   ended?: CaseEnding;
@@ -159,8 +167,10 @@ export type Effect =
   | { type: 'withdraw'; assignmentId: string; stepId: string; at: string }
   | { type: 'escalate'; key: string; assignmentId: string; stepId: string; kind: 'reminder' | 'escalation'; level: number; action: EscalationAction; context: AssigneeContext; at: string }
   | { type: 'notify'; key: string; nodeId: string; to: AssigneeRule; message: string; context: AssigneeContext }
-  | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
+  | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; record?: CaseRecord; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
   | { type: 'current'; steps: { id: string; name: string }[] }
+  /** Change the case's record (a deal's stage...); `key` makes a second application change nothing. */
+  | { type: 'update-record'; key: string; nodeId: string; record: CaseRecord; values: Record<string, FormValue>; at: string }
   | { type: 'close'; status: CaseEnding['status']; at: string; result: Record<string, unknown>; actorId?: string };
 
 /** What applying a batch of effects found out: who got each opened step, escalations, children. */

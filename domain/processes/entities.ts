@@ -20,6 +20,8 @@ export const Process = defineEntity({
     { properties: ['status', 'startedAt', 'id'] },
     { properties: ['startedBy', 'startedAt', 'id'] },
     { properties: ['routeVersion', 'startedAt', 'id'] },
+    // A record's cases (a deal's, a client card's): by the record they are about.
+    { properties: ['recordType', 'recordId'] },
   ],
   properties: {
     workflowId: p.string().unique(),
@@ -27,6 +29,9 @@ export const Process = defineEntity({
     /** The case that started this one as a sub-process. */
     parent: () => p.manyToOne(Process).ref().nullable().index(),
     subject: p.string(),
+    /** The kind of record the case is about ("deal"), with `recordId`; null for a case about none. */
+    recordType: p.string().length(50).nullable(),
+    recordId: p.uuid().nullable(),
     variables: p.json<Record<string, FormValue>>(),
     status: p.enum([...PROCESS_STATUSES]).default('running'),
     result: p.json<Record<string, unknown>>().nullable(),

@@ -3,7 +3,7 @@
 // case assembles it for a sub-process.
 import type { RouteGraph } from '../routes/graph-schema.ts';
 import type { RouteDefinition } from '../routes/route-schema.ts';
-import type { CaseState, Effect, FormValue, StepRecord } from './case-state.ts';
+import type { CaseRecord, CaseState, Effect, FormValue, StepRecord } from './case-state.ts';
 
 export interface CaseLimits {
   /** Nodes a case may pass through without any path waiting for a person, a timer or an event. */
@@ -26,6 +26,8 @@ export interface ProcessInput {
   /** 0 for a case people start; a sub-process is one deeper than its parent. */
   depth?: number;
   subject: string;
+  /** The record the case is about (a deal), which `update-record` actions change. */
+  record?: CaseRecord | undefined;
   variables: Record<string, FormValue>;
   startedBy: string;
   limits?: CaseLimits;

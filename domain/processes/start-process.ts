@@ -7,7 +7,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Process } from '../entities/index.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
+import { checkRecordVisible } from '../records/record-types.ts';
 import { checkVariables, type FormValue } from '../routes/step-input.ts';
+import type { CaseRecord } from './case-state.ts';
 import { applyTransition } from './apply-transition.ts';
 import type { CaseEngine } from './case-engine.ts';
 import { CaseMachine, stepView } from './case-machine.ts';
@@ -18,6 +20,8 @@ export interface StartProcessOptions {
   routeKey?: string | undefined;
   version?: number | undefined;
   subject: string;
+  /** The record the case is about (a deal); the starter must see it. */
+  record?: CaseRecord | undefined;
   variables: Record<string, FormValue>;
 }
 
@@ -58,6 +62,13 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
   const { route, version } = await publishedVersion(em, opts);
   const problems = checkVariables(version.definition, opts.variables);
   if (problems.length) throw new DomainError('unprocessable', 'The case cannot be started with these variables', problems);
+  if (opts.record) {
+    await checkRecordVisible(em, actor, opts.record);
+    const wanted = version.definition.language === 'route/v1' ? version.definition.subject : undefined;
+    if (wanted !== undefined && wanted !== opts.record.type) {
+      throw new DomainError('unprocessable', `Route ${route.key} is about a ${wanted}, not a ${opts.record.type}`, [{ path: 'record.type', message: `this route's cases are about a ${wanted}` }]);
+    }
+  }
 
   const processId = ids.processId;
   const input: ProcessInput = {
@@ -65,6 +76,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
     definition: version.definition,
     subject: opts.subject,
+    ...(opts.record ? { record: { type: opts.record.type, id: opts.record.id } } : {}),
     variables: opts.variables,
     startedBy: actor.employeeId,
     depth: 0,
@@ -85,6 +97,8 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
         workflowId: workflowIdFor(processId),
         routeVersion: version.id,
         subject: opts.subject,
+        recordType: opts.record?.type ?? null,
+        recordId: opts.record?.id ?? null,
         variables: opts.variables,
         status: 'running',
         startedBy: actor.employeeId,
@@ -117,6 +131,7 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     summary: {
       id: processId,
       subject: opts.subject,
+      record: opts.record ? { type: opts.record.type, id: opts.record.id, label: null } : null,
       status: ended?.status ?? ('running' as const),
       route: { id: route.id, key: route.key, name: route.name, version: version.version, versionId: version.id },
       currentStep: first ? { id: first.stepId, name: first.stepName } : null,

@@ -119,6 +119,17 @@ export const actionSchema = z.discriminatedUnion('type', [
       form: z.array(formFieldSchema).max(50).optional(),
     })
     .strict(),
+  /**
+   * Changes the record the case is about (its `subject`, declared at the route's top level): each
+   * field of `set` gets a literal or a copy `{ from: … }`. Which fields a subject type allows is
+   * domain/records/subject-fields.ts; the record's own context applies them.
+   */
+  z
+    .object({
+      type: z.literal('update-record'),
+      set: z.record(idSchema, valueRefSchema).refine((o) => Object.keys(o).length > 0, { message: 'set at least one field' }),
+    })
+    .strict(),
 ]);
 export type RouteAction = z.infer<typeof actionSchema>;
 
@@ -179,6 +190,8 @@ export const routeGraphSchema = z
     language: z.literal('route/v1'),
     name: z.string().min(1).max(200),
     description: z.string().max(4000).optional(),
+    /** The kind of record a case of this route is about ("deal"): what `update-record` changes. */
+    subject: idSchema.optional(),
     variables: z.record(idSchema, variableSchema).default({}),
     /** Outside events the case can receive (payment received, customer replied), with their payload. */
     events: z.record(idSchema, eventDeclSchema).default({}),

@@ -12,6 +12,7 @@ import { checkDurations } from './graph-checks/durations.ts';
 import { checkLoops, checkReachable } from './graph-checks/flow.ts';
 import { checkNodes } from './graph-checks/nodes.ts';
 import { checkParallel } from './graph-checks/parallel.ts';
+import { checkRecordUpdates } from './graph-checks/records.ts';
 import { checkReferences } from './graph-checks/references.ts';
 import { checkSpinningLoops } from './graph-checks/spinning-loops.ts';
 import { checkSubprocessCycles } from './graph-checks/subprocess-cycles.ts';
@@ -21,7 +22,7 @@ import type { RouteDirectory } from './validate-route.ts';
 
 export type GraphCheckResult = { ok: true; definition: RouteGraph } | { ok: false; problems: FieldProblem[] };
 
-const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkSubprocessCycles, checkReachable, checkParallel, checkLoops, checkSpinningLoops];
+const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkRecordUpdates, checkSubprocessCycles, checkReachable, checkParallel, checkLoops, checkSpinningLoops];
 
 export function validateGraph(draft: unknown, directory: RouteDirectory): GraphCheckResult {
   const parsed = routeGraphSchema.safeParse(draft);

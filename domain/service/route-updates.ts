@@ -9,29 +9,10 @@ import { DomainError, notFound } from '../errors.ts';
 import { INSTALLATION_STATUSES, type InstallationStatus } from './entities.ts';
 import { moveBetween } from './installation-moves.ts';
 import { moveInstallation, type MoveData } from './move-installation.ts';
+import { INSTALLATION_ROUTE_FIELDS } from './route-fields.ts';
+import type { RouteUpdatable } from '../records/route-updates.ts';
 
-/** The shape engine-deals' `domain/records/route-updates.ts` declares; repeated here until it lands. */
-export interface RouteUpdatable {
-  type: string;
-  fields: Record<string, 'text' | 'number' | 'date' | 'boolean'>;
-  apply(em: EntityManager, id: string, values: Record<string, unknown>, caseId: string): Promise<void>;
-}
-
-const FIELDS = {
-  status: 'text',
-  missing: 'text',
-  returnDeadline: 'date',
-  scheduledDate: 'date',
-  engineerEmail: 'text',
-  actNumber: 'text',
-  actDate: 'date',
-  /** Serial numbers of the units, in the order's line order, separated by commas or new lines. */
-  serialNumbers: 'text',
-  contractNumber: 'text',
-  contractValidFrom: 'date',
-  contractValidTo: 'date',
-  cancelReason: 'text',
-} as const satisfies RouteUpdatable['fields'];
+const FIELDS = INSTALLATION_ROUTE_FIELDS.fields;
 
 type Field = keyof typeof FIELDS;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

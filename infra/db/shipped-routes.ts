@@ -14,12 +14,13 @@ import { publishRoute } from '../../domain/routes/publish-route.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 /** In publishing order: a route's sub-process routes come before it. */
-export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'birthday-call', 'payment-reminder', 'complaint'] as const;
+export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint'] as const;
 export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number];
 
 /** The job roles the shipped routes assign work to, created when a company lacks them. */
 const JOB_ROLES: { code: string; name: string; description: string }[] = [
   { code: 'sales', name: 'Менеджер по продажам', description: 'Sales managers' },
+  { code: 'sales-head', name: 'Руководитель отдела продаж', description: 'Takes over deals whose owner is late' },
   { code: 'sales-assistant', name: 'Помощник отдела продаж', description: 'Paperwork for deals' },
   { code: 'service', name: 'Сервисный инженер', description: 'Installation and service visits' },
   { code: 'service-head', name: 'Руководитель сервиса', description: 'Accepts installation hand-offs and schedules installations' },
@@ -28,8 +29,11 @@ const JOB_ROLES: { code: string; name: string; description: string }[] = [
   { code: 'management', name: 'Руководитель', description: 'Heads of the company' },
 ];
 
+/** The Deal is also the route language's worked example, so it lives with the examples. */
+const FILES: Partial<Record<ShippedRouteKey, string>> = { deal: '../../domain/routes/examples/deal.route.json' };
+
 export function shippedRoute(key: ShippedRouteKey): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../domain/routes/shipped/${key}.route.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL(FILES[key] ?? `../../domain/routes/shipped/${key}.route.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 /**

@@ -105,6 +105,7 @@ export function Layout() {
     ...(me.data?.roles.some((r) => ['sales', 'manager', 'management', 'admin'].includes(r)) ? [{ to: '/import', label: t('transfer.nav') }] : []),
     // The service department and those who hand work to it or oversee it; sales reads it.
     ...(me.data?.roles.some((r) => ['service', 'sales', 'management', 'admin'].includes(r)) || isManager(me.data?.roles) ? [{ to: '/service', label: t('service.nav') }] : []),
+    { to: '/deals', label: t('deals.nav') },
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

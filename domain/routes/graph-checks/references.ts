@@ -42,6 +42,7 @@ export function checkReferences(ctx: GraphContext): FieldProblem[] {
       });
     }
     if (node.kind === 'action' && node.do.type === 'set') value(node.do.value, '.do.value.from');
+    if (node.kind === 'action' && node.do.type === 'update-record') Object.entries(node.do.set).forEach(([field, ref]) => value(ref, `.do.set.${field}.from`));
     if (node.kind === 'subprocess') Object.entries(node.inputs).forEach(([name, ref]) => value(ref, `.inputs.${name}.from`));
   });
   return problems;

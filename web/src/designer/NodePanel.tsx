@@ -5,6 +5,7 @@ import { Autocomplete, Button, Checkbox, Divider, Group, MultiSelect, NumberInpu
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode, NodeOf, RouteGraph, TaskNode, ValueRef } from '../../../domain/routes/graph-schema.ts';
+import { subjectFieldsOf } from '../../../domain/records/subject-fields.ts';
 import type { FormField } from '../../../domain/routes/route-schema.ts';
 import { sourceHandles, type RouteHandle } from '../graph/flow-model.ts';
 import { referencesOf } from './condition.ts';
@@ -254,14 +255,31 @@ function WaitFields({ node, set, route }: { node: NodeOf<'wait'>; set: (n: NodeO
   );
 }
 
+/** The fields a route's subject type allows `update-record` to set (the validator's own list). */
+const recordFields = (route: RouteGraph): string[] => Object.keys((route.subject ? subjectFieldsOf(route.subject) : undefined)?.fields ?? {});
+
 function ActionFields({ node, set, route, dir }: { node: NodeOf<'action'>; set: (n: NodeOf<'action'>) => void; route: RouteGraph; dir: Directory }) {
   const { t } = useTranslation();
   const a = node.do;
   const refs = referencesOf(route);
   return (
     <>
-      <Select label={t('designer.action.type')} allowDeselect={false} value={a.type} data={(['set', 'notify', 'create-task'] as const).map((x) => ({ value: x, label: t(`designer.action.${x}`) }))}
-        onChange={(x) => set({ ...node, do: x === 'notify' ? { type: 'notify', to: { type: 'starter' }, message: '' } : x === 'create-task' ? { type: 'create-task', name: '', assignee: { type: 'starter' } } : { type: 'set', variable: '', value: '' } })} />
+      <Select label={t('designer.action.type')} allowDeselect={false} value={a.type} data={(['set', 'notify', 'create-task', 'update-record'] as const).map((x) => ({ value: x, label: t(`designer.action.${x}`) }))}
+        onChange={(x) => set({ ...node, do: x === 'notify' ? { type: 'notify', to: { type: 'starter' }, message: '' } : x === 'create-task' ? { type: 'create-task', name: '', assignee: { type: 'starter' } } : x === 'update-record' ? { type: 'update-record', set: { [recordFields(route)[0] ?? 'stage']: '' } } : { type: 'set', variable: '', value: '' } })} />
+      {a.type === 'update-record' && (
+        <>
+          <Text size="sm" c="dimmed">{route.subject ? t('designer.action.recordOf', { type: route.subject }) : t('designer.action.noSubject')}</Text>
+          {Object.entries(a.set).map(([field, value], i, all) => (
+            <Group key={i} align="end" wrap="nowrap" gap={4}>
+              <Select label={t('designer.action.field')} w={150} allowDeselect={false} data={[...new Set([...recordFields(route), field])]} value={field}
+                onChange={(f) => f && set({ ...node, do: { ...a, set: Object.fromEntries(all.map(([k, v], j) => (j === i ? [f, v] : [k, v]))) } })} />
+              <ValueInput label={t('designer.action.value')} value={value} refs={refs} onChange={(v: ValueRef) => set({ ...node, do: { ...a, set: { ...a.set, [field]: v } } })} />
+              <Button variant="subtle" size="xs" aria-label={t('designer.action.removeField', { field })} onClick={() => set({ ...node, do: { ...a, set: Object.fromEntries(all.filter((_, j) => j !== i)) } })}>×</Button>
+            </Group>
+          ))}
+          <Button variant="light" size="xs" onClick={() => { const free = recordFields(route).find((f) => !(f in a.set)); if (free) set({ ...node, do: { ...a, set: { ...a.set, [free]: '' } } }); }}>{t('designer.action.addField')}</Button>
+        </>
+      )}
       {a.type === 'set' && (
         <>
           <Autocomplete label={t('designer.action.variable')} description={t('designer.action.variableHint')}

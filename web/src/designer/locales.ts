@@ -80,7 +80,8 @@ export const designerRu = {
     eventLabel: 'Событие', noEvents: 'Объявите событие в свойствах маршрута (снимите выбор со всех шагов)', timeout: 'Ждать не дольше',
   },
   action: {
-    type: 'Действие', set: 'записать переменную', notify: 'уведомить', 'create-task': 'создать попутную задачу',
+    type: 'Действие', set: 'записать переменную', notify: 'уведомить', 'create-task': 'создать попутную задачу', 'update-record': 'изменить запись процесса',
+    recordOf: 'Поля записи «{{type}}», которые меняет маршрут', noSubject: 'Укажите в маршруте, о какой записи его процессы ("subject": "deal")', field: 'Поле', addField: '+ поле', removeField: 'Убрать поле {{field}}',
     variable: 'Переменная', variableHint: 'Объявленная или новая', value: 'Значение', to: 'Кого уведомить', message: 'Текст уведомления', taskName: 'Название задачи',
   },
   value: { text: 'текст', number: 'число', boolean: 'да/нет', null: 'пусто', from: 'скопировать из' },
@@ -176,7 +177,8 @@ export const designerEn: typeof designerRu = {
     eventLabel: 'Event', noEvents: 'Declare an event in the route\'s properties (select no step)', timeout: 'Wait at most',
   },
   action: {
-    type: 'Action', set: 'set a variable', notify: 'notify', 'create-task': 'create a follow-up task',
+    type: 'Action', set: 'set a variable', notify: 'notify', 'create-task': 'create a follow-up task', 'update-record': 'change the case\'s record',
+    recordOf: 'Fields of the "{{type}}" record the route changes', noSubject: 'Declare what record the route\'s cases are about ("subject": "deal")', field: 'Field', addField: '+ field', removeField: 'Remove the field {{field}}',
     variable: 'Variable', variableHint: 'Declared or new', value: 'Value', to: 'Whom to notify', message: 'Message', taskName: 'Task name',
   },
   value: { text: 'text', number: 'number', boolean: 'yes/no', null: 'empty', from: 'copy from' },

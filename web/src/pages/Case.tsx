@@ -79,6 +79,7 @@ function CaseView({ c }: { c: LiveCase }) {
             {t('case.route')}: {c.route.name} ({t('case.version', { n: c.route.version })}) · {t('case.started')}: {fmt.dateTime(c.startedAt)} · {who(c.startedBy)}
             {c.endedAt ? ` · ${t('case.ended', { when: fmt.dateTime(c.endedAt) })}` : ''}
           </Text>
+          {c.record?.type === 'deal' && <Text size="sm"><Anchor component={Link} to={`/deals/${c.record.id}`}>{t('deals.dealLink', { title: c.record.label ?? c.record.id })}</Anchor></Text>}
           {c.parentId && (
             <Text size="sm" data-testid="parent-case">{t('case.parent')}: <Anchor component={Link} to={`/cases/${c.parentId}`}>{t('case.title')}</Anchor></Text>
           )}

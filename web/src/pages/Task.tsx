@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, client, unwrap } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { useCase, useVariableDefs } from '../caseData.ts';
@@ -33,6 +33,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function TaskPage() {
   const { id } = useParams();
+  // The deals board sends a person here with the outcome their drag chose, when the form must be filled first.
+  const [search] = useSearchParams();
+  const chosen = search.get('outcome');
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useMe();
@@ -102,6 +105,7 @@ export function TaskPage() {
   const mine = open && a.assigneeId === me.data?.id;
   const timers = (kase.data?.live?.timers ?? []).filter((tm) => tm.nodeId === a.stepId);
   const outcomes = a.outcomes ?? [];
+  const chosenLabel = outcomes.find((o) => o.id === chosen)?.label;
   const varLabel = new Map(varDefs.map((d) => [d.id, d]));
 
   return (
@@ -111,6 +115,8 @@ export function TaskPage() {
         <Stack gap={4}>
           <Title order={2}>{a.stepName}</Title>
           <Text c="dimmed">{t('task.case')}: <Anchor component={Link} to={`/cases/${a.process.id}`}>{a.process.subject}</Anchor> · {a.process.routeName}</Text>
+          {chosenLabel && <Text role="status" fw={500}>{t('deals.openTask')}: {chosenLabel}</Text>}
+          {a.process.record?.type === 'deal' && <Text c="dimmed"><Anchor component={Link} to={`/deals/${a.process.record.id}`}>{t('deals.dealLink', { title: a.process.record.label ?? a.process.record.id })}</Anchor></Text>}
         </Stack>
         <Stack gap={4} align="end">
           <Group gap={6}>
