@@ -6,7 +6,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
 
-export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous'] as const;
+export const AUDIT_ACTOR_KINDS = ['employee', 'api-key', 'anonymous', 'case'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'interaction.create', 'interaction.update',
   'deal.create', 'deal.update', 'deal.close',
   'deal-stage.create', 'deal-stage.update', 'deal-stage.delete',
+  'complaint.create', 'complaint.update', 'complaint.status', 'complaint.message', 'complaint.note', 'complaint.decide', 'complaint.route-update',
+  'kb-article.create', 'kb-article.update',
   'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

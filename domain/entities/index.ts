@@ -5,6 +5,7 @@ import { Assignment } from '../assignments/entities.ts';
 import { AuditEntry } from '../audit/entities.ts';
 import { CalendarSettings } from '../calendar/entities.ts';
 import { Client, ClientContact, ClientTag, Interaction } from '../clients/entities.ts';
+import { Complaint, ComplaintClockPause, ComplaintMessage, ComplaintStatusChange, KbArticle, KbArticleRevision } from '../complaints/entities.ts';
 import { Deal, DealStage, DealStageChange } from '../deals/entities.ts';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
 import { IntegrationKey } from '../identity/integration-key.entity.ts';
@@ -14,5 +15,5 @@ import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision];

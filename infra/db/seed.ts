@@ -7,6 +7,7 @@ import { validateRoute } from '../../domain/routes/validate-route.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
+import { writeDemoComplaints } from './demo-complaints.ts';
 import { writeDemoDeals } from './demo-deals.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, SAMPLE_ROUTE, demoEmail } from './demo-data.ts';
 
@@ -60,4 +61,5 @@ async function writeCompany(em: EntityManager): Promise<void> {
   await em.flush();
   await writeDemoClients(em, ids, now);
   await writeDemoDeals(em, now);
+  await writeDemoComplaints(em, now);
 }
