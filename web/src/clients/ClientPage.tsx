@@ -14,6 +14,7 @@ import { useFormat } from '../format.ts';
 import { STAGE_COLOR } from './ClientsPage.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
+import { ClientComplaints } from '../complaints/ClientComplaints.tsx';
 import { DuplicateLine } from './NewClient.tsx';
 import { CLIENT_STAGES, SOURCE_CHANNELS, fieldErrors, splitPhones, tagChoices, useClient, useTags, type ClientCard, type DuplicateMatch } from './queries.ts';
 
@@ -322,6 +323,7 @@ export function ClientPage() {
           <Stack>
             <ContactsPanel card={c} />
             <InteractionsPanel card={c} />
+            <ClientComplaints clientId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>
