@@ -12,6 +12,8 @@ import { auditTrail } from './audit/audit-trail.ts';
 import { authApi } from './auth/auth-api.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { clientsApi } from './clients/clients-api.ts';
+import { complaintsApi } from './complaints/complaints-api.ts';
+import { kbApi } from './complaints/kb-api.ts';
 import { interactionsApi } from './clients/interactions-api.ts';
 import { clientTagsApi } from './clients/tags-api.ts';
 import { dealsApi } from './deals/deals-api.ts';
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps) {
     .route('/installations', installationsApi)
     .route('/', equipmentApi)
     .route('/', visitsApi)
+    .route('/complaints', complaintsApi)
+    .route('/kb', kbApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

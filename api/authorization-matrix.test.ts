@@ -117,6 +117,8 @@ beforeAll(async () => {
   theDeal = await newDeal();
   theOrder = await newOrder();
   theUnit = await newUnit(theClient.id);
+  theComplaint = await newComplaint();
+  theArticle = await newArticle();
 });
 afterAll(async () => s?.close());
 
@@ -181,6 +183,15 @@ const newVisit = async () => (await s.call<{ id: string }>('POST', '/api/service
 const newConsultation = async () => (await s.call<{ id: string }>('POST', '/api/consultations', { as: 'admin', body: { clientId: (await newClient()).id, question: 'Matrix?', durationMinutes: 3 } })).body.id;
 let theOrder: string;
 let theUnit: string;
+/** A complaint about a client of seller1's, registered by the admin (no department involved), afresh per caller of a changing row. */
+async function newComplaint(): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/complaints', { as: 'admin', body: { source: 'phone', subject: 'Matrix', text: 'Matrix', clientId: (await newClient()).id } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+const newArticle = async () => (await s.call<{ id: string }>('POST', '/api/kb/articles', { as: 'admin', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } })).body.id;
+let theComplaint: string;
+let theArticle: string;
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -341,6 +352,20 @@ const ROWS: Row[] = [
   { name: 'POST /api/consultations', call: async () => ({ method: 'POST', path: '/api/consultations', body: { clientId: (await newClient()).id, question: 'Matrix?', durationMinutes: 2 } }), expect: [401, 403, 201, 403, 404, 201, 403] },
   { name: 'GET /api/consultations/{id}', call: async () => ({ method: 'GET', path: `/api/consultations/${await newConsultation()}` }), expect: [401, 200, 200, 200, 404, 200, 403] },
   { name: 'PATCH /api/consultations/{id}', call: async () => ({ method: 'PATCH', path: `/api/consultations/${await newConsultation()}`, body: { version: 1, answer: 'Matrix' } }), expect: [401, 403, 200, 403, 404, 200, 403] },
+  { name: 'GET /api/complaints', call: read('/api/complaints'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/complaints/choices', call: read('/api/complaints/choices'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/complaints', call: async () => ({ method: 'POST', path: '/api/complaints', body: { source: 'phone', subject: 'Matrix', text: 'Matrix', clientId: (await newClient()).id } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/complaints/{id}', call: read(() => `/api/complaints/${theComplaint}`), expect: [401, 200, 404, 200, 404, 200, 403] },
+  { name: 'PATCH /api/complaints/{id}', call: async () => ({ method: 'PATCH', path: `/api/complaints/${await newComplaint()}`, body: { version: 1, subject: 'Matrix changed' } }), expect: [401, 403, 404, 403, 404, 200, 403] },
+  { name: 'POST /api/complaints/{id}/status', call: async () => ({ method: 'POST', path: `/api/complaints/${await newComplaint()}/status`, body: { version: 1, status: 'in-work' } }), expect: [401, 403, 404, 403, 404, 200, 403] },
+  { name: 'POST /api/complaints/{id}/messages', call: async () => ({ method: 'POST', path: `/api/complaints/${await newComplaint()}/messages`, body: { text: 'Matrix' } }), expect: [401, 403, 404, 403, 404, 201, 403] },
+  { name: 'POST /api/complaints/{id}/notes', call: async () => ({ method: 'POST', path: `/api/complaints/${await newComplaint()}/notes`, body: { text: 'Matrix' } }), expect: [401, 403, 404, 403, 404, 201, 403] },
+  { name: 'POST /api/complaints/{id}/decision', call: async () => ({ method: 'POST', path: `/api/complaints/${await newComplaint()}/decision`, body: { version: 1, kind: 'satisfied', text: 'Matrix' } }), expect: [401, 403, 404, 403, 404, 200, 403] },
+  { name: 'GET /api/kb/search', call: read(`/api/kb/search?q=${encodeURIComponent('гарантия')}`), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/kb/articles', call: read('/api/kb/articles'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'POST /api/kb/articles', call: () => Promise.resolve({ method: 'POST', path: '/api/kb/articles', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/kb/articles/{id}', call: read(() => `/api/kb/articles/${theArticle}`), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'PATCH /api/kb/articles/{id}', call: async () => ({ method: 'PATCH', path: `/api/kb/articles/${await newArticle()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

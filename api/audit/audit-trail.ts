@@ -93,6 +93,15 @@ export const AUDITED: Record<string, AuditRule> = {
   'PATCH /api/service-visits/:id': { action: 'service-visit.update', targetType: 'service-visit', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version') }) },
   'POST /api/consultations': { action: 'consultation.create', targetType: 'consultation', idFrom: 'response', details: (b) => pick(b, 'clientId', 'equipmentId', 'durationMinutes') },
   'PATCH /api/consultations/:id': { action: 'consultation.update', targetType: 'consultation', details: (b) => ({ fields: Object.keys(b).filter((k) => k !== 'version') }) },
+  // Complaints: the source, client and departments; status moves and decisions with their kind and citations; messages by count of citations.
+  'POST /api/complaints': { action: 'complaint.create', targetType: 'complaint', idFrom: 'response', details: (b, a) => ({ ...pick(b, 'source', 'clientId', 'departments'), ...pick(a, 'number') }) },
+  'PATCH /api/complaints/:id': { action: 'complaint.update', targetType: 'complaint', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(b, 'clientId', 'departments'), ...pick(a, 'version') }) },
+  'POST /api/complaints/:id/status': { action: 'complaint.status', targetType: 'complaint', details: (b) => pick(b, 'status', 'comment') },
+  'POST /api/complaints/:id/messages': { action: 'complaint.message', targetType: 'complaint', details: (b) => ({ citations: Array.isArray(b.citations) ? b.citations : [] }) },
+  'POST /api/complaints/:id/notes': { action: 'complaint.note', targetType: 'complaint' },
+  'POST /api/complaints/:id/decision': { action: 'complaint.decide', targetType: 'complaint', details: (b) => ({ ...pick(b, 'kind'), citations: Array.isArray(b.citations) ? b.citations : [] }) },
+  'POST /api/kb/articles': { action: 'kb-article.create', targetType: 'kb-article', idFrom: 'response', details: (b) => pick(b, 'title', 'category') },
+  'PATCH /api/kb/articles/:id': { action: 'kb-article.update', targetType: 'kb-article', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'version') }) },
 };
 
 const LOGIN = 'POST /api/auth/login';

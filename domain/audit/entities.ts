@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'invoice.create', 'invoice.update', 'invoice.cancel', 'invoice.schedule', 'invoice.payment', 'invoice.route-update',
   'installation.create', 'installation.update', 'installation.accept', 'installation.return', 'installation.schedule', 'installation.complete', 'installation.cancel', 'installation.resubmit',
   'equipment.create', 'equipment.update', 'service-visit.create', 'service-visit.update', 'consultation.create', 'consultation.update',
+  'complaint.create', 'complaint.update', 'complaint.status', 'complaint.message', 'complaint.note', 'complaint.decide', 'complaint.route-update',
+  'kb-article.create', 'kb-article.update',
   'export',
   'import.upload', 'import.mapping', 'import.commit',
 ] as const;

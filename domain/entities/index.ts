@@ -5,6 +5,7 @@ import { Assignment } from '../assignments/entities.ts';
 import { AuditEntry } from '../audit/entities.ts';
 import { CalendarSettings } from '../calendar/entities.ts';
 import { Client, ClientContact, ClientTag, Interaction } from '../clients/entities.ts';
+import { Complaint, ComplaintClockPause, ComplaintMessage, ComplaintStatusChange, KbArticle, KbArticleRevision } from '../complaints/entities.ts';
 import { Deal, DealStage, DealStageChange } from '../deals/entities.ts';
 import { Invoice, InvoicePayment, PlannedPayment } from '../invoices/entities.ts';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
@@ -16,7 +17,7 @@ import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 import { ImportJob } from '../transfer/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision];
 import { Equipment, InstallationOrder, InstallationStatusChange, PhoneConsultation, ServiceVisit } from '../service/entities.ts';
 

@@ -4,6 +4,7 @@
 // other contexts' types here.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import { complaintRights } from '../complaints/complaint-access.ts';
 import { dealRights } from '../deals/deal-access.ts';
 import { invoiceRights } from '../invoices/invoice-access.ts';
 import { serviceRights } from '../service/service-access.ts';
@@ -56,7 +57,19 @@ const installation: RecordType = {
   },
 };
 
-export const RECORD_TYPES: ReadonlyMap<string, RecordType> = new Map([deal, invoice, installation].map((t) => [t.type, t]));
+const complaint: RecordType = {
+  type: 'complaint',
+  async checkVisible(em, actor, id) {
+    await complaintRights(em, actor, id);
+  },
+  async labels(em, ids) {
+    if (!ids.length) return new Map();
+    const { rows } = await sql<{ id: string; label: string }>`select id, 'Жалоба ' || number || ': ' || subject as label from complaint where id = any(${[...ids]}::uuid[])`.execute(em.getKysely());
+    return new Map(rows.map((r) => [r.id, r.label]));
+  },
+};
+
+export const RECORD_TYPES: ReadonlyMap<string, RecordType> = new Map([deal, invoice, installation, complaint].map((t) => [t.type, t]));
 
 /** The record a case is about, as the API answers it. */
 export interface RecordRef {

@@ -5,6 +5,7 @@
 // subject-fields.ts, which the route validator reads at publish.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { dealRouteUpdates } from '../deals/route-updates.ts';
+import { complaintRouteUpdates } from '../complaints/route-updates.ts';
 import { invoiceRouteUpdates } from '../invoices/route-updates.ts';
 import { installationUpdates } from '../service/route-updates.ts';
 import { DomainError } from '../errors.ts';
@@ -24,7 +25,7 @@ export interface RouteUpdatable {
 }
 
 /** One per record type a route may be about; each context owns its own. */
-const UPDATABLES: readonly RouteUpdatable[] = [dealRouteUpdates, invoiceRouteUpdates, installationUpdates];
+const UPDATABLES: readonly RouteUpdatable[] = [dealRouteUpdates, invoiceRouteUpdates, installationUpdates, complaintRouteUpdates];
 
 export const ROUTE_UPDATABLES: ReadonlyMap<string, RouteUpdatable> = new Map(UPDATABLES.map((u) => [u.type, u]));
 

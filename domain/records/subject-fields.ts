@@ -3,6 +3,7 @@
 // machine's host all read it, and none of them may load the database. Each record context's
 // `route-updates.ts` applies these fields (domain/records/route-updates.ts is the registry of
 // those); the integrator adds a line here for each context that ships one.
+import { COMPLAINT_ROUTE_FIELDS } from '../complaints/route-fields.ts';
 import { DEAL_ROUTE_FIELDS } from '../deals/route-fields.ts';
 import { INVOICE_ROUTE_FIELDS } from '../invoices/route-fields.ts';
 import { INSTALLATION_ROUTE_FIELDS } from '../service/route-fields.ts';
@@ -20,6 +21,7 @@ export const SUBJECT_FIELDS: Readonly<Record<string, SubjectFields>> = {
   deal: DEAL_ROUTE_FIELDS,
   invoice: INVOICE_ROUTE_FIELDS,
   installation: INSTALLATION_ROUTE_FIELDS,
+  complaint: COMPLAINT_ROUTE_FIELDS,
 };
 
 export const subjectTypes = (): string[] => Object.keys(SUBJECT_FIELDS);

@@ -6,6 +6,7 @@ import { COMPANY_SETTINGS_ID } from '../../domain/calendar/entities.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
 import { writeDemoClients } from './demo-clients.ts';
+import { writeDemoComplaints } from './demo-complaints.ts';
 import { writeDemoDeals } from './demo-deals.ts';
 import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
@@ -46,6 +47,7 @@ async function writeCompany(em: EntityManager): Promise<void> {
   await writeDemoDeals(em, now);
   await writeDemoInvoices(em, now);
   await writeDemoService(em, now);
+  await writeDemoComplaints(em, now);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }

@@ -106,6 +106,9 @@ export function Layout() {
     // The service department and those who hand work to it or oversee it; sales reads it.
     ...(me.data?.roles.some((r) => ['service', 'sales', 'management', 'admin'].includes(r)) || isManager(me.data?.roles) ? [{ to: '/service', label: t('service.nav') }] : []),
     { to: '/deals', label: t('deals.nav') },
+    // Every employee may be shown a complaint (client, department); the list shows only theirs.
+    { to: '/complaints', label: t('complaints.nav') },
+    { to: '/kb', label: t('complaints.kbNav') },
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

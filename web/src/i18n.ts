@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { clientsEn, clientsRu } from './clients/locales.ts';
 import { invoicesEn, invoicesRu } from './invoices/locales.ts';
 import { dealsEn, dealsRu } from './deals/locales.ts';
+import { complaintsEn, complaintsRu } from './complaints/locales.ts';
 import { designerEn, designerRu } from './designer/locales.ts';
 import { en } from './locales/en.ts';
 import { ru } from './locales/ru.ts';
@@ -31,7 +32,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -16,6 +16,7 @@ import { ClientInvoices } from '../invoices/ClientInvoices.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
 import { ClientEquipment } from '../service/ClientEquipment.tsx';
+import { ClientComplaints } from '../complaints/ClientComplaints.tsx';
 import { DuplicateLine } from './NewClient.tsx';
 import { CLIENT_STAGES, SOURCE_CHANNELS, fieldErrors, splitPhones, tagChoices, useClient, useTags, type ClientCard, type DuplicateMatch } from './queries.ts';
 
@@ -326,6 +327,7 @@ export function ClientPage() {
             <InteractionsPanel card={c} />
             <ClientInvoices clientId={c.id} />
             <ClientEquipment clientId={c.id} clientName={c.name} />
+            <ClientComplaints clientId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>
