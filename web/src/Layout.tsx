@@ -98,6 +98,7 @@ export function Layout() {
     // Everyone sees the cases they are involved in; the team page is for those who supervise others.
     { to: '/cases', label: t('nav.cases') },
     { to: '/clients', label: t('clients.nav') },
+    { to: '/calendar', label: t('calendar.nav') },
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

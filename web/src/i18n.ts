@@ -2,6 +2,7 @@
 // _one/_few/_many keys i18next picks with Intl.PluralRules.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { calendarEn, calendarRu } from './calendar/locales.ts';
 import { clientsEn, clientsRu } from './clients/locales.ts';
 import { designerEn, designerRu } from './designer/locales.ts';
 import { en } from './locales/en.ts';
@@ -27,7 +28,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, calendar: calendarRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, calendar: calendarEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -56,6 +56,7 @@ const router = createBrowserRouter([
       { path: 'cases', lazy: async () => ({ Component: (await import('./pages/Cases.tsx')).CasesPage }) },
       { path: 'clients', lazy: async () => ({ Component: (await import('./clients/ClientsPage.tsx')).ClientsPage }) },
       { path: 'clients/:id', lazy: async () => ({ Component: (await import('./clients/ClientPage.tsx')).ClientPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('./calendar/CalendarPage.tsx')).CalendarPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },

@@ -14,6 +14,8 @@ import { useFormat } from '../format.ts';
 import { STAGE_COLOR } from './ClientsPage.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
+import { ClientCases } from '../calendar/ClientCases.tsx';
+import { ClientDeals } from '../calendar/ClientDeals.tsx';
 import { DuplicateLine } from './NewClient.tsx';
 import { CLIENT_STAGES, SOURCE_CHANNELS, fieldErrors, splitPhones, tagChoices, useClient, useTags, type ClientCard, type DuplicateMatch } from './queries.ts';
 
@@ -322,6 +324,8 @@ export function ClientPage() {
           <Stack>
             <ContactsPanel card={c} />
             <InteractionsPanel card={c} />
+            <ClientDeals clientId={c.id} />
+            <ClientCases clientId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>
