@@ -1,5 +1,6 @@
 // One interaction on the calendar: time, kind, client; overdue planned ones marked in colour and
-// in words (for screen readers too); in the team view the left edge is the person's colour.
+// in words; in the team view the left edge is the person's colour.
+import { VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.ts';
 import { isOverdue } from './ItemDrawer.tsx';
@@ -13,14 +14,16 @@ export function ItemChip({ item, color, onOpen, showPerson }: { item: CalendarIt
   const fmt = useFormat();
   const { h, min } = timeOf(item.at, fmt.timeZone);
   const overdue = isOverdue(item);
-  const what = `${pad(h)}:${pad(min)} ${t(`calendar.kinds.${item.kind}`)} · ${item.client.name}${item.subject ? ` · ${item.subject}` : ''}`;
   return (
     <button type="button" className="cal-item" data-testid="cal-item" data-status={item.status} data-overdue={overdue} data-employee={item.employee.id}
       style={color ? ({ '--person': color } as React.CSSProperties) : undefined}
-      aria-label={`${what}${showPerson ? ` · ${item.employee.name}` : ''} · ${overdue ? t('calendar.overdue') : t(`calendar.statuses.${item.status}`)}`}
       onClick={() => onOpen(item)}>
       <b>{pad(h)}:{pad(min)}</b> {t(`calendar.kinds.${item.kind}`)}{overdue ? ` · ${t('calendar.overdue')}` : ''}
-      <br />{item.client.name}{showPerson ? <><br /><i>{item.employee.name}</i></> : null}
+      <br />{item.client.name}
+      {/* Heard, not seen: the subject and the status complete the name a screen reader reads. */}
+      {item.subject ? <VisuallyHidden> · {item.subject}</VisuallyHidden> : null}
+      {showPerson ? <><br /><i>{item.employee.name}</i></> : null}
+      {overdue ? null : <VisuallyHidden> · {t(`calendar.statuses.${item.status}`)}</VisuallyHidden>}
     </button>
   );
 }
