@@ -1,6 +1,6 @@
 // The client card's deals: stage, amount in rubles, owner, status and planned close, each a link to
 // the deal; "new deal" creates one for this client (POST /api/deals with the client preset).
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -66,25 +66,25 @@ export function ClientDeals({ clientId }: { clientId: string }) {
       </Group>
       {deals.error && <Alert color="red">{t('common.error', { message: deals.error.message })}</Alert>}
       {deals.data && items.length === 0 && <Text c="dimmed" size="sm">{t('calendar.deals.empty')}</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead><Table.Tr>{(['title', 'stage', 'amount', 'owner', 'status', 'close'] as const).map((k) => <Table.Th key={k}>{t(`calendar.deals.cols.${k}`)}</Table.Th>)}</Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id} data-testid="client-deal">
-                  <Table.Td><Anchor component={Link} to={`/deals/${d.id}`}>{d.title}</Anchor></Table.Td>
-                  <Table.Td>{i18n.language === 'en' && d.stage.nameEn ? d.stage.nameEn : d.stage.name}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-col="amount">{fmt.rub(d.amount / 100)}</Table.Td>
-                  <Table.Td>{d.owner.name}</Table.Td>
-                  <Table.Td><Badge color={STATUS_COLOR[d.status]} tt="none" style={{ flexShrink: 0 }}>{t(`calendar.deals.statuses.${d.status}`)}</Badge></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.plannedCloseDate ? fmt.date(d.plannedCloseDate) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      {/* A list, not a table: the card's column is narrow, and a squeezed table cut the status to "op…". */}
+      <Stack gap="xs">
+        {items.map((d) => (
+          <div key={d.id} data-testid="client-deal">
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Anchor component={Link} to={`/deals/${d.id}`} fw={600}>{d.title}</Anchor>
+              <Badge color={STATUS_COLOR[d.status]} tt="none" style={{ flexShrink: 0 }}>{t(`calendar.deals.statuses.${d.status}`)}</Badge>
+            </Group>
+            <Text size="sm">
+              <span data-col="amount" style={{ whiteSpace: 'nowrap' }}>{fmt.rub(d.amount / 100)}</span>
+              {' · '}{t('calendar.deals.cols.stage')}: {i18n.language === 'en' && d.stage.nameEn ? d.stage.nameEn : d.stage.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('calendar.deals.cols.owner')}: {d.owner.name}
+              {d.plannedCloseDate ? ` · ${t('calendar.deals.closeDate')}: ${fmt.date(d.plannedCloseDate)}` : ''}
+            </Text>
+          </div>
+        ))}
+      </Stack>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('calendar.deals.newTitle')} closeButtonProps={{ 'aria-label': t('calendar.close') }}>
         {creating && <NewDeal clientId={clientId} onDone={() => setCreating(false)} />}
       </Modal>
