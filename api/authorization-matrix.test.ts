@@ -296,6 +296,8 @@ const ROWS: Row[] = [
   { name: 'PATCH /api/client-tags/{id}', call: async () => ({ method: 'PATCH', path: `/api/client-tags/${await newTag()}`, body: { name: `Renamed ${crypto.randomUUID()}` } }), expect: [401, 403, 403, 403, 200, 200, 403] },
   { name: 'DELETE /api/client-tags/{id}', call: async () => ({ method: 'DELETE', path: `/api/client-tags/${await newTag()}` }), expect: [401, 403, 403, 403, 204, 204, 403] },
   { name: 'GET /api/interactions', call: read('/api/interactions'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  // The team's counts: seller1, engineer1 and the designer have nobody below them; the admin oversees everyone.
+  { name: 'GET /api/interactions/summary', call: read('/api/interactions/summary?from=2031-03-02T00:00:00Z&to=2031-03-09T00:00:00Z'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'POST /api/interactions', call: async () => ({ method: 'POST', path: '/api/interactions', body: { clientId: (await newClient()).id, kind: 'call', at: '2031-03-03T07:00:00Z' } }), expect: [401, 201, 404, 201, 404, 201, 403] },
   { name: 'PATCH /api/interactions/{id}', call: async () => ({ method: 'PATCH', path: `/api/interactions/${await newInteraction()}`, body: { version: 1, subject: 'Matrix' } }), expect: [401, 200, 404, 200, 404, 200, 403] },
   { name: 'GET /api/deals', call: read('/api/deals'), expect: [401, 200, 200, 200, 200, 200, 403] },

@@ -48,10 +48,45 @@ describe('the calendar', () => {
     expect(head.body.items.map((i) => i.employee.id).sort()).toEqual([id['seller1'], id['seller1'], id['seller2']].sort());
     const director = await get('director', `team=true&${week}`);
     expect(director.body.total).toBe(3);
-    expect((await get('seller1', `team=true&${week}`)).body.total).toBe(0);
     expect((await get('service.head', `team=true&${week}`)).body.total).toBe(0);
-    // seller2 does not see seller1's meetings with seller1's client.
-    expect((await get('seller2', `employeeId=${id['seller1']}&${week}`)).body.total).toBe(0);
+    // Someone with nobody below them has no team view, and no colleague's calendar.
+    expect((await get('seller1', `team=true&${week}`)).status).toBe(403);
+    const peer = await get('seller2', `employeeId=${id['seller1']}&${week}`);
+    expect(peer.status).toBe(403);
+    expect((peer.body as unknown as Problem).problems?.[0]?.path).toBe('query.employeeId');
+    expect((await get('engineer1', `employeeIds=${id['seller1']},${id['engineer1']}&${week}`)).status).toBe(403);
+    expect((await get('service.head', `employeeId=${id['seller1']}&${week}`)).status).toBe(403);
+  });
+
+  it('shows a manager some of the reports side by side', async () => {
+    const some = await get('sales.head', `employeeIds=${id['seller2']},${id['seller3']}&${week}`);
+    expect(some.status).toBe(200);
+    expect(some.body.items.map((i) => i.employee.id)).toEqual([id['seller2']]);
+    expect((await get('director', `employeeIds=${id['seller1']}&${week}`)).body.total).toBe(2);
+    expect(((await get('sales.head', `employeeIds=${id['seller1']},nobody&${week}`)).body as unknown as Problem).problems?.[0]?.path).toBe('query.employeeIds');
+  });
+
+  it('counts done, overdue and planned per person of the team in a period', async () => {
+    // A past week: one call done, one left undone (overdue); the 2031 week is all ahead.
+    const past = (n: number) => new Date(Date.UTC(2020, 5, 1 + n, 7)).toISOString();
+    const pastWeek = `from=${encodeURIComponent(past(0))}&to=${encodeURIComponent(past(7))}`;
+    expect((await post('seller1', { clientId: clientOf1, kind: 'call', at: past(1), status: 'done', report: 'Договорились о встрече' })).status).toBe(201);
+    expect((await post('seller1', { clientId: clientOf1, kind: 'call', at: past(2) })).status).toBe(201);
+    const summary = (as: string, query: string) => s.call<{ items: { employee: { id: string; name: string }; done: number; overdue: number; planned: number }[] } & Problem>('GET', `/api/interactions/summary?${query}`, { as });
+    const head = await summary('sales.head', pastWeek);
+    expect(head.status).toBe(200);
+    expect(head.body.items.find((r) => r.employee.id === id['seller1'])).toMatchObject({ done: 1, overdue: 1, planned: 0 });
+    // Everyone below is listed, with nothing in the period counting zero.
+    expect(head.body.items.find((r) => r.employee.id === id['seller3'])).toMatchObject({ done: 0, overdue: 0, planned: 0 });
+    expect(head.body.items.some((r) => r.employee.id === id['engineer1'])).toBe(false);
+    const ahead = await summary('sales.head', `${week}&employeeIds=${id['seller1']},${id['seller2']}`);
+    expect(ahead.body.items.map((r) => [r.employee.id, r.planned])).toEqual(expect.arrayContaining([[id['seller1'], 2], [id['seller2'], 1]]));
+    expect(ahead.body.items).toHaveLength(2);
+    expect((await summary('seller1', pastWeek)).status).toBe(403);
+    expect((await summary('seller2', `${pastWeek}&employeeIds=${id['seller1']}`)).status).toBe(403);
+    expect((await summary('sales.head', `from=${encodeURIComponent(past(0))}`)).body.problems?.[0]?.path).toBe('query.to');
+    expect((await summary('sales.head', `${pastWeek}&employeeIds=me`)).body.problems?.[0]?.path).toBe('query.employeeIds');
+    expect((await s.call('GET', `/api/interactions/summary?${pastWeek}`)).status).toBe(401);
   });
 
   it('refuses bad filters naming them', async () => {

@@ -1,9 +1,12 @@
 // Interactions with clients: each employee's calendar (`employeeId`, `from`, `to`), a manager's
-// view of the plans of their reports down the chain (`team=true`), a client's history
-// (`clientId`); recording one planned or done, and rescheduling or completing it with a report.
+// view of the plans of their reports down the chain (`team=true`, or some of them: `employeeIds`)
+// with counts per person (`/summary`), a client's history (`clientId`); recording one planned or
+// done, and rescheduling or completing it with a report. Someone else's calendar is open only to
+// the managers above them, management and admins (domain/clients/calendar-access.ts): 403.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { checkCalendarAccess, checkHasTeam } from '../../domain/clients/calendar-access.ts';
 import { reportsOf } from '../../domain/clients/client-access.ts';
 import { createInteraction } from '../../domain/clients/create-interaction.ts';
 import type { InteractionKind, InteractionStatus } from '../../domain/clients/entities.ts';
@@ -18,11 +21,12 @@ import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problemSchema, problems, validationHook } from '../problem.ts';
 import { isoTimestamp, isoTimestampOrNull } from '../timestamps.ts';
-import { interactionPatchSchema, interactionViewSchema, listInteractionsQuery, newInteractionSchema } from './schemas.ts';
+import { interactionPatchSchema, interactionSummaryQuery, interactionSummarySchema, interactionViewSchema, listInteractionsQuery, newInteractionSchema } from './schemas.ts';
 
 export interface InteractionFilter {
   id?: string | undefined;
   employeeId?: string | undefined;
+  employeeIds?: string[] | undefined;
   /** The reports of this manager, down the chain. */
   teamOf?: string | undefined;
   clientId?: string | undefined;
@@ -51,6 +55,7 @@ export async function readInteractions(em: EntityManager, viewer: Viewer, f: Int
   const parts: RawBuilder<unknown>[] = [visibleInteraction(viewer)];
   if (f.id) parts.push(sql`i.id = ${f.id}::uuid`);
   if (f.employeeId) parts.push(sql`i.employee_id = ${f.employeeId}::uuid`);
+  if (f.employeeIds) parts.push(sql`i.employee_id = any(${f.employeeIds}::uuid[])`);
   if (f.teamOf) parts.push(sql`i.employee_id = any(${reportsOf(f.teamOf)})`);
   if (f.clientId) parts.push(sql`i.client_id = ${f.clientId}::uuid`);
   if (f.kind) parts.push(sql`i.kind = ${f.kind}`);
@@ -74,6 +79,23 @@ async function readInteraction(em: EntityManager, viewer: Viewer, id: string) {
   return found;
 }
 
+/**
+ * Done, overdue and upcoming planned interactions per person in the period: the people asked
+ * for, else everyone below the viewer in the chain; people with nothing in the period count zero.
+ */
+async function summarise(em: EntityManager, viewerId: string, period: { from: Date; to: Date }, employeeIds: string[] | undefined) {
+  const people = employeeIds ? sql`${employeeIds}::uuid[]` : reportsOf(viewerId);
+  const { rows } = await sql<{ id: string; name: string; done: number; overdue: number; planned: number }>`select e.id, e.full_name as name,
+      count(i.id) filter (where i.status = 'done')::int as done,
+      count(i.id) filter (where i.status = 'planned' and i.at < now())::int as overdue,
+      count(i.id) filter (where i.status = 'planned' and i.at >= now())::int as planned
+    from employee e left join interaction i on i.employee_id = e.id and i.at >= ${period.from} and i.at < ${period.to}
+    where e.id = any(${people}) group by e.id, e.full_name order by e.full_name, e.id`.execute(em.getKysely());
+  return { items: rows.map((r) => ({ employee: { id: r.id, name: r.name }, done: r.done, overdue: r.overdue, planned: r.planned })) };
+}
+
+export const idList = (s: string | undefined) => (s === undefined ? undefined : [...new Set(s.toLowerCase().split(','))]);
+
 const dateOrNull = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
 
 export const interactionsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -84,9 +106,26 @@ export const interactionsApi = new OpenAPIHono<AppEnv>({ defaultHook: validation
       responses: { 200: { description: 'A page of interactions', ...json(z.object({ items: z.array(interactionViewSchema), total: z.number().int() })) }, ...problems(400, 401, 403) },
     }),
     async (c) => {
-      const { employeeId, team, clientId, kind, status, from, to, sort, limit, offset } = c.req.valid('query');
-      const filter = { employeeId, teamOf: team === 'true' ? c.var.actor.employeeId : undefined, clientId, kind, status, from: dateOrNull(from) ?? undefined, to: dateOrNull(to) ?? undefined };
+      const { employeeId, employeeIds: ids, team, clientId, kind, status, from, to, sort, limit, offset } = c.req.valid('query');
+      const employeeIds = idList(ids);
+      if (team === 'true') await checkHasTeam(c.var.em, c.var.actor);
+      await checkCalendarAccess(c.var.em, c.var.actor, [...(employeeId ? [employeeId] : []), ...(employeeIds ?? [])]);
+      const filter = { employeeId, employeeIds, teamOf: team === 'true' ? c.var.actor.employeeId : undefined, clientId, kind, status, from: dateOrNull(from) ?? undefined, to: dateOrNull(to) ?? undefined };
       return c.json(await readInteractions(c.var.em, c.var.viewer, filter, { sort, limit, offset }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/summary', tags: ['Clients'], summary: 'Done, overdue and planned interactions per person of your team (or some of them) in a period',
+      request: { query: interactionSummaryQuery },
+      responses: { 200: { description: 'One row per person', ...json(interactionSummarySchema) }, ...problems(400, 401, 403) },
+    }),
+    async (c) => {
+      const { from, to, employeeIds: ids } = c.req.valid('query');
+      const employeeIds = idList(ids);
+      if (employeeIds) await checkCalendarAccess(c.var.em, c.var.actor, employeeIds);
+      else await checkHasTeam(c.var.em, c.var.actor);
+      return c.json(await summarise(c.var.em, c.var.actor.employeeId, { from: new Date(from), to: new Date(to) }, employeeIds), 200);
     },
   )
   .openapi(

@@ -217,6 +217,10 @@ export const listTagsQuery = z.object({
   offset,
 });
 
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Several employees in one query parameter: ids separated by commas (at most 50). */
+const employeeIdList = z.string().regex(new RegExp(`^${UUID}(,${UUID}){0,49}$`), 'employee ids separated by commas').openapi({ description: 'Several employees\' calendars (comma-separated ids)' });
+
 const interactionFieldShape = {
   kind: z.enum(INTERACTION_KINDS),
   status: z.enum(INTERACTION_STATUSES).openapi({ description: 'planned, or done (needs the report)' }),
@@ -270,7 +274,8 @@ export const interactionViewSchema = z
 
 export const listInteractionsQuery = z.object({
   employeeId: z.uuid().optional().openapi({ description: 'One employee\'s calendar' }),
-  team: z.enum(['true', 'false']).optional().openapi({ description: 'true: the plans of your reports, down the chain' }),
+  team: z.enum(['true', 'false']).optional().openapi({ description: 'true: the plans of your reports, down the chain (403 for someone with no reports)' }),
+  employeeIds: employeeIdList.optional(),
   clientId: z.uuid().optional(),
   kind: z.enum(INTERACTION_KINDS).optional(),
   status: z.enum(INTERACTION_STATUSES).optional(),
@@ -280,6 +285,23 @@ export const listInteractionsQuery = z.object({
   limit,
   offset,
 });
+
+export const interactionSummaryQuery = z.object({
+  from: z.iso.datetime({ offset: true }).openapi({ description: 'The period: at or after this instant' }),
+  to: z.iso.datetime({ offset: true }).openapi({ description: 'The period: before this instant' }),
+  employeeIds: employeeIdList.optional().openapi({ description: 'Some of your reports (comma-separated ids); all of them by default' }),
+});
+
+export const interactionSummarySchema = z
+  .object({
+    items: z.array(z.object({
+      employee: person,
+      done: z.number().int().openapi({ description: 'Done in the period' }),
+      overdue: z.number().int().openapi({ description: 'Planned in the period, its time past, not done' }),
+      planned: z.number().int().openapi({ description: 'Planned in the period, still ahead' }),
+    })),
+  })
+  .openapi('InteractionSummary');
 
 export const choicesSchema = z
   .object({

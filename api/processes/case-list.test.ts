@@ -112,3 +112,26 @@ describe('the case list', () => {
     expect(own, statements.join('\n')).toHaveLength(2);
   });
 });
+
+describe('the cases about a client', () => {
+  it('lists the cases of the client\'s deals and those whose variables name it, no other', async () => {
+    const client = (await s.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: 'Клиент с делами', kind: 'person' } })).body.id;
+    const deal = (await s.call<{ id: string }>('POST', '/api/deals', { as: 'seller1', body: { clientId: client, title: 'Витрины' } })).body.id;
+    // The deal's route links its case through deal.process_id (set by the route; here by hand).
+    await s.em().getConnection().execute('update deal set process_id = ? where id = ?', [a.id, deal]);
+    const withClient = (await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'client-work', draft: { ...ownWorkRoute('Client work'), variables: { client_id: { type: 'text' } } } } })).body.id;
+    const pub = await s.call('POST', `/api/routes/${withClient}/publish`, { as: 'designer', body: { revision: 1 } });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+    const named = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeId: withClient, subject: 'Shop C', variables: { client_id: client } } });
+    expect(named.status).toBe(201);
+    const about = await s.call<List>('GET', `/api/processes?clientId=${client}`, { as: 'director' });
+    expect(ids(about).sort()).toEqual([a.id, named.body.id].sort());
+    expect(about.body.total).toBe(2);
+    expect((await list(`clientId=${crypto.randomUUID()}`)).body.total).toBe(0);
+    // Only the cases the viewer may see: seller2 is not involved in either.
+    expect((await s.call<List>('GET', `/api/processes?clientId=${client}`, { as: 'seller2' })).body.total).toBe(0);
+    const bad = await s.call<{ problems: { path: string }[] }>('GET', '/api/processes?clientId=acme', { as: 'seller1' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems[0]?.path).toBe('query.clientId');
+  });
+});

@@ -30,6 +30,8 @@ export interface ProcessFilter {
   startedTo?: Date;
   /** An employee holding an open step of the case. */
   holder?: string;
+  /** A client the case is about: one of its deals runs the case, or the variables name it. */
+  clientId?: string;
 }
 
 /** An open step of a case in the list: who (or which role's queue) it waits for, and since when. */
@@ -103,6 +105,13 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
   if (where.holder) {
     const holder = where.holder;
     q = q.where('p.id', 'in', (eb) => eb.selectFrom('assignment as h').select('h.process_id').where('h.status', '=', 'open').where('h.assignee_id', '=', holder));
+  }
+  if (where.clientId) {
+    const clientId = where.clientId;
+    q = q.where((eb) => eb.or([
+      eb('p.id', 'in', eb.selectFrom('deal as d').select('d.process_id').where('d.client_id', '=', clientId).where('d.process_id', 'is not', null)),
+      eb(sql<string>`p.variables->>'client_id'`, '=', clientId),
+    ]));
   }
   const [rows, counted] = await Promise.all([
     q.select([...SUMMARY_COLUMNS, waitingForColumn.as('waiting_for')]).orderBy('p.started_at', 'desc').orderBy('p.id', 'desc').limit(page.limit).offset(page.offset).execute(),

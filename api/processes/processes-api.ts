@@ -34,7 +34,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       responses: { 200: { description: 'Cases', ...json(z.object({ items: z.array(processListItemSchema), total: z.number().int() })) }, ...problems(400, 401) },
     }),
     async (c) => {
-      const { status, routeId, startedBy, version, startedFrom, startedTo, holder, limit, offset } = c.req.valid('query');
+      const { status, routeId, startedBy, version, startedFrom, startedTo, holder, clientId, limit, offset } = c.req.valid('query');
       const where = {
         ...(status ? { status } : {}),
         ...(routeId ? { routeVersion: { route: routeId } } : {}),
@@ -43,6 +43,7 @@ export const processesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         ...(startedFrom ? { startedFrom: new Date(startedFrom) } : {}),
         ...(startedTo ? { startedTo: new Date(startedTo) } : {}),
         ...(holder ? { holder } : {}),
+        ...(clientId ? { clientId } : {}),
       };
       return c.json(await processSummaries(c.var.em, c.var.viewer, where, { limit, offset }), 200);
     },

@@ -3,7 +3,8 @@
 // rows the list shows them, all pages of it. Integration keys are refused (api/auth/authenticate.ts).
 import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
 import { listClients } from '../clients/client-view.ts';
-import { readInteractions } from '../clients/interactions-api.ts';
+import { checkCalendarAccess, checkHasTeam } from '../../domain/clients/calendar-access.ts';
+import { idList, readInteractions } from '../clients/interactions-api.ts';
 import { listClientsQuery, listInteractionsQuery } from '../clients/schemas.ts';
 import type { AppEnv } from '../context.ts';
 import { listDeals } from '../deals/deal-view.ts';
@@ -76,12 +77,16 @@ export const exportsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     }, format, lang);
   })
   .openapi(route('interactions', interactionsQuery, 'Interactions (a calendar, a team\'s plans, a client\'s history) as a file'), async (c) => {
-    const { format, lang, sort, team, from, to, ...rest } = c.req.valid('query');
-    const filter = { ...rest, teamOf: team === 'true' ? c.var.actor.employeeId : undefined, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+    const { format, lang, sort, team, from, to, employeeIds: ids, ...rest } = c.req.valid('query');
+    // The same rules as the calendar list: someone else's calendar only for those above them.
+    const employeeIds = idList(ids);
+    if (team === 'true') await checkHasTeam(c.var.em, c.var.actor);
+    await checkCalendarAccess(c.var.em, c.var.actor, [...(rest.employeeId ? [rest.employeeId] : []), ...(employeeIds ?? [])]);
+    const filter = { ...rest, employeeIds, teamOf: team === 'true' ? c.var.actor.employeeId : undefined, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
     type Item = Awaited<ReturnType<typeof readInteractions>>['items'][number];
     return exportList<Item>(c, {
       list: 'interactions',
-      filters: { ...rest, team, from, to, sort },
+      filters: { ...rest, employeeIds: ids, team, from, to, sort },
       page: (offset, limit) => readInteractions(c.var.em, c.var.viewer, filter, { sort, limit, offset }),
       columns: [
         { ru: 'Когда', en: 'At', value: (i) => i.at },

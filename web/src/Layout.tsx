@@ -109,6 +109,7 @@ export function Layout() {
     // Every employee may be shown a complaint (client, department); the list shows only theirs.
     { to: '/complaints', label: t('complaints.nav') },
     { to: '/kb', label: t('complaints.kbNav') },
+    { to: '/calendar', label: t('calendar.nav') },
     ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
     ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
   ];

@@ -67,6 +67,7 @@ const router = createBrowserRouter([
       { path: 'complaints', lazy: async () => ({ Component: (await import('./complaints/ComplaintsPage.tsx')).ComplaintsPage }) },
       { path: 'complaints/:id', lazy: async () => ({ Component: (await import('./complaints/ComplaintPage.tsx')).ComplaintPage }) },
       { path: 'kb', lazy: async () => ({ Component: (await import('./complaints/KbPage.tsx')).KbPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('./calendar/CalendarPage.tsx')).CalendarPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },

@@ -17,6 +17,8 @@ import { ContactsPanel } from './ContactsPanel.tsx';
 import { InteractionsPanel } from './InteractionsPanel.tsx';
 import { ClientEquipment } from '../service/ClientEquipment.tsx';
 import { ClientComplaints } from '../complaints/ClientComplaints.tsx';
+import { ClientCases } from '../calendar/ClientCases.tsx';
+import { ClientDeals } from '../calendar/ClientDeals.tsx';
 import { DuplicateLine } from './NewClient.tsx';
 import { CLIENT_STAGES, SOURCE_CHANNELS, fieldErrors, splitPhones, tagChoices, useClient, useTags, type ClientCard, type DuplicateMatch } from './queries.ts';
 
@@ -328,6 +330,8 @@ export function ClientPage() {
             <ClientInvoices clientId={c.id} />
             <ClientEquipment clientId={c.id} clientName={c.name} />
             <ClientComplaints clientId={c.id} />
+            <ClientDeals clientId={c.id} />
+            <ClientCases clientId={c.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -6,16 +6,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../api.ts';
-import { useFormat } from '../format.ts';
+import { fromLocalInput } from '../calendar/zoned.ts';
+import { useFormat, useTimeZone } from '../format.ts';
 import { INTERACTION_KINDS, fieldErrors, useClientInteractions, type ClientCard, type Interaction } from './queries.ts';
 
 type Kind = (typeof INTERACTION_KINDS)[number];
 
-/** <input type="datetime-local"> speaks the browser's local time; the API wants an instant. */
-const toInstant = (local: string): string | null => (local ? new Date(local).toISOString() : null);
+/** <input type="datetime-local"> is read on the company's clock, not the browser's: the API wants an instant. */
+const toInstant = (local: string, timeZone: string): string | null => fromLocalInput(local, timeZone);
 
 function PlanForm({ card, onDone }: { card: ClientCard; onDone: () => void }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('call');
   const [at, setAt] = useState('');
@@ -23,7 +25,7 @@ function PlanForm({ card, onDone }: { card: ClientCard; onDone: () => void }) {
   const [contactId, setContactId] = useState<string | null>(card.contacts.find((c) => c.isPrimary)?.id ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const plan = useMutation({
-    mutationFn: () => unwrap(client.api.interactions.$post({ json: { clientId: card.id, kind, status: 'planned', at: toInstant(at)!, subject: subject.trim() || null, contactId } })),
+    mutationFn: () => unwrap(client.api.interactions.$post({ json: { clientId: card.id, kind, status: 'planned', at: toInstant(at, timeZone)!, subject: subject.trim() || null, contactId } })),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('clients.interactions.planned_ok') });
       void queryClient.invalidateQueries({ queryKey: ['interactions'] });
@@ -54,6 +56,7 @@ function PlanForm({ card, onDone }: { card: ClientCard; onDone: () => void }) {
 
 function CompleteForm({ item, onDone }: { item: Interaction; onDone: () => void }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [report, setReport] = useState('');
   const [result, setResult] = useState('');
@@ -62,7 +65,7 @@ function CompleteForm({ item, onDone }: { item: Interaction; onDone: () => void 
   const done = useMutation({
     mutationFn: () => unwrap(client.api.interactions[':id'].$patch({
       param: { id: item.id },
-      json: { version: item.version, status: 'done', report: report.trim(), result: result.trim() || null, nextContactAt: toInstant(next) },
+      json: { version: item.version, status: 'done', report: report.trim(), result: result.trim() || null, nextContactAt: toInstant(next, timeZone) },
     })),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('clients.interactions.completed') });
