@@ -184,7 +184,7 @@ describe('the route and the audit log', () => {
   it('the Complaint route sets status, decision and departments idempotently, recorded as done by the case', async () => {
     const c = (await register('quality', { source: 'portal', subject: 'Маршрут', text: 'Текст', contactEmail: 'a@example.ru' })).body;
     const caseId = crypto.randomUUID();
-    const values = { decision: 'Заменим уплотнитель', decisionKind: 'satisfied', status: 'decided', departments: 'service' };
+    const values = { decision: 'Заменим уплотнитель', decision_kind: 'satisfied', status: 'decided', departments: 'service' };
     const em = s.em();
     await complaintRouteUpdates.apply(em, c.id, values, caseId);
     await complaintRouteUpdates.apply(s.em(), c.id, values, caseId);

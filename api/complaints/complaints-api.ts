@@ -17,6 +17,7 @@ import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problemSchema, problems, validationHook } from '../problem.ts';
+import { startComplaintRoute } from './complaint-route.ts';
 import { complaintDetail, listComplaints } from './complaint-view.ts';
 import {
   complaintChoicesSchema, complaintDetailSchema, complaintListItemSchema, complaintPatchSchema, decisionSchema, listComplaintsQuery, messageSchema, newComplaintSchema, noteSchema, statusChangeSchema,
@@ -74,6 +75,7 @@ export const complaintsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         source: b.source, subject: b.subject, text: b.text, clientId: b.clientId ?? null, contactName: b.contactName ?? null, contactPhone: b.contactPhone ?? null,
         contactEmail: b.contactEmail ?? null, equipmentSerial: b.equipmentSerial ?? null, departments: b.departments ?? [],
       });
+      await startComplaintRoute(em.fork(), c.var.deps, actor, id, idempotencyKey);
       return c.json(await complaintDetail(em.fork(), actor, id), 201);
     },
   )

@@ -14,6 +14,8 @@ import { invoiceRights } from '../../domain/invoices/invoice-access.ts';
 import { recordPayment, type Payer } from '../../domain/invoices/record-payment.ts';
 import { setSchedule } from '../../domain/invoices/set-schedule.ts';
 import { updateInvoice } from '../../domain/invoices/update-invoice.ts';
+import type { EventSender } from '../../domain/processes/case-state.ts';
+import { deliverPayment, startPaymentReminder } from './payment-reminder.ts';
 import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
@@ -68,6 +70,8 @@ export const invoicesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         number: b.number, clientId: b.clientId, dealId: b.dealId, amount: b.amount, lines: b.lines ?? [], issueDate: b.issueDate, dueDate: b.dueDate,
         draft: b.draft ?? false, schedule: b.schedule ?? [], notes: b.notes ?? null,
       });
+      // An issued invoice gets its payment reminder (a draft gets it when it is issued).
+      await startPaymentReminder(em.fork(), c.var.deps, actor, id, idempotencyKey);
       return c.json(await invoiceDetail(em.fork(), actor, id, await companyToday(em)), 201);
     },
   )
@@ -90,6 +94,7 @@ export const invoicesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       const { id } = c.req.valid('param');
       const today = await companyToday(em);
       await withCurrent(() => updateInvoice(em, actor, id, c.req.valid('json')), () => invoiceDetail(em.fork(), actor, id, today));
+      if (c.req.valid('json').issue) await startPaymentReminder(em.fork(), c.var.deps, actor, id, c.var.idempotencyKey);
       return c.json(await invoiceDetail(em.fork(), actor, id, today), 200);
     },
   )
@@ -153,6 +158,8 @@ export const invoicesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         id: idempotencyKey === undefined ? undefined : deriveId(callerId, idempotencyKey, 'invoice.payment'),
         paidOn: b.paidOn, amount: b.amount, documentNumber: b.documentNumber.trim(), overpayment: b.overpayment ?? false,
       });
+      const sender: EventSender = integration ? { kind: 'integration', id: integration.keyId, label: integration.name } : { kind: 'employee', id: c.var.actor.employeeId, label: c.var.actor.email };
+      await deliverPayment(em.fork(), c.var.deps, id, sender, b.paidOn);
       const fresh = em.fork();
       const payment = (await listPayments(fresh, id)).find((p) => p.id === paymentId)!;
       return c.json({ payment, invoice: await invoiceSummary(fresh, id, await companyToday(fresh)) }, 201);

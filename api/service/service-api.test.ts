@@ -212,10 +212,10 @@ describe('a route updating an installation order', () => {
     const em = () => s.em().fork();
     await installationUpdates.apply(em(), o, { status: 'accepted' }, caseId);
     await installationUpdates.apply(em(), o, { status: 'accepted' }, caseId);
-    await expect(installationUpdates.apply(em(), o, { status: 'done', actNumber: 'A', actDate: '2031-01-01', serialNumbers: 'x' }, caseId)).rejects.toMatchObject({ code: 'unprocessable' });
-    await expect(installationUpdates.apply(em(), o, { status: 'scheduled', scheduledDate: '2031-06-01' }, caseId)).rejects.toMatchObject({ problems: [{ path: 'engineerEmail' }] });
-    await installationUpdates.apply(em(), o, { status: 'scheduled', scheduledDate: '2031-06-01', engineerEmail: demoEmail('engineer2') }, caseId);
-    const done = { status: 'done', actNumber: 'А-77', actDate: '2031-06-01', serialNumbers: 'RT-1, RT-2\nRT-3' };
+    await expect(installationUpdates.apply(em(), o, { status: 'done', act_number: 'A', act_date: '2031-01-01', serial_numbers: 'x' }, caseId)).rejects.toMatchObject({ code: 'unprocessable' });
+    await expect(installationUpdates.apply(em(), o, { status: 'scheduled', scheduled_date: '2031-06-01' }, caseId)).rejects.toMatchObject({ problems: [{ path: 'engineer_email' }] });
+    await installationUpdates.apply(em(), o, { status: 'scheduled', scheduled_date: '2031-06-01', engineer_email: demoEmail('engineer2') }, caseId);
+    const done = { status: 'done', act_number: 'А-77', act_date: '2031-06-01', serial_numbers: 'RT-1, RT-2\nRT-3' };
     await Promise.all([installationUpdates.apply(em(), o, done, caseId), installationUpdates.apply(em(), o, done, caseId)]);
     await installationUpdates.apply(em(), o, done, caseId);
     const order = (await s.call<Order>('GET', `/api/installations/${o}`, { as: 'service.head' })).body;

@@ -2,5 +2,5 @@
 // validator (and the designer) and domain/complaints/route-updates.ts, which applies it.
 // `departments` is a comma-separated list of department codes.
 export const COMPLAINT_ROUTE_FIELDS = {
-  fields: { status: 'text', decision: 'text', decisionKind: 'text', departments: 'text' },
+  fields: { status: 'text', decision: 'text', decision_kind: 'text', departments: 'text' },
 } as const;

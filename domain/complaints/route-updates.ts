@@ -31,7 +31,7 @@ export const complaintRouteUpdates: RouteUpdatable = {
     const unknown = Object.keys(values).filter((k) => !(k in complaintRouteUpdates.fields));
     if (unknown.length) throw new DomainError('unprocessable', `A route cannot set ${unknown.join(', ')} on a complaint`, unknown.map((k) => ({ path: k, message: 'not a field a route may set' })));
     const status = oneOf<ComplaintStatus>(COMPLAINT_STATUSES, text(values, 'status'), 'status');
-    const kind = oneOf<DecisionKind>(DECISION_KINDS, text(values, 'decisionKind'), 'decisionKind');
+    const kind = oneOf<DecisionKind>(DECISION_KINDS, text(values, 'decision_kind'), 'decision_kind');
     const decision = text(values, 'decision');
     const departments = text(values, 'departments')?.split(/[\s,]+/).filter(Boolean);
     const complaint = await em.findOne(Complaint, id, { populate: ['departments'] });
@@ -47,9 +47,9 @@ export const complaintRouteUpdates: RouteUpdatable = {
       }
     }
     if (decision !== undefined && decision !== complaint.decisionText) { complaint.decisionText = decision; changed.push('decision'); }
-    if (kind !== undefined && kind !== complaint.decisionKind) { complaint.decisionKind = kind; changed.push('decisionKind'); }
+    if (kind !== undefined && kind !== complaint.decisionKind) { complaint.decisionKind = kind; changed.push('decision_kind'); }
     if (status === 'decided' && (!complaint.decisionText || !complaint.decisionKind)) {
-      throw new DomainError('unprocessable', 'A complaint is decided only with the decision and its kind', [{ path: complaint.decisionText ? 'decisionKind' : 'decision', message: 'needed to decide' }]);
+      throw new DomainError('unprocessable', 'A complaint is decided only with the decision and its kind', [{ path: complaint.decisionText ? 'decision_kind' : 'decision', message: 'needed to decide' }]);
     }
     if (status !== undefined && (await moveStatus(em, await companyCalendar(em, now), complaint, status, { employeeId: null, caseId }, null, now))) {
       changed.push('status');

@@ -33,7 +33,7 @@ function need(values: Record<string, unknown>, field: Field, status: string): st
 
 async function engineerByEmail(em: EntityManager, email: string): Promise<string> {
   const e = await em.findOne(Employee, { email: email.toLowerCase() });
-  if (!e) throw new DomainError('unprocessable', `No employee has the e-mail ${email}`, [{ path: 'engineerEmail', message: 'no such employee' }]);
+  if (!e) throw new DomainError('unprocessable', `No employee has the e-mail ${email}`, [{ path: 'engineer_email', message: 'no such employee' }]);
   return e.id;
 }
 
@@ -41,11 +41,11 @@ async function engineerByEmail(em: EntityManager, email: string): Promise<string
 async function moveFor(em: EntityManager, order: { status: InstallationStatus; scheduledDate?: string | null; engineer?: { id: string } | null; lines: { model: string; quantity: number }[] }, values: Record<string, unknown>): Promise<MoveData | null> {
   const status = read(values, 'status');
   if (status !== undefined && !(INSTALLATION_STATUSES as readonly string[]).includes(status)) throw new DomainError('unprocessable', `Unknown installation status ${status}`, [{ path: 'status', message: `one of ${INSTALLATION_STATUSES.join(', ')}` }]);
-  const target = (status ?? (read(values, 'scheduledDate') !== undefined ? 'scheduled' : order.status)) as InstallationStatus;
+  const target = (status ?? (read(values, 'scheduled_date') !== undefined ? 'scheduled' : order.status)) as InstallationStatus;
   if (target === order.status && target !== 'scheduled') return null;
   if (target === 'scheduled') {
-    const date = need(values, 'scheduledDate', target);
-    const engineerId = await engineerByEmail(em, need(values, 'engineerEmail', target));
+    const date = need(values, 'scheduled_date', target);
+    const engineerId = await engineerByEmail(em, need(values, 'engineer_email', target));
     if (order.status === 'scheduled' && order.scheduledDate === date && order.engineer?.id === engineerId) return null;
     if (order.status !== 'accepted' && order.status !== 'scheduled') throw new DomainError('unprocessable', `An order that is ${order.status} cannot be scheduled`, [{ path: 'status', message: `not allowed from ${order.status}` }]);
     return { move: 'schedule', date, engineerId };
@@ -57,19 +57,19 @@ async function moveFor(em: EntityManager, order: { status: InstallationStatus; s
     case 'resubmit':
       return { move };
     case 'return':
-      return { move, missing: need(values, 'missing', target), deadline: need(values, 'returnDeadline', target) };
+      return { move, missing: need(values, 'missing', target), deadline: need(values, 'return_deadline', target) };
     case 'cancel':
-      return { move, reason: need(values, 'cancelReason', target) };
+      return { move, reason: need(values, 'cancel_reason', target) };
     case 'complete': {
-      const serials = need(values, 'serialNumbers', target).split(/[\s,;]+/).filter(Boolean);
+      const serials = need(values, 'serial_numbers', target).split(/[\s,;]+/).filter(Boolean);
       const models = order.lines.flatMap((l) => Array.from({ length: l.quantity }, () => l.model));
-      if (serials.length !== models.length) throw new DomainError('unprocessable', `The order has ${models.length} units; ${serials.length} serial numbers were given`, [{ path: 'serialNumbers', message: `needs ${models.length} serial numbers` }]);
-      const contractNumber = read(values, 'contractNumber');
+      if (serials.length !== models.length) throw new DomainError('unprocessable', `The order has ${models.length} units; ${serials.length} serial numbers were given`, [{ path: 'serial_numbers', message: `needs ${models.length} serial numbers` }]);
+      const contractNumber = read(values, 'contract_number');
       return {
         move, data: {
-          actNumber: need(values, 'actNumber', target), actDate: need(values, 'actDate', target),
+          actNumber: need(values, 'act_number', target), actDate: need(values, 'act_date', target),
           equipment: models.map((model, i) => ({ model, serialNumber: serials[i]! })),
-          contract: contractNumber === undefined ? null : { number: contractNumber, validFrom: need(values, 'contractValidFrom', target), validTo: need(values, 'contractValidTo', target) },
+          contract: contractNumber === undefined ? null : { number: contractNumber, validFrom: need(values, 'contract_valid_from', target), validTo: need(values, 'contract_valid_to', target) },
         },
       };
     }

@@ -1,0 +1,54 @@
+// An invoice's payment reminder: issuing an invoice starts the published `payment-reminder` route
+// about it (the client's owner calls 3 working days before the due date), and the payment that
+// settles the invoice is delivered to that case as its `payment_received` event. The invoice
+// context has already checked who recorded the payment (a person with the right, accounting, or
+// an integration key with the scope invoices/payments), so the event is sent on its authority,
+// not re-checked against the route's senders; the case's timeline names who recorded it.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import type { Actor } from '../../domain/identity/roles.ts';
+import type { EventSender } from '../../domain/processes/case-state.ts';
+import type { AppDeps } from '../context.ts';
+import { startProcess } from '../processes/process-store.ts';
+import { temporalEngine } from '../processes/temporal-engine.ts';
+
+export const PAYMENT_REMINDER_ROUTE_KEY = 'payment-reminder';
+
+type Deps = Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits' | 'engineClock'>;
+
+/** Starts the reminder for an issued, unpaid invoice that has none running, when the route is published. */
+export async function startPaymentReminder(em: EntityManager, deps: Deps, actor: Actor, invoiceId: string, idempotencyKey?: string): Promise<void> {
+  const { rows } = await sql<{ number: string; state: string; amount: string; paid: string; due_date: string; owner_email: string; client_name: string; published: boolean; running: boolean }>`
+    select i.number, i.state, i.amount, i.paid, to_char(i.due_date, 'YYYY-MM-DD') as due_date, o.email as owner_email, c.name as client_name,
+      exists(select 1 from route r where r.key = ${PAYMENT_REMINDER_ROUTE_KEY} and r.latest_version > 0) as published,
+      exists(select 1 from process p where p.record_type = 'invoice' and p.record_id = i.id and p.status = 'running') as running
+    from invoice i join client c on c.id = i.client_id join employee o on o.id = c.owner_id where i.id = ${invoiceId}::uuid`.execute(em.getKysely());
+  const inv = rows[0];
+  if (!inv || inv.state !== 'issued' || !inv.published || inv.running || BigInt(inv.paid) >= BigInt(inv.amount)) return;
+  await startProcess(em, deps, actor, {
+    routeKey: PAYMENT_REMINDER_ROUTE_KEY,
+    subject: `Оплата счёта ${inv.number}: ${inv.client_name}`.slice(0, 255),
+    record: { type: 'invoice', id: invoiceId },
+    variables: { owner: inv.owner_email, client: inv.client_name, invoice_no: inv.number, invoice_due: inv.due_date, amount: Number(inv.amount) / 100 },
+  }, idempotencyKey === undefined ? undefined : `${idempotencyKey}:payment-reminder`);
+}
+
+/** When the invoice is now paid in full, tells its running reminder (if any) that the payment came. */
+export async function deliverPayment(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue'>, invoiceId: string, sender: EventSender, paidOn: string): Promise<void> {
+  const { rows } = await sql<{ workflow_id: string; paid: string; amount: string; number: string }>`
+    select p.workflow_id, i.paid, i.amount, i.number from invoice i
+      join process p on p.record_type = 'invoice' and p.record_id = i.id and p.status = 'running'
+      join route_version v on v.id = p.route_version_id join route r on r.id = v.route_id and r.key = ${PAYMENT_REMINDER_ROUTE_KEY}
+    where i.id = ${invoiceId}::uuid`.execute(em.getKysely());
+  for (const row of rows) {
+    if (BigInt(row.paid) < BigInt(row.amount)) continue;
+    await temporalEngine(deps.temporal, deps.taskQueue).signal(row.workflow_id, {
+      name: 'payment_received',
+      payload: { amount: Number(row.paid) / 100, paid_on: paidOn },
+      receivedAt: new Date().toISOString(),
+      ...(sender.kind === 'employee' ? { actorId: sender.id } : {}),
+      sender,
+      reason: `Счёт ${row.number} оплачен полностью`,
+    });
+  }
+}
