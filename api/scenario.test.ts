@@ -1,0 +1,137 @@
+// The reference company's day, end to end through the API on real Temporal (time skipping for
+// the days) and PostgreSQL, with the shipped routes: a complaint where legal answers late and is
+// escalated, decided and written back into the complaint; a deal from demonstration to signing
+// with one loop back to the proposal, the installation hand-off starting at once on signing, and
+// the payment call opening 3 working days before the invoice is due - across the New Year
+// holidays. Each person's inbox is asserted at each point, and the deal's and the complaint's
+// histories at the end. (The customer portal's part is in the portal's own tests.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../infra/testing/eventually.ts';
+import { startTestStack, type TestStack } from '../infra/testing/stack.ts';
+
+type Item = { id: string; stepId: string; priority: string; dueAt: string | null; process: { id: string } };
+type StageRef = { code: string };
+type Deal = { id: string; status: string; stage: StageRef; processId: string | null; history: { kind: string; to: StageRef; caseId: string | null }[] };
+type Complaint = { id: string; status: string; decisionText: string | null; decisionKind: string | null; history: { to: string; caseId: string | null }[] };
+type CaseView = { status: string; children: { id: string; subject: string; status: string }[] };
+
+let s: TestStack;
+beforeAll(async () => {
+  s = await startTestStack({ timeSkipping: true });
+  await s.startWorker();
+});
+afterAll(async () => s?.close());
+
+/** The step ids of this case in someone's inbox (or their roles' queue). */
+const stepsOf = async (who: string, processId: string, where: 'inbox' | 'queue' = 'inbox') =>
+  (await s.call<{ items: Item[] }>('GET', `/api/assignments/${where}?limit=100`, { as: who })).body.items.filter((i) => i.process.id === processId).map((i) => i.stepId).sort();
+const itemOf = (who: string, processId: string, stepId: string, where: 'inbox' | 'queue' = 'inbox') =>
+  eventually(async () => (await s.call<{ items: Item[] }>('GET', `/api/assignments/${where}?limit=100`, { as: who })).body.items.find((i) => i.process.id === processId && i.stepId === stepId), (i) => i !== undefined).then((i) => i!);
+const complete = async (who: string, item: Item, body: Record<string, unknown>) => {
+  const res = await s.call('POST', `/api/assignments/${item.id}/complete`, { as: who, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+};
+const skipTo = async (at: Date) => {
+  const ms = at.getTime() - (await s.now());
+  if (ms > 0) await s.skip(`${Math.ceil(ms / 1000)} seconds`);
+};
+
+describe('the reference company, end to end', () => {
+  it('handles a complaint where legal answers late: escalated to the lawyer\'s manager, made urgent, decided and written into the complaint', async () => {
+    const client = await s.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: `Кафе «Северное» ${crypto.randomUUID().slice(0, 6)}`, kind: 'legal' } });
+    const registered = await s.call<{ id: string; number: string }>('POST', '/api/complaints', {
+      as: 'quality', body: { source: 'phone', subject: 'Витрина не держит температуру', text: 'После монтажа витрина греется до +9.', clientId: client.body.id },
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const complaintId = registered.body.id;
+    const caseId = await eventually(async () => (await s.call<{ items: { id: string; record: { id: string } | null }[] }>('GET', '/api/processes?limit=100', { as: 'quality' })).body.items.find((p) => p.record?.id === complaintId)?.id, (id) => id !== undefined);
+
+    // The quality officer reviews it and involves legal only.
+    expect(await stepsOf('quality', caseId!)).toEqual(['review']);
+    await complete('quality', await itemOf('quality', caseId!, 'review'), { outcome: 'involve', form: { legal: true, service: false, sales: false } });
+    const opinion = await itemOf('lawyer', caseId!, 'legal-opinion');
+    expect(await stepsOf('quality', caseId!)).toEqual([]);
+    expect(await stepsOf('engineer1', caseId!, 'queue')).toEqual([]);
+    const inWork = (await s.call<Complaint>('GET', `/api/complaints/${complaintId}`, { as: 'quality' })).body;
+    expect(inWork.status).toBe('in-work');
+
+    // The lawyer does not answer by the due time: the director (the lawyer's manager) hears of it,
+    // then the opinion becomes urgent.
+    await skipTo(new Date(new Date(opinion.dueAt!).getTime() + 7 * 86_400_000));
+    await eventually(async () => (await s.call<{ items: { title: string }[] }>('GET', '/api/notifications', { as: 'director' })).body.items.map((n) => n.title), (t) => t.includes('Overdue in your team: Заключение юриста по жалобе'));
+    expect((await itemOf('lawyer', caseId!, 'legal-opinion')).priority).toBe('urgent');
+
+    await complete('lawyer', opinion, { form: { opinion: 'Претензия обоснована: гарантийный случай.' } });
+    await complete('quality', await itemOf('quality', caseId!, 'call-client'), { form: { call_notes: 'Клиент согласен на замену компрессора.' } });
+    await complete('quality', await itemOf('quality', caseId!, 'decide'), { form: { decision: 'Заменим компрессор по гарантии в течение 5 дней.', decision_kind: 'Удовлетворена' } });
+
+    const decided = await eventually(async () => (await s.call<Complaint>('GET', `/api/complaints/${complaintId}`, { as: 'quality' })).body, (c) => c.status === 'decided');
+    expect(decided).toMatchObject({ decisionText: 'Заменим компрессор по гарантии в течение 5 дней.', decisionKind: 'satisfied' });
+    expect(decided.history.map((h) => [h.to, h.caseId])).toEqual([['registered', null], ['in-work', caseId], ['decided', caseId]]);
+    expect((await s.call<CaseView>('GET', `/api/processes/${caseId}`, { as: 'quality' })).body.status).toBe('completed');
+    expect(await stepsOf('lawyer', caseId!)).toEqual([]);
+  });
+
+  it('runs a deal from demonstration to signing with one loop back, hands it to installation at once, and calls for payment 3 working days before the due date across the holidays', async () => {
+    const client = await s.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: `Павильон 12 ${crypto.randomUUID().slice(0, 6)}`, kind: 'legal' } });
+    const created = await s.call<Deal & { case: { openSteps: { stepId: string }[] } }>('POST', '/api/deals', { as: 'seller1', body: { clientId: client.body.id, title: 'Три витрины для павильона 12' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const deal = created.body;
+    const caseId = deal.processId!;
+    const stage = (code: string) => eventually(async () => (await s.call<Deal>('GET', `/api/deals/${deal.id}`, { as: 'seller1' })).body, (d) => d.stage.code === code);
+
+    expect(await stepsOf('seller1', caseId)).toEqual(['demo']);
+    await complete('seller1', await itemOf('seller1', caseId, 'demo'), { outcome: 'interested' });
+    await stage('proposal');
+    await complete('seller1', await itemOf('seller1', caseId, 'proposal'), { form: { link: 'https://files.leader.example/kp-1' } });
+    await stage('decision');
+    // The client asks for another proposal: back one stage, and the seller has the proposal again.
+    await complete('seller1', await itemOf('seller1', caseId, 'decision'), { outcome: 'new_proposal', form: { reason: 'Нужен вариант с двумя витринами' } });
+    await stage('proposal');
+    expect(await stepsOf('seller1', caseId)).toEqual(['proposal']);
+    await complete('seller1', await itemOf('seller1', caseId, 'proposal'), { form: { link: 'https://files.leader.example/kp-2' } });
+    await stage('decision');
+    await complete('seller1', await itemOf('seller1', caseId, 'decision'), { outcome: 'accepted' });
+    await stage('contract');
+    await complete('seller1', await itemOf('seller1', caseId, 'contract-draft'), { form: { contract_no: 'Д-118', install_by: '2027-02-15' } });
+
+    // The lawyer and the sales assistant work on the contract at the same time.
+    const legal = await itemOf('lawyer', caseId, 'legal-review');
+    const docs = await itemOf('assistant', caseId, 'prepare-documents', 'queue');
+    expect(await stepsOf('seller1', caseId)).toEqual([]);
+    await complete('lawyer', legal, { outcome: 'approved' });
+    expect((await s.call('POST', `/api/assignments/${docs.id}/claim`, { as: 'assistant' })).status).toBe(200);
+    // The invoice is due on Wednesday 13 January 2027, right after the New Year holidays.
+    await complete('assistant', docs, { form: { invoice_amount: 1_350_000, invoice_due: '2027-01-13' } });
+    await complete('seller1', await itemOf('seller1', caseId, 'sign'), { outcome: 'signed' });
+
+    // Signed: the deal is at hand-off and the installation hand-off runs at once, as a sub-case.
+    const atHandoff = await stage('handoff');
+    expect(atHandoff.status).toBe('open');
+    const child = await eventually(async () => (await s.call<CaseView>('GET', `/api/processes/${caseId}`, { as: 'seller1' })).body.children, (c) => c.length === 1);
+    expect(child[0]!.status).toBe('running');
+    expect((await itemOf('assistant', child[0]!.id, 'handoff-documents', 'queue')).stepId).toBe('handoff-documents');
+    expect(await stepsOf('seller1', caseId)).toEqual([]);
+
+    // 3 working days before 13 January: 12 and 11 January, then 10-1 January (weekend and the
+    // holidays) and 31 December (a day off in the company's calendar) are skipped - Wednesday
+    // 30 December 2026 at the start of the working day, 09:00 Moscow time.
+    const callAt = new Date('2026-12-30T06:00:00Z');
+    await skipTo(new Date(callAt.getTime() - 10 * 60_000));
+    expect(await stepsOf('seller1', caseId)).toEqual([]);
+    await skipTo(new Date(callAt.getTime() + 60_000));
+    const call = await itemOf('seller1', caseId, 'confirm-payment');
+    expect(call.stepId).toBe('confirm-payment');
+
+    const history = (await s.call<Deal>('GET', `/api/deals/${deal.id}`, { as: 'seller1' })).body.history;
+    expect(history.map((h) => [h.kind, h.to.code, h.caseId])).toEqual([
+      ['created', 'demonstration', null],
+      ['moved', 'proposal', caseId],
+      ['moved', 'decision', caseId],
+      ['moved', 'proposal', caseId],
+      ['moved', 'decision', caseId],
+      ['moved', 'contract', caseId],
+      ['moved', 'handoff', caseId],
+    ]);
+  });
+});
