@@ -1,18 +1,16 @@
 // "Export" on a list page: CSV and XLSX links to the list's export with the page's current
 // filters (paging left out: the file holds every row the person may see). A plain download link,
-// so the browser streams the file to disk; the URL comes from the typed client.
+// so the browser streams the file to disk. The path is written out: the typed client's $url()
+// needs an absolute base, and the app's client is relative to the page.
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { client } from '../api.ts';
 
 export type ExportList = 'clients' | 'deals' | 'interactions' | 'cases';
 
 const PAGING = new Set(['page', 'limit', 'offset']);
 
 function exportUrl(list: ExportList, query: Record<string, string>): string {
-  const ex = client.api.exports;
-  const url = list === 'clients' ? ex.clients.$url() : list === 'deals' ? ex.deals.$url() : list === 'interactions' ? ex.interactions.$url() : ex.cases.$url();
-  return `${url.pathname}?${new URLSearchParams(query).toString()}`;
+  return `/api/exports/${list}?${new URLSearchParams(query).toString()}`;
 }
 
 export function ExportButton({ list, params }: { list: ExportList; params: URLSearchParams }) {
