@@ -33,7 +33,7 @@ describe('routes', () => {
   });
 
   it('publishes immutable versions; editing the draft does not touch them', async () => {
-    const created = await create('deal', twoStepRoute('Deal v1'));
+    const created = await create('test-deal', twoStepRoute('Deal v1'));
     const v1 = await s.call<{ version: number; definition: { name: string } }>('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
     expect(v1.status).toBe(201);
     expect(v1.body).toMatchObject({ version: 1, definition: { name: 'Deal v1' } });
@@ -47,7 +47,7 @@ describe('routes', () => {
     const first = await s.call<{ definition: { name: string } }>('GET', `/api/routes/${created.body.id}/versions/1`, { as: 'seller1' });
     expect(first.body.definition.name).toBe('Deal v1');
     const list = await s.call<{ items: { key: string; latestVersion: number; latestPublishedAt: string | null; latestPublishedBy: string | null; draftUpdatedBy: string }[] }>('GET', '/api/routes', { as: 'seller1' });
-    const listed = list.body.items.find((r) => r.key === 'deal');
+    const listed = list.body.items.find((r) => r.key === 'test-deal');
     // The list says who published the latest version (the admin published v2) and when, and who saved the draft.
     const admin = (await s.call<{ id: string }[] | { items: { id: string; email: string }[] }>('GET', '/api/employees?role=admin', { as: 'designer' })).body;
     const adminId = ('items' in admin ? admin.items : admin)[0]!.id;

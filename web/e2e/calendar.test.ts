@@ -115,7 +115,8 @@ describe('the calendar in the browser', () => {
     await deal.waitFor();
     expect(await deal.getByRole('link').getAttribute('href')).toMatch(/^\/deals\/[0-9a-f-]{36}$/);
     expect(await deal.locator('[data-col="amount"]').textContent()).toBe(new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(654_321.99));
-    await page.getByTestId('client-cases').getByText('Процессов по клиенту нет').waitFor();
+    // The deal started its Deal route: the card lists that case with the step it waits at.
+    await page.getByTestId('client-cases').getByTestId('client-case').getByText('Провести демонстрацию или презентацию').waitFor();
     await look(page, 'client-deals-ru');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('language').click();
