@@ -306,7 +306,7 @@ describe('audit and routes', () => {
     expect(after).toMatchObject({ reminderCalledAt: '2026-05-27', version: 2 });
     expect(after.status).not.toBe('draft');
     const audit = await s.em().find(AuditEntry, { targetId: draft.id, action: 'invoice.route-update' });
-    expect(audit.map((e) => [e.actorKind, e.details])).toEqual([['process', { caseId, fields: ['status', 'reminder_called_at'] }]]);
+    expect(audit.map((e) => [e.actorKind, e.details])).toEqual([['case', { caseId, fields: ['status', 'reminder_called_at'] }]]);
     await expect(invoiceRouteUpdates.apply(s.em(), draft.id, { reminder_called_at: 'tomorrow' }, caseId)).rejects.toMatchObject({ code: 'unprocessable', problems: [{ path: 'reminder_called_at' }] });
     await expect(invoiceRouteUpdates.apply(s.em(), draft.id, { amount: 1 }, caseId)).rejects.toMatchObject({ problems: [{ path: 'amount' }] });
   });
