@@ -30,6 +30,16 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 const OPEN = sql`k.status not in ('decided', 'closed')`;
 const IS_OVERDUE = sql`(${OPEN} and coalesce(k.paused_since, now()) > k.due_at)`;
 
+/**
+ * An ISO time as PostgreSQL takes it: offsets beyond its ±15:59 are valid ISO, so the instant is
+ * passed in UTC, and kept within years 1-9999 (an offset can push 9999-12-31 into year 10000).
+ */
+function instant(iso: string): string {
+  const FIRST = -62_135_596_800_000; // 0001-01-01T00:00:00Z
+  const ms = Math.min(Math.max(Date.parse(iso), FIRST), Date.UTC(9999, 11, 31, 23, 59, 59));
+  return new Date(ms).toISOString();
+}
+
 function conditions(viewer: Viewer, f: ComplaintFilter): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [visibleComplaint(viewer)];
   if (f.status) parts.push(sql`k.status = ${f.status}`);
@@ -38,8 +48,8 @@ function conditions(viewer: Viewer, f: ComplaintFilter): RawBuilder<SqlBool> {
   if (f.department) parts.push(sql`exists (select 1 from complaint_departments cd join department dp on dp.id = cd.department_id where cd.complaint_id = k.id and dp.code = ${f.department})`);
   if (f.overdue === 'true') parts.push(IS_OVERDUE);
   if (f.overdue === 'false') parts.push(sql`not ${IS_OVERDUE}`);
-  if (f.dueFrom) parts.push(sql`k.due_at >= ${f.dueFrom}::timestamptz`);
-  if (f.dueTo) parts.push(sql`k.due_at <= ${f.dueTo}::timestamptz`);
+  if (f.dueFrom) parts.push(sql`k.due_at >= ${instant(f.dueFrom)}::timestamptz`);
+  if (f.dueTo) parts.push(sql`k.due_at <= ${instant(f.dueTo)}::timestamptz`);
   const q = f.q?.trim();
   if (q) {
     const pattern = `%${likeEscape(q)}%`;

@@ -20,7 +20,8 @@ export interface InstallationFilter {
 
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-const AT_RISK = sql`(o.status not in ('done', 'cancelled') and (o.scheduled_date > o.install_by or (o.scheduled_date is null and o.install_by <= current_date + 3)))`;
+// coalesce: an unscheduled order far from its date compares a null scheduled date, which is null, not false.
+const AT_RISK = sql`coalesce(o.status not in ('done', 'cancelled') and (o.scheduled_date > o.install_by or (o.scheduled_date is null and o.install_by <= current_date + 3)), false)`;
 
 function conditions(viewer: Viewer, f: InstallationFilter): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [visibleService(viewer)];
