@@ -12,8 +12,8 @@ import { PROJECT_ROOT } from '../temporal.config.ts';
 const EXAMPLES = Number(process.env.SCHEMATHESIS_EXAMPLES ?? 25);
 // A fixed seed keeps CI repeatable; set SCHEMATHESIS_SEED to explore other inputs.
 const SEED = process.env.SCHEMATHESIS_SEED ?? '20261124';
-// 56 operations since the clients API (about 40 before): on a shared 2-core machine the examples,
-// coverage and fuzzing phases alone took 140 s, leaving the stateful phase no time.
+// 124 operations since the CRM records (56 before them): at 40 examples each, a loaded 2-core
+// machine did not finish in 300 s; 25 examples and 8 minutes per identity leave room for all phases.
 const RUN_TIMEOUT_MS = 480_000;
 // One worker: hypothesis 6 describes strategies through a cache that is not thread-safe, and two
 // workers now and then end an operation with "AST constructor recursion depth mismatch".
