@@ -37,6 +37,7 @@ export const portalCaseSchema = z
     status: z.enum(PORTAL_STATUSES),
     registeredAt: z.iso.datetime(),
     dueAt: z.iso.datetime().openapi({ description: 'When the answer is due: 3 working days, moved on by the time the clock was paused' }),
+    timeZone: z.string(),
     paused: z.boolean(),
     messages: z.array(z.object({ from: z.enum(['client', 'company']), authorName: z.string(), text: z.string(), at: z.iso.datetime() })),
     decision: z.object({ kind: z.enum(DECISION_KINDS), text: z.string(), at: z.iso.datetime() }).nullable(),

@@ -3,6 +3,7 @@
 // (never internal notes, never an employee's e-mail) and the decision. A reply from the client is
 // a public message that stops the SLA clock until the company answers publicly (add-message.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { companyCalendar } from '../calendar/calendar-settings.ts';
 import { stopClock } from '../complaints/clock.ts';
 import type { ComplaintStatus, DecisionKind } from '../complaints/entities.ts';
 import { Complaint, ComplaintMessage, PortalRequest } from '../entities/index.ts';
@@ -21,6 +22,8 @@ export interface PortalCaseView {
   status: PortalStatus;
   registeredAt: string;
   dueAt: string;
+  /** The company's time zone, so the page shows dates as the company reads them. */
+  timeZone: string;
   /** True while the clock waits for the company's answer to the client's message (or for the client). */
   paused: boolean;
   messages: { from: 'client' | 'company'; authorName: string; text: string; at: string }[];
@@ -36,9 +39,10 @@ export async function complaintOfLink(em: EntityManager, accessToken: string): P
 
 export async function portalCaseView(em: EntityManager, complaintId: string): Promise<PortalCaseView> {
   const c = await em.findOneOrFail(Complaint, complaintId);
+  const cal = await companyCalendar(em, new Date());
   const messages = await em.find(ComplaintMessage, { complaint: complaintId, kind: { $in: ['to-client', 'from-client'] } }, { orderBy: { at: 'asc', id: 'asc' } });
   return {
-    number: c.number, subject: c.subject, status: STATUS_FOR_CLIENT[c.status as ComplaintStatus], registeredAt: c.registeredAt.toISOString(), dueAt: c.dueAt.toISOString(), paused: c.pausedSince !== null,
+    number: c.number, subject: c.subject, status: STATUS_FOR_CLIENT[c.status as ComplaintStatus], registeredAt: c.registeredAt.toISOString(), dueAt: c.dueAt.toISOString(), timeZone: cal.timeZone, paused: c.pausedSince !== null,
     messages: messages.map((m) => ({ from: m.kind === 'from-client' ? 'client' : 'company', authorName: m.authorName, text: m.text, at: m.at.toISOString() })),
     decision: c.decisionKind && c.decisionText && c.status !== 'in-work' ? { kind: c.decisionKind, text: c.decisionText, at: (c.decidedAt ?? c.updatedAt).toISOString() } : null,
   };
