@@ -32,6 +32,7 @@ import { clientReceivablesApi, receivablesApi } from './invoices/receivables-api
 import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
+import { portalApi } from './portal/portal-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
@@ -96,7 +97,7 @@ export function createApp(deps: AppDeps) {
   });
   // After the handler: records successful changes and refused sign-ins (api/audit/audit-trail.ts).
   app.use('/api/*', auditTrail);
-  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api', protectedApi);
+  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'crm_session' });

@@ -368,6 +368,11 @@ const ROWS: Row[] = [
   { name: 'POST /api/kb/articles', call: () => Promise.resolve({ method: 'POST', path: '/api/kb/articles', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'GET /api/kb/articles/{id}', call: read(() => `/api/kb/articles/${theArticle}`), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'PATCH /api/kb/articles/{id}', call: async () => ({ method: 'PATCH', path: `/api/kb/articles/${await newArticle()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
+  { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },
+  { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },
+  { name: 'GET /api/portal/cases/{token}', call: read(`/api/portal/cases/${'M'.repeat(43)}`), expect: [404, 404, 404, 404, 404, 404, 404] },
+  { name: 'POST /api/portal/cases/{token}/messages', call: () => Promise.resolve({ method: 'POST', path: `/api/portal/cases/${'M'.repeat(43)}/messages`, body: { text: 'Matrix' } }), expect: [404, 404, 404, 404, 404, 404, 404] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

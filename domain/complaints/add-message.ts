@@ -1,4 +1,4 @@
-// Public messages (to the client; the customer portal will add the client's own) and internal
+// Public messages (to the client; the client's own come from the portal, domain/portal/) and internal
 // notes. A message to the client may cite knowledge-base articles (id and version kept). Notes are
 // written by the complaint's editors and by members of the departments involved. A closed
 // complaint takes no more messages. Messages do not change the complaint's version: two people
@@ -8,6 +8,8 @@ import { Complaint, ComplaintMessage, Employee } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { type CitationInput, resolveCitations } from './citations.ts';
+import { companyCalendar } from '../calendar/calendar-settings.ts';
+import { startClock } from './clock.ts';
 import { complaintRights } from './complaint-access.ts';
 
 export interface AddMessageOptions {
@@ -30,6 +32,11 @@ export async function addComplaintMessage(em: EntityManager, actor: Actor, compl
   const message = em.create(ComplaintMessage, {
     id: opts.id ?? crypto.randomUUID(), complaint: complaintId, kind: opts.kind, author: actor.employeeId, authorName: author.fullName, text: opts.text, citations, at: new Date(),
   });
+  // The company's public answer restarts a clock the client's portal message stopped; a clock
+  // stopped by the status (waiting for the client, decided) stays stopped until the status moves.
+  if (opts.kind === 'to-client' && complaint.pausedSince && complaint.status !== 'waiting' && complaint.status !== 'decided') {
+    await startClock(em, await companyCalendar(em, message.at), complaint, message.at);
+  }
   await em.flush();
   return message.id;
 }

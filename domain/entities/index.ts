@@ -12,12 +12,13 @@ import { IdempotencyKey } from '../idempotency/idempotency-key.entity.ts';
 import { IntegrationKey } from '../identity/integration-key.entity.ts';
 import { Session } from '../identity/session.entity.ts';
 import { MailMessage, Notification } from '../notifications/entities.ts';
+import { PortalRateCounter, PortalRequest } from '../portal/entities.ts';
 import { Department, Employee, Role } from '../organisation/entities.ts';
 import { Process, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 import { ImportJob } from '../transfer/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter];
 import { Equipment, InstallationOrder, InstallationStatusChange, PhoneConsultation, ServiceVisit } from '../service/entities.ts';
 

@@ -14,6 +14,7 @@ import { graphEn, graphRu } from './graph/locales.ts';
 import { routesEn, routesRu } from './routes-ui/locales.ts';
 import { transferEn, transferRu } from './transfer/locales.ts';
 import { serviceEn, serviceRu } from './service/locales.ts';
+import { portalEn, portalRu } from './portal/locales.ts';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'crm.lang';
@@ -33,7 +34,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -41,6 +41,10 @@ const theme = createTheme({
 
 const router = createBrowserRouter([
   { path: '/sign-in', lazy: async () => ({ Component: (await import('./pages/SignIn.tsx')).SignInPage }) },
+  // The customer portal: public, outside RequireAuth and the app's layout.
+  { path: '/portal', lazy: async () => ({ Component: (await import('./portal/PortalFormPage.tsx')).PortalFormPage }) },
+  { path: '/portal/confirm/:token', lazy: async () => ({ Component: (await import('./portal/PortalConfirmPage.tsx')).PortalConfirmPage }) },
+  { path: '/portal/c/:token', lazy: async () => ({ Component: (await import('./portal/PortalCasePage.tsx')).PortalCasePage }) },
   {
     path: '/',
     element: <RequireAuth><Layout /></RequireAuth>,
@@ -79,7 +83,7 @@ const router = createBrowserRouter([
 // remembering where they were.
 setUnauthenticatedHandler(() => {
   const here = window.location.pathname + window.location.search;
-  if (here.startsWith('/sign-in')) return;
+  if (here.startsWith('/sign-in') || here.startsWith('/portal')) return;
   queryClient.clear();
   queryClient.setQueryData(['me'], null);
   void router.navigate(signInPath(here, true), { replace: true });

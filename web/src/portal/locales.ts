@@ -1,0 +1,43 @@
+// Texts of the customer portal (namespace `portal`), Russian first. The client reads them: plain
+// words, no internal terms.
+export const portalRu = {
+  title: 'Обращение в компанию «Лидер»',
+  intro: 'Опишите жалобу или вопрос. Мы пришлём на почту ссылку для подтверждения, а после него - ссылку, по которой можно следить за ответом.',
+  name: 'Ваше имя', email: 'Электронная почта', phone: 'Телефон', company: 'Компания или ИНН', companyHint: 'Если пишете от организации',
+  kind: 'Что у вас', kinds: { complaint: 'Жалоба', question: 'Вопрос' },
+  subject: 'Тема', text: 'Подробности', submit: 'Отправить',
+  sent: 'Проверьте почту: мы отправили ссылку для подтверждения обращения. Ссылка действует 24 часа.',
+  tooMany: 'Слишком много обращений подряд. Попробуйте позже.',
+  failed: 'Не удалось отправить. Попробуйте ещё раз.',
+  confirming: 'Подтверждаем обращение…',
+  badLink: 'Ссылка недействительна: возможно, её срок истёк. Отправьте обращение заново.',
+  newRequest: 'Новое обращение',
+  caseTitle: 'Обращение {{number}}',
+  status: 'Статус', registeredAt: 'Зарегистрировано', dueAt: 'Ответ - не позднее',
+  paused: 'Срок ответа приостановлен, пока мы изучаем ваше сообщение',
+  statuses: { received: 'Получено, ждёт рассмотрения', 'in-work': 'В работе', 'waiting-for-you': 'Ждём вашего ответа', decided: 'Решение принято', closed: 'Закрыто' },
+  decisionKinds: { satisfied: 'Требование удовлетворено', partly: 'Требование удовлетворено частично', refused: 'В требовании отказано' },
+  decision: 'Решение', messages: 'Переписка', noMessages: 'Сообщений пока нет.', you: 'Вы', companyName: 'Компания «Лидер»',
+  reply: 'Ваше сообщение', send: 'Отправить сообщение', closedNote: 'Обращение закрыто. Если остались вопросы, отправьте новое.',
+};
+
+export const portalEn: typeof portalRu = {
+  title: 'Write to Lider',
+  intro: 'Describe your complaint or question. We will e-mail you a link to confirm it, and then a link to follow our answer.',
+  name: 'Your name', email: 'E-mail', phone: 'Phone', company: 'Company or INN', companyHint: 'When you write for an organisation',
+  kind: 'What is it', kinds: { complaint: 'A complaint', question: 'A question' },
+  subject: 'Subject', text: 'Details', submit: 'Send',
+  sent: 'Check your e-mail: we sent a link to confirm your request. The link works for 24 hours.',
+  tooMany: 'Too many requests in a row. Please try again later.',
+  failed: 'Could not send. Please try again.',
+  confirming: 'Confirming your request…',
+  badLink: 'This link is not valid: it may have expired. Please send your request again.',
+  newRequest: 'New request',
+  caseTitle: 'Request {{number}}',
+  status: 'Status', registeredAt: 'Registered', dueAt: 'Answer due by',
+  paused: 'The answer deadline is paused while we look at your message',
+  statuses: { received: 'Received, waiting to be reviewed', 'in-work': 'In progress', 'waiting-for-you': 'Waiting for your answer', decided: 'Decided', closed: 'Closed' },
+  decisionKinds: { satisfied: 'Your claim is accepted', partly: 'Your claim is partly accepted', refused: 'Your claim is refused' },
+  decision: 'Decision', messages: 'Messages', noMessages: 'No messages yet.', you: 'You', companyName: 'Lider',
+  reply: 'Your message', send: 'Send message', closedNote: 'This request is closed. If you have more questions, please send a new one.',
+};
