@@ -84,13 +84,18 @@ async function fingerprint(): Promise<string> {
   return parts.join(',');
 }
 
-/** Waits until nothing changes any more (a workflow may still be writing after an accepted call). */
+/**
+ * Waits until nothing changes any more (a workflow may still be writing after an accepted call):
+ * three reads in a row alike, 150 ms apart - under load a workflow's next write can come later
+ * than one pause (CI saw a complaint's case write during a refused call).
+ */
 async function settled(): Promise<void> {
   let last = await fingerprint();
-  for (let i = 0; i < 50; i++) {
+  let alike = 0;
+  for (let i = 0; i < 80 && alike < 3; i++) {
     await new Promise((r) => setTimeout(r, 150));
     const now = await fingerprint();
-    if (now === last) return;
+    alike = now === last ? alike + 1 : 0;
     last = now;
   }
 }

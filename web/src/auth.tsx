@@ -39,7 +39,7 @@ export function signInPath(next: string, expired = false): string {
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Center h="60vh"><Loader aria-label="…" /></Center>;
+  if (me.isPending) return <Center h="60vh"><Loader role="status" aria-label="…" /></Center>;
   if (!me.data) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
   return children;
 }

@@ -255,7 +255,7 @@ export function ClientPage() {
   const { id } = useParams();
   const card = useClient(id);
   const [dialog, setDialog] = useState<'edit' | 'tags' | 'reassign' | null>(null);
-  if (card.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (card.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!card.data) {
     return (
       <Stack maw={720} mx="auto">

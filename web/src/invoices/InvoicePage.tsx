@@ -68,7 +68,7 @@ export function InvoicePage() {
   const fmt = useFormat();
   const { id } = useParams();
   const q = useInvoice(id);
-  if (q.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (q.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (q.error || !q.data) {
     return (
       <Stack maw={1100} mx="auto">

@@ -78,7 +78,7 @@ export function InvoicesPage() {
         </SimpleGrid>
       )}
       {list.error && <Alert color="red">{t('common.error', { message: list.error.message })}</Alert>}
-      {list.isPending ? <Loader aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
+      {list.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">{filtered ? t('invoices.emptyFiltered') : t('invoices.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={900}>

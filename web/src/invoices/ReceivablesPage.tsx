@@ -50,7 +50,7 @@ export function ReceivablesPage() {
         </SimpleGrid>
       )}
       {list.error && <Alert color="red">{t('common.error', { message: list.error.message })}</Alert>}
-      {list.isPending ? <Loader aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
+      {list.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">{t('invoices.noReceivables')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>

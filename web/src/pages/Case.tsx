@@ -37,7 +37,7 @@ export function CasePage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const kase = useLiveCase(id);
-  if (kase.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (kase.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!kase.data) return <Alert color="red">{kase.error instanceof ApiError && kase.error.status === 404 ? t('case.notFound') : t('common.error', { message: kase.error?.message ?? '' })}</Alert>;
   return <CaseView c={kase.data} />;
 }
@@ -132,7 +132,7 @@ function CaseView({ c }: { c: LiveCase }) {
             <CaseDiagram definition={definition} overlays={overlays} nameOf={(eid) => people.get(eid)} formatDateTime={fmt.dateTime} height={phone ? 420 : 560} />
             <Text size="xs" c="dimmed" mt="xs">{t('case.workingNote')}</Text>
           </>
-        ) : version.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : <Text c="dimmed" size="sm">—</Text>}
+        ) : version.isPending ? <Loader role="status" size="sm" aria-label={t('common.loading')} /> : <Text c="dimmed" size="sm">—</Text>}
       </Section>
 
       <Grid>

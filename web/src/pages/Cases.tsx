@@ -97,7 +97,7 @@ export function CasesPage() {
         {filtered && <Button variant="subtle" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('cases.reset')}</Button>}
       </Group>
       {list.error && <Alert color="red">{t('common.error', { message: list.error.message })}</Alert>}
-      {list.isPending ? <Loader aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
+      {list.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : (list.data?.items ?? []).length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">{filtered ? t('cases.emptyFiltered') : t('cases.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>

@@ -138,7 +138,7 @@ export function InboxPage() {
       </Collapse>
       {work.error && <Alert color="red">{t('common.error', { message: work.error.message })}</Alert>}
       {work.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : shown.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center">{filtered ? t('inbox.emptyFiltered') : t('inbox.empty')}</Text>
       ) : (

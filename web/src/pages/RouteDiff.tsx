@@ -39,7 +39,7 @@ function Diff() {
     [older.data, newer.data, diff.data],
   );
 
-  if (route.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (route.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!route.data) return <Alert color="red" role="alert">{route.error instanceof ApiError && route.error.status === 404 ? t('routes.notFound') : t('common.error', { message: route.error?.message ?? '' })}</Alert>;
   const r = route.data;
   const versions = r.versions.map((v) => ({ value: String(v.version), label: t('routes.diff.version', { version: v.version }) }));
@@ -68,7 +68,7 @@ function Diff() {
       {latest < 2 ? <Alert>{t('routes.diff.needTwo')}</Alert>
         : from === to ? <Alert>{t('routes.diff.same')}</Alert>
         : failed ? <Alert color="red" role="alert">{t('common.error', { message: failed.message })}</Alert>
-        : !graph ? <Loader aria-label={t('common.loading')} />
+        : !graph ? <Loader role="status" aria-label={t('common.loading')} />
         : (
           <>
             <Group gap="md" aria-label={t('routes.diff.legend')} role="group">

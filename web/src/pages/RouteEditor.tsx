@@ -57,7 +57,7 @@ function Editor() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const detail = useQuery({ queryKey: ['route', id], queryFn: () => unwrap(client.api.routes[':id'].$get({ param: { id } })) });
-  if (detail.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (detail.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (detail.isError) return <Alert color="red" role="alert">{detail.error.message}</Alert>;
   return <Designer key={id} id={id} initial={detail.data} />;
 }

@@ -29,7 +29,7 @@ function Route() {
   const shown = params.get('show') === 'draft' || latest === 0 ? 'draft' : Math.min(Math.max(Number(params.get('show')) || latest, 1), latest);
   const version = useVersion(id, typeof shown === 'number' ? shown : undefined);
 
-  if (route.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (route.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!route.data) return <Alert color="red" role="alert">{route.error instanceof ApiError && route.error.status === 404 ? t('routes.notFound') : t('common.error', { message: route.error?.message ?? '' })}</Alert>;
   const r = route.data;
   const draft = drawableDraft(r.draft);
@@ -71,7 +71,7 @@ function Route() {
         </Group>
         {shown === 'draft' && !draft ? <Alert color="orange">{t('routes.page.draftUnreadable')}</Alert>
           : definition ? <CaseDiagram key={String(shown)} definition={definition} overlays={NO_OVERLAYS} height={480} />
-          : <Loader aria-label={t('common.loading')} />}
+          : <Loader role="status" aria-label={t('common.loading')} />}
       </Card>
 
       <Card withBorder component="section" aria-label={t('routes.page.history')}>

@@ -42,7 +42,7 @@ function RouteList() {
         />
         {routes.data && <Text c="dimmed" size="sm">{t('routes.count', { count: items.length })}</Text>}
       </Group>
-      {routes.isPending ? <Loader aria-label={t('common.loading')} /> : items.length === 0 ? (
+      {routes.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : items.length === 0 ? (
         <Text c="dimmed">{q ? t('routes.emptyFiltered') : t('routes.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>

@@ -40,7 +40,7 @@ export function StartCasePage() {
     },
   });
 
-  if (routes.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (routes.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   return (
     <Stack maw={640} mx="auto">
       <Title order={2}>{t('start.title')}</Title>

@@ -97,7 +97,7 @@ export function TaskPage() {
     },
   });
 
-  if (task.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (task.isPending) return <Loader role="status" aria-label={t('common.loading')} />;
   if (task.error || !task.data) return <Alert color="red">{task.error instanceof ApiError && task.error.status === 404 ? t('task.notFound') : t('common.error', { message: task.error?.message ?? '' })}</Alert>;
   const a = task.data;
   const open = a.status === 'open';
@@ -164,7 +164,7 @@ export function TaskPage() {
                 <Table><Table.Tbody>{Object.entries(kase.data.variables).map(([k, v]) => (
                   <Table.Tr key={k}><Table.Th w="45%">{varLabel.get(k)?.label ?? k}</Table.Th><Table.Td>{showValue(v, fmt, t, varLabel.get(k)?.type)}</Table.Td></Table.Tr>
                 ))}</Table.Tbody></Table>
-              ) : kase.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : <Text c="dimmed" size="sm">—</Text>}
+              ) : kase.isPending ? <Loader role="status" size="sm" aria-label={t('common.loading')} /> : <Text c="dimmed" size="sm">—</Text>}
             </Section>
             <Section title={t('task.history')}>
               {earlier.length === 0 ? <Text c="dimmed" size="sm">{t('task.noHistory')}</Text> : (

@@ -105,7 +105,7 @@ export function TeamPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder component="section" aria-label={t('team.title')}>
-            {team.isPending ? <Loader aria-label={t('common.loading')} /> : members.length === 0 ? <Text c="dimmed">{t('team.empty')}</Text> : (
+            {team.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : members.length === 0 ? <Text c="dimmed">{t('team.empty')}</Text> : (
               <Table highlightOnHover data-testid="team-list">
                 <Table.Thead><Table.Tr><Table.Th>{t('team.person')}</Table.Th><Table.Th ta="right">{t('team.open')}</Table.Th><Table.Th ta="right">{t('team.overdue')}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
@@ -148,7 +148,7 @@ export function TeamPage() {
                     )}
                   </Alert>
                 )}
-                {work.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : items.length === 0 ? <Text c="dimmed" size="sm">{t('team.noWork')}</Text> : (
+                {work.isPending ? <Loader role="status" size="sm" aria-label={t('common.loading')} /> : items.length === 0 ? <Text c="dimmed" size="sm">{t('team.noWork')}</Text> : (
                   <Table data-testid="work-list">
                     <Table.Thead>
                       <Table.Tr>

@@ -9,7 +9,7 @@ import { useIsDesigner } from './queries.ts';
 export function DesignersOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const allowed = useIsDesigner();
-  if (allowed === undefined) return <Loader aria-label={t('common.loading')} />;
+  if (allowed === undefined) return <Loader role="status" aria-label={t('common.loading')} />;
   if (!allowed) {
     return (
       <Stack maw={640} mx="auto">

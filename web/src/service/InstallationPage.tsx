@@ -5,7 +5,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api.ts';
@@ -101,6 +101,9 @@ export function InstallationPage() {
   const fmt = useFormat();
   const q = useInstallation(id);
   const [dialog, setDialog] = useState<Action | null>(null);
+  // The dialog keeps its title while it fades out: a dialog without a name, even for a moment, is one a screen reader cannot announce.
+  const dialogTitle = useRef('');
+  if (dialog) dialogTitle.current = t(`service.action.${dialog}`);
   if (q.isLoading) return <Loader />;
   if (q.error || !q.data) return <Alert color="red" role="alert">{q.error?.message}</Alert>;
   const o = q.data;
@@ -166,7 +169,7 @@ export function InstallationPage() {
           </Table>
         </Card>
       )}
-      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`service.action.${dialog}`) : ''} size={dialog === 'complete' ? 'lg' : 'md'} closeButtonProps={{ 'aria-label': t('service.form.cancel') }}>
+      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={dialogTitle.current} size={dialog === 'complete' ? 'lg' : 'md'} closeButtonProps={{ 'aria-label': t('service.form.cancel') }}>
         {dialog && <ActionForm order={o} action={dialog} onDone={() => setDialog(null)} />}
       </Modal>
     </Stack>
