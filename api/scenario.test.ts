@@ -13,6 +13,7 @@ type Item = { id: string; stepId: string; priority: string; dueAt: string | null
 type StageRef = { code: string };
 type Deal = { id: string; status: string; stage: StageRef; processId: string | null; history: { kind: string; to: StageRef; caseId: string | null }[] };
 type Complaint = { id: string; status: string; decisionText: string | null; decisionKind: string | null; history: { to: string; caseId: string | null }[] };
+type Order = { id: string; status: string; contractNumber: string; installBy: string; lines: { model: string; quantity: number }[] };
 type CaseView = { status: string; children: { id: string; subject: string; status: string }[] };
 
 let s: TestStack;
@@ -74,7 +75,9 @@ describe('the reference company, end to end', () => {
 
   it('runs a deal from demonstration to signing with one loop back, hands it to installation at once, and calls for payment 3 working days before the due date across the holidays', async () => {
     const client = await s.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: `Павильон 12 ${crypto.randomUUID().slice(0, 6)}`, kind: 'legal' } });
-    const created = await s.call<Deal & { case: { openSteps: { stepId: string }[] } }>('POST', '/api/deals', { as: 'seller1', body: { clientId: client.body.id, title: 'Три витрины для павильона 12' } });
+    const created = await s.call<Deal & { case: { openSteps: { stepId: string }[] } }>('POST', '/api/deals', {
+      as: 'seller1', body: { clientId: client.body.id, title: 'Три витрины для павильона 12', lines: [{ name: 'Витрина «Полюс» 1,5 м', quantity: 3, price: 450_000_00 }] },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const deal = created.body;
     const caseId = deal.processId!;
@@ -101,27 +104,38 @@ describe('the reference company, end to end', () => {
     expect(await stepsOf('seller1', caseId)).toEqual([]);
     await complete('lawyer', legal, { outcome: 'approved' });
     expect((await s.call('POST', `/api/assignments/${docs.id}/claim`, { as: 'assistant' })).status).toBe(200);
-    // The invoice is due on Wednesday 13 January 2027, right after the New Year holidays.
-    await complete('assistant', docs, { form: { invoice_amount: 1_350_000, invoice_due: '2027-01-13' } });
+    // The assistant issues the invoice for the deal, due on Wednesday 13 January 2027, right after
+    // the New Year holidays: issuing it starts the payment reminder about it.
+    const invoice = await s.call<{ id: string; number: string }>('POST', '/api/invoices', { as: 'seller1', body: { clientId: client.body.id, dealId: deal.id, issueDate: new Date(await s.now()).toISOString().slice(0, 10), dueDate: '2027-01-13', amount: 1_350_000_00 } });
+    expect(invoice.status, JSON.stringify(invoice.body)).toBe(201);
+    await complete('assistant', docs, { form: { invoice_no: invoice.body.number } });
     await complete('seller1', await itemOf('seller1', caseId, 'sign'), { outcome: 'signed' });
 
-    // Signed: the deal is at hand-off and the installation hand-off runs at once, as a sub-case.
+    // Signed: the deal is won at the hand-off stage, and the installation hand-off runs at once,
+    // as a sub-case about the installation order the signing made from the deal.
     const atHandoff = await stage('handoff');
-    expect(atHandoff.status).toBe('open');
+    expect(atHandoff.status).toBe('won');
     const child = await eventually(async () => (await s.call<CaseView>('GET', `/api/processes/${caseId}`, { as: 'seller1' })).body.children, (c) => c.length === 1);
     expect(child[0]!.status).toBe('running');
+    const orders = (await s.call<{ items: Order[] }>('GET', `/api/installations?dealId=${deal.id}`, { as: 'service.head' })).body.items;
+    expect(orders.map((o) => [o.status, o.contractNumber, o.installBy, o.lines])).toEqual([['new', 'Д-118', '2027-02-15', [{ model: 'Витрина «Полюс» 1,5 м', quantity: 3 }]]]);
+    expect((await s.call<{ record: { type: string; id: string } | null }>('GET', `/api/processes/${child[0]!.id}`, { as: 'seller1' })).body.record).toMatchObject({ type: 'installation', id: orders[0]!.id });
     expect((await itemOf('assistant', child[0]!.id, 'handoff-documents', 'queue')).stepId).toBe('handoff-documents');
     expect(await stepsOf('seller1', caseId)).toEqual([]);
+    const reminder = await eventually(
+      async () => (await s.call<{ items: { id: string; record: { type: string; id: string } | null }[] }>('GET', `/api/processes?clientId=${client.body.id}&limit=100`, { as: 'seller1' })).body.items.find((c) => c.record?.type === 'invoice'),
+      (c) => c !== undefined,
+    ).then((c) => c!.id);
 
     // 3 working days before 13 January: 12 and 11 January, then 10-1 January (weekend and the
     // holidays) and 31 December (a day off in the company's calendar) are skipped - Wednesday
     // 30 December 2026 at the start of the working day, 09:00 Moscow time.
     const callAt = new Date('2026-12-30T06:00:00Z');
     await skipTo(new Date(callAt.getTime() - 10 * 60_000));
-    expect(await stepsOf('seller1', caseId)).toEqual([]);
+    expect(await stepsOf('seller1', reminder)).toEqual([]);
     await skipTo(new Date(callAt.getTime() + 60_000));
-    const call = await itemOf('seller1', caseId, 'confirm-payment');
-    expect(call.stepId).toBe('confirm-payment');
+    const call = await itemOf('seller1', reminder, 'call');
+    expect(call.stepId).toBe('call');
 
     const history = (await s.call<Deal>('GET', `/api/deals/${deal.id}`, { as: 'seller1' })).body.history;
     expect(history.map((h) => [h.kind, h.to.code, h.caseId])).toEqual([
@@ -132,6 +146,7 @@ describe('the reference company, end to end', () => {
       ['moved', 'decision', caseId],
       ['moved', 'contract', caseId],
       ['moved', 'handoff', caseId],
+      ['won', 'handoff', caseId],
     ]);
   });
 });

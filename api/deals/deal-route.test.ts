@@ -98,10 +98,32 @@ describe('the Deal route drives the deal', () => {
     expect((await get(deal.id)).stage.code).toBe('contract');
   });
 
-  it('an unknown stage code fails the case with the reason', async () => {
+  it('a stage code the deal does not know is refused by the deal: the stage stays, the case goes on and its timeline says why', async () => {
     const deal = (await s.call<Deal>('POST', '/api/deals', { as: 'seller1', body: { clientId, title: 'Неизвестный этап' } })).body;
-    const effect = { type: 'update-record' as const, key: `process-${deal.processId}:record.updated:test:9`, nodeId: 'test', record: { type: 'deal', id: deal.id }, values: { stage: 'moon' } , at: new Date().toISOString() };
-    await expect(s.em().transactional((em) => applyTransition(em, { processId: deal.processId!, subject: 'x' }, [effect]))).rejects.toThrow('no pipeline stage has the code "moon"');
+    const effect = { type: 'update-record' as const, key: `process-${deal.processId}:record.updated:test:9`, nodeId: 'test', record: { type: 'deal', id: deal.id }, values: { stage: 'moon' }, at: new Date().toISOString() };
+    await s.em().transactional((em) => applyTransition(em, { processId: deal.processId!, subject: 'x' }, [effect]));
+    expect((await get(deal.id)).stage.code).toBe('demonstration');
+    const view = (await s.call<{ status: string; timeline: { type: string; data: { reason?: string } | null }[] }>('GET', `/api/processes/${deal.processId}`, { as: 'seller1' })).body;
+    expect(view.status).toBe('running');
+    expect(view.timeline.find((e) => e.type === 'record.refused')?.data?.reason).toContain('no pipeline stage has the code "moon"');
+  });
+
+  it('a deal lost by hand stops its route (its steps leave the inbox); it is won only by its route', async () => {
+    const deal = (await s.call<Deal>('POST', '/api/deals', { as: 'seller1', body: { clientId, title: 'Клиент закрылся' } })).body;
+    await openStep(deal.id, 'demo');
+    const won = await s.call<Problem>('POST', `/api/deals/${deal.id}/close`, { as: 'seller1', body: { outcome: 'won' } });
+    expect(won.status).toBe(409);
+    expect(won.body.problems?.map((p) => p.path)).toEqual(['outcome']);
+    expect((await get(deal.id)).status).toBe('open');
+    // Someone who may not change the deal cannot close it, and its case runs on.
+    expect((await s.call('POST', `/api/deals/${deal.id}/close`, { as: 'seller2', body: { outcome: 'lost', reason: 'other' } })).status).toBe(404);
+    const lost = await s.call<Deal>('POST', `/api/deals/${deal.id}/close`, { as: 'seller1', body: { outcome: 'lost', reason: 'other', comment: 'Клиент закрыл магазин' } });
+    expect(lost.status, JSON.stringify(lost.body)).toBe(200);
+    expect(lost.body).toMatchObject({ status: 'lost', lostAtStage: { code: 'demonstration' } });
+    const ended = await eventually(async () => (await s.call<{ status: string; result: { reason?: string } | null }>('GET', `/api/processes/${deal.processId}`, { as: 'seller1' })).body, (c) => c.status !== 'running');
+    expect(ended).toMatchObject({ status: 'cancelled', result: { reason: 'Сделка закрыта вручную как неуспешная: Клиент закрыл магазин' } });
+    const inbox = (await s.call<{ items: { process: { id: string } }[] }>('GET', '/api/assignments/inbox', { as: 'seller1' })).body.items;
+    expect(inbox.some((i) => i.process.id === deal.processId)).toBe(false);
   });
 
   it('a case of the Deal route about no record fails at its first update-record, with the reason', async () => {

@@ -9,11 +9,13 @@ import { createDeal } from '../../domain/deals/create-deal.ts';
 import { DEAL_STATUSES, LOSS_REASONS } from '../../domain/deals/entities.ts';
 import { updateDeal } from '../../domain/deals/update-deal.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { deriveId } from '../../domain/idempotency/derive-ids.ts';
+import { deriveId, updateIdFor } from '../../domain/idempotency/derive-ids.ts';
+import { actingAs } from '../../domain/processes/case-engine.ts';
 import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problemSchema, problems, validationHook } from '../problem.ts';
+import { temporalEngine } from '../processes/temporal-engine.ts';
 import { dealMoves, startDealRoute } from './deal-route.ts';
 import { dealBoard, dealDetail, listDeals } from './deal-view.ts';
 import { boardQuery, boardSchema, closeDealSchema, dealChoicesSchema, dealDetailSchema, dealListItemSchema, dealMovesSchema, dealPatchSchema, listDealsQuery, newDealSchema } from './schemas.ts';
@@ -114,14 +116,20 @@ export const dealsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/{id}/close', tags: ['Deals'], summary: 'Close a deal as won, or lost with a reason (the stage it failed at is recorded)',
+      method: 'post', path: '/{id}/close', tags: ['Deals'], summary: 'Close a deal as won, or lost with a reason (the stage it failed at is recorded); a deal whose route runs is lost by hand (its case is cancelled) but won only by its route (409)',
       request: { params: idParamSchema, ...jsonBody(closeDealSchema) },
       responses: { 200: { description: 'Closed', ...json(dealDetailSchema) }, ...problems(400, 401, 403, 404), ...conflict },
     }),
     async (c) => {
       const { em, actor } = c.var;
       const { id } = c.req.valid('param');
-      await withCurrent(() => closeDeal(em, actor, id, c.req.valid('json')), () => dealDetail(em.fork(), actor, id));
+      const body = c.req.valid('json');
+      const workflowId = await withCurrent(() => closeDeal(em, actor, id, body), () => dealDetail(em.fork(), actor, id));
+      // Lost by hand while its route ran: the route stops, its open steps leave the inboxes.
+      if (workflowId) {
+        const reason = `Сделка закрыта вручную как неуспешная${body.comment ? `: ${body.comment}` : ''}`.slice(0, 1000);
+        await temporalEngine(c.var.deps.temporal, c.var.deps.taskQueue).cancel(workflowId, { reason, actor: actingAs(actor) }, { updateId: updateIdFor(actor.employeeId, c.var.idempotencyKey, `deal.close:${id}`) });
+      }
       return c.json(await dealDetail(em.fork(), actor, id), 200);
     },
   );

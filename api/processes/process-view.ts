@@ -111,6 +111,12 @@ export async function processSummaries(em: EntityManager, viewer: Viewer, where:
     q = q.where((eb) => eb.or([
       eb('p.id', 'in', eb.selectFrom('deal as d').select('d.process_id').where('d.client_id', '=', clientId).where('d.process_id', 'is not', null)),
       eb(sql<string>`p.variables->>'client_id'`, '=', clientId),
+      // Cases about any of the client's records (and their sub-cases about the same record).
+      sql<boolean>`exists (
+        select 1 from deal r where p.record_type = 'deal' and r.id = p.record_id and r.client_id = ${clientId}
+        union all select 1 from invoice r where p.record_type = 'invoice' and r.id = p.record_id and r.client_id = ${clientId}
+        union all select 1 from installation_order r where p.record_type = 'installation' and r.id = p.record_id and r.client_id = ${clientId}
+        union all select 1 from complaint r where p.record_type = 'complaint' and r.id = p.record_id and r.client_id = ${clientId})`,
     ]));
   }
   const [rows, counted] = await Promise.all([

@@ -46,7 +46,7 @@ export const listProcessesQuery = z.object({
   startedFrom: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or after this instant' }),
   startedTo: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Started at or before this instant' }),
   holder: z.uuid().optional().openapi({ description: 'Only cases with an open step in this employee\'s inbox' }),
-  clientId: z.uuid().optional().openapi({ description: 'Only cases about this client: its deals\' cases, and cases whose variable `client_id` names it' }),
+  clientId: z.uuid().optional().openapi({ description: 'Only cases about this client: cases about its deals, invoices, installation orders and complaints, and cases whose variable `client_id` names it' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -14,6 +14,7 @@ import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
 import { json, jsonBody } from '../openapi.ts';
 import { problems, validationHook } from '../problem.ts';
+import { startHandoffRoute } from './handoff-route.ts';
 import { installationDetail, listInstallations } from './installation-view.ts';
 import { acceptSchema, cancelSchema, completeSchema, installationDetailSchema, installationItemSchema, installationPatchSchema, listInstallationsQuery, newInstallationSchema, pageOf, returnSchema, scheduleSchema } from './schemas.ts';
 import { conflict, withCurrent } from './with-current.ts';
@@ -39,14 +40,16 @@ export const installationsApi = new OpenAPIHono<AppEnv>({ defaultHook: validatio
   )
   .openapi(
     createRoute({
-      method: 'post', path: '/', tags: ['Service'], summary: 'Hand an installation order over (the client\'s owner, the service department, management, admins)',
+      method: 'post', path: '/', tags: ['Service'], summary: 'Hand an installation order over (the client\'s owner, the service department, management, admins); starts the published installation hand-off route about it unless startRoute is false',
       request: { ...jsonBody(newInstallationSchema) },
       responses: { 201: { description: 'Created, status new', ...json(installationDetailSchema) }, ...problems(400, 401, 403, 404, 422) },
     }),
     async (c) => {
       const { em, actor, idempotencyKey } = c.var;
       const b = c.req.valid('json');
-      const id = await createInstallation(em, actor, { ...b, id: idempotencyKey === undefined ? undefined : deriveId(actor.employeeId, idempotencyKey, 'installation.create') });
+      const { startRoute, ...order } = b;
+      const id = await createInstallation(em, actor, { ...order, id: idempotencyKey === undefined ? undefined : deriveId(actor.employeeId, idempotencyKey, 'installation.create') });
+      if (startRoute !== false) await startHandoffRoute(em.fork(), c.var.deps, actor, id, idempotencyKey);
       return c.json(await installationDetail(em.fork(), actor, id), 201);
     },
   )

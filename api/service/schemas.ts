@@ -30,6 +30,7 @@ export const newInstallationSchema = z
     siteAddress: text(500),
     lines: z.array(installationLineSchema).min(1).max(50),
     notes: text(10_000).nullable().optional(),
+    startRoute: z.boolean().optional().openapi({ description: 'Start the published installation hand-off route about the order (default true)' }),
   })
   .strict()
   .openapi('NewInstallation');

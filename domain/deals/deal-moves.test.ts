@@ -21,10 +21,10 @@ describe('stageMoves over the Deal route', () => {
     expect(moves('proposal')).toEqual([[null, { stage: 'decision' }, true]]);
   });
 
-  it('the client\'s decision: forward to the contract, back to a new proposal, wait, or lost', () => {
+  it('the client\'s decision: forward to the contract, back to a new proposal (saying what to change), wait, or lost', () => {
     expect(moves('decision')).toEqual([
       ['accepted', { stage: 'contract' }, false],
-      ['new_proposal', { stage: 'proposal' }, false],
+      ['new_proposal', { stage: 'proposal' }, true],
       ['thinking', null, true],
       ['declined', { close: 'lost' }, true],
     ]);

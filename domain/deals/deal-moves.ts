@@ -33,7 +33,7 @@ export function stageMoves(graph: RouteGraph, taskId: string): OutcomeMove[] {
   return outcomes.map((outcome) => {
     const reads = new Set<string>();
     const target = walk(nodes, task, outcome, task.next, new Set(), reads);
-    const required = (task.form ?? []).some((f) => f.required);
+    const required = (task.form ?? []).some((f) => f.required || (outcome !== null && f.requiredFor?.includes(outcome)));
     return { outcome, label: task.outcomes?.find((o) => o.id === outcome)?.label ?? null, target, needsForm: required || reads.size > 0 };
   });
 }

@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { resolveAssignee, managerOf } from '../assignments/resolve-assignee.ts';
 import { Assignment, Employee, Process, Route, RouteVersion, StepEvent } from '../entities/index.ts';
 import { DomainError } from '../errors.ts';
+import { recordForChild } from '../records/derive-record.ts';
 import { applyRecordUpdate } from '../records/route-updates.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
@@ -62,7 +63,7 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
         result.children[e.childId] = await prepareChild(em, ctx, e);
         break;
       case 'update-record':
-        await updateRecord(em, ctx, e);
+        await updateRecord(em, ctx, e, events, result);
         break;
       case 'current':
         if (!currentWithLock) await setCurrentSteps(em, ctx, e);
@@ -224,7 +225,7 @@ async function escalate(em: EntityManager, ctx: TransitionContext, e: Of<'escala
  * written first, in this transaction, and only the call that wrote it applies the change - a
  * retried activity or a replayed batch finds the row and changes nothing.
  */
-async function updateRecord(em: EntityManager, ctx: TransitionContext, e: Of<'update-record'>): Promise<void> {
+async function updateRecord(em: EntityManager, ctx: TransitionContext, e: Of<'update-record'>, events: EventRow[], result: { mailKeys: string[] }): Promise<void> {
   const inserted = await em
     .createQueryBuilder(StepEvent)
     .insert({ id: orderedId(Date.parse(e.at), 0), key: e.key, process: ctx.processId, type: 'record.updated', stepId: e.nodeId, assignmentId: null, actor: null, at: new Date(e.at), data: { record: e.record, values: e.values } })
@@ -232,7 +233,22 @@ async function updateRecord(em: EntityManager, ctx: TransitionContext, e: Of<'up
     .ignore()
     .execute<{ affectedRows: number }>('run');
   if (inserted.affectedRows === 0) return;
-  await applyRecordUpdate(em, e.record, e.values, ctx.processId);
+  try {
+    // A savepoint: a refused change leaves the record as it was and the rest of the batch stands.
+    await em.transactional((inner) => applyRecordUpdate(inner, e.record, e.values, ctx.processId));
+  } catch (err) {
+    if (!(err instanceof DomainError) || (err.code !== 'unprocessable' && err.code !== 'not_found' && err.code !== 'conflict')) throw err;
+    // The record refused what the route set (two serial numbers for three units, a move its status
+    // does not allow): a typing slip must not end the case, and nothing typed is lost - it is in
+    // the step's form. The timeline says what was refused and why, and whoever completed the step
+    // that led here is told to put it right on the record's own page.
+    const problems = err.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    events.push({ key: `${e.key}:refused`, type: 'record.refused', at: e.at, stepId: e.nodeId, data: { record: e.record, values: e.values, reason: err.message, problems: err.problems } });
+    if (e.actorId) {
+      const note = message('record.refused', `Not written into the ${e.record.type}: ${err.message}`, `The case went on; please correct the ${e.record.type} on its page.${problems ? ` ${problems}` : ''}`, ctx.processId, ctx.subject);
+      result.mailKeys.push(...(await writeNotifications(em, `${e.key}:refused`, await recipientsOf(em, { assigneeId: e.actorId, roleCode: null }), note)));
+    }
+  }
 }
 
 /** Creates the child case's row (once) and assembles the child workflow's input. */
@@ -242,9 +258,16 @@ async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'pr
   if (!route || !version) throw new DomainError('unprocessable', `The route ${e.routeKey} has no published version`);
   const processId = e.childId;
   const workflowId = workflowIdFor(processId);
+  // A child about another kind of record than this case's (the hand-off's installation order,
+  // made from the deal) gets that record, made once: a retried batch finds the row it wrote.
+  const written = await em.findOne(Process, processId, { fields: ['recordType', 'recordId'] });
+  const childSubject = (version.definition as { subject?: unknown }).subject;
+  const record = written
+    ? (written.recordType && written.recordId ? { type: written.recordType, id: written.recordId } : undefined)
+    : await recordForChild(em, typeof childSubject === 'string' ? childSubject : undefined, e.record, e.variables, processId);
   await em
     .createQueryBuilder(Process)
-    .insert({ id: processId, workflowId, routeVersion: version.id, subject: e.subject.slice(0, 255), recordType: e.record?.type ?? null, recordId: e.record?.id ?? null, variables: e.variables, status: 'running', startedBy: e.startedBy, startedAt: new Date(), parent: ctx.processId })
+    .insert({ id: processId, workflowId, routeVersion: version.id, subject: e.subject.slice(0, 255), recordType: record?.type ?? null, recordId: record?.id ?? null, variables: e.variables, status: 'running', startedBy: e.startedBy, startedAt: new Date(), parent: ctx.processId })
     .onConflict('id')
     .ignore()
     .execute();
@@ -256,7 +279,7 @@ async function prepareChild(em: EntityManager, ctx: TransitionContext, e: Of<'pr
       route: { id: route.id, key: route.key, versionId: version.id, version: version.version },
       definition: version.definition,
       subject: e.subject,
-      ...(e.record ? { record: e.record } : {}),
+      ...(record ? { record } : {}),
       variables: e.variables,
       startedBy: e.startedBy,
       parentProcessId: ctx.processId,

@@ -230,7 +230,7 @@ describe('update-record', () => {
     settle(m);
     m.complete({ assignmentId: openId(m, 'a'), actor: seller, outcome: 'yes', form: { amount: 500_00 } });
     const first = settle(m).filter((e) => e.type === 'update-record');
-    expect(first).toEqual([{ type: 'update-record', key: 'process-p1:record.updated:move:1', nodeId: 'move', record: { type: 'deal', id: 'd1' }, values: { stage: 'proposal', amount: 500_00 }, at: expect.any(String) as string }]);
+    expect(first).toEqual([{ type: 'update-record', key: 'process-p1:record.updated:move:1', nodeId: 'move', record: { type: 'deal', id: 'd1' }, values: { stage: 'proposal', amount: 500_00 }, at: expect.any(String) as string, actorId: seller.employeeId }]);
     // The loop comes round again: a second visit is a second change, with its own key.
     m.complete({ assignmentId: openId(m, 'a'), actor: seller, outcome: 'yes', form: { amount: 700_00 } });
     const second = settle(m).filter((e) => e.type === 'update-record');

@@ -578,7 +578,8 @@ export class CaseMachine {
       const visit = (updates[node.id] ?? 0) + 1;
       updates[node.id] = visit;
       const values = Object.fromEntries(Object.entries(action.set).map(([field, ref]) => [field, this.value(ref)]));
-      this.emit({ type: 'update-record', key: `${this.workflowId}:record.updated:${node.id}:${visit}`, nodeId: node.id, record, values, at: this.nowIso() });
+      const actorId = this.state.done.at(-1)?.completedBy;
+      this.emit({ type: 'update-record', key: `${this.workflowId}:record.updated:${node.id}:${visit}`, nodeId: node.id, record, values, at: this.nowIso(), ...(actorId ? { actorId } : {}) });
       return;
     }
     if (action.type === 'create-task') {

@@ -170,7 +170,7 @@ export type Effect =
   | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; record?: CaseRecord; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
   | { type: 'current'; steps: { id: string; name: string }[] }
   /** Change the case's record (a deal's stage...); `key` makes a second application change nothing. */
-  | { type: 'update-record'; key: string; nodeId: string; record: CaseRecord; values: Record<string, FormValue>; at: string }
+  | { type: 'update-record'; key: string; nodeId: string; record: CaseRecord; values: Record<string, FormValue>; at: string; /** Who completed the step that led here: told when the record refuses. */ actorId?: string }
   | { type: 'close'; status: CaseEnding['status']; at: string; result: Record<string, unknown>; actorId?: string };
 
 /** What applying a batch of effects found out: who got each opened step, escalations, children. */

@@ -20,6 +20,8 @@ export const formFieldSchema = z
     label: z.string().min(1).max(200),
     type: z.enum(['text', 'number', 'boolean', 'date', 'choice']),
     required: z.boolean().default(false),
+    /** Required only when the step is completed with one of these outcomes (a refusal's reason). */
+    requiredFor: z.array(idSchema).min(1).max(20).optional(),
     options: z.array(z.string().min(1).max(200)).min(1).optional(),
   })
   .strict()

@@ -36,6 +36,13 @@ describe('checkCompletion', () => {
   it('treats empty text and null as missing', () => {
     expect(checkCompletion(step, { outcome: 'agreed', form: { amount: null } })).toEqual([{ path: 'form.amount', message: 'Amount is required' }]);
   });
+
+  it('requires a field only for the outcomes that need it (the reason of a refusal)', () => {
+    const refusal = { outcomes: step.outcomes, form: [{ id: 'reason', label: 'Reason', type: 'text' as const, required: false, requiredFor: ['refused'] }] };
+    expect(checkCompletion(refusal, { outcome: 'refused', form: {} })).toEqual([{ path: 'form.reason', message: 'Reason is required' }]);
+    expect(checkCompletion(refusal, { outcome: 'refused', form: { reason: 'Too dear' } })).toEqual([]);
+    expect(checkCompletion(refusal, { outcome: 'agreed', form: {} })).toEqual([]);
+  });
 });
 
 describe('checkVariables', () => {

@@ -24,7 +24,9 @@ export function checkCompletion(step: Pick<TaskStep, 'outcomes' | 'form'>, input
   } else if (input.outcome !== undefined) {
     problems.push({ path: 'outcome', message: 'this step has no outcomes to choose from' });
   }
-  problems.push(...checkValues(step.form ?? [], input.form ?? {}, 'form'));
+  // A field required for some outcomes is required when the step is completed with one of them.
+  const form = (step.form ?? []).map((f) => (f.requiredFor && input.outcome !== undefined && f.requiredFor.includes(input.outcome) ? { ...f, required: true } : f));
+  problems.push(...checkValues(form, input.form ?? {}, 'form'));
   return problems;
 }
 

@@ -117,6 +117,22 @@ describe('validateGraph: tasks, decisions, actions, sub-processes and ends', () 
     ]);
   });
 
+  it('names only the task\'s own outcomes in "requiredFor", and not with "required"', () => {
+    const draft = route([task('a', {
+      outcomes: [{ id: 'ok', label: 'OK' }, { id: 'no', label: 'No' }],
+      form: [
+        { id: 'why', label: 'Why', type: 'text', requiredFor: ['no', 'maybe'] },
+        { id: 'note', label: 'Note', type: 'text', required: true, requiredFor: ['ok'] },
+      ],
+      next: 'b',
+    }), task('b', { form: [{ id: 'x', label: 'X', type: 'text', requiredFor: ['ok'] }] })]);
+    expect(problemsOf(draft)).toEqual([
+      { path: 'nodes[0].form[0].requiredFor', nodeId: 'a', message: '"why" is required for "maybe", which is not an outcome of this task; its outcomes are ok, no' },
+      { path: 'nodes[0].form[1].requiredFor', nodeId: 'a', message: '"note" is required always, so "requiredFor" says nothing; drop one of them' },
+      { path: 'nodes[1].form[0].requiredFor', nodeId: 'b', message: '"x" is required for outcomes, but this task has none' },
+    ]);
+  });
+
   it('needs a default on every decision', () => {
     expect(problemsOf(route([decision('d', [[true, 'e']]), end('e')]))).toEqual([
       { path: 'nodes[0].otherwise', nodeId: 'd', message: 'when no branch applies the case would have nowhere to go: add "otherwise", the default next step' },

@@ -34,6 +34,9 @@ async function newDeal(title: string): Promise<string> {
 
 /** Drags the card onto the column of that stage with the mouse, in small steps as a person does. */
 async function drag(page: Page, title: string, stage: string) {
+  // Both laid out first: on a loaded machine the columns may still be rendering.
+  await page.locator(`[data-stage="${stage}"]`).waitFor();
+  await page.locator(`[data-drag="${title}"]`).waitFor();
   const card = await page.locator(`[data-drag="${title}"]`).boundingBox();
   const column = await page.locator(`[data-stage="${stage}"]`).boundingBox();
   if (!card || !column) throw new Error('card or column not on screen');

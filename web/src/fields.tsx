@@ -10,6 +10,8 @@ export interface FieldDef {
   label: string;
   type: 'text' | 'number' | 'boolean' | 'date' | 'choice';
   required: boolean;
+  /** Required only for these outcomes of the step (e.g. a refusal's reason). */
+  requiredFor?: string[];
   options?: string[];
 }
 
@@ -27,6 +29,7 @@ export function toFieldDefs(raw: unknown): FieldDef[] {
       label: typeof o.label === 'string' ? o.label : o.id,
       type: o.type as FieldDef['type'],
       required: o.required === true,
+      requiredFor: Array.isArray(o.requiredFor) ? o.requiredFor.filter((x): x is string => typeof x === 'string') : undefined,
       options: Array.isArray(o.options) ? o.options.filter((x): x is string => typeof x === 'string') : undefined,
     }];
   });
@@ -60,26 +63,32 @@ export function cleanValues(fields: FieldDef[], values: Record<string, FormValue
   return out;
 }
 
-export function FormFields({ fields, values, errors, onChange, disabled }: {
+export function FormFields({ fields, values, errors, onChange, disabled, outcomes }: {
   fields: FieldDef[];
   values: Record<string, FormValue>;
   errors: Record<string, string>;
   onChange: (id: string, value: FormValue) => void;
   disabled?: boolean;
+  /** The step's outcomes, to say for which of them a field is required. */
+  outcomes?: { id: string; label: string }[];
 }) {
+  const { t } = useTranslation();
   const problem = useProblemText();
-  return fields.map((f) => <Field key={f.id} f={f} value={values[f.id]} error={errors[f.id]} onChange={onChange} disabled={disabled} problem={problem} />);
+  const requiredFor = (f: FieldDef) =>
+    f.requiredFor?.length ? t('task.requiredFor', { outcomes: f.requiredFor.map((id) => `«${outcomes?.find((o) => o.id === id)?.label ?? id}»`).join(', ') }) : undefined;
+  return fields.map((f) => <Field key={f.id} f={f} description={requiredFor(f)} value={values[f.id]} error={errors[f.id]} onChange={onChange} disabled={disabled} problem={problem} />);
 }
 
-function Field({ f, value: v, error, onChange, disabled, problem }: {
+function Field({ f, description, value: v, error, onChange, disabled, problem }: {
   f: FieldDef;
+  description: string | undefined;
   value: FormValue | undefined;
   error: string | undefined;
   onChange: (id: string, value: FormValue) => void;
   disabled: boolean | undefined;
   problem: (message: string) => string;
 }) {
-  const common = { label: f.label, required: f.required, error: error ? problem(error) : undefined, disabled, name: f.id, 'data-field': f.id };
+  const common = { label: f.label, description, required: f.required, error: error ? problem(error) : undefined, disabled, name: f.id, 'data-field': f.id };
     switch (f.type) {
       case 'number':
         return <NumberInput {...common} value={typeof v === 'number' ? v : ''} onChange={(n) => onChange(f.id, typeof n === 'number' ? n : n === '' ? null : Number(n))} />;

@@ -44,6 +44,13 @@ function checkTask(node: NodeOf<'task'>, report: Report): void {
   }
   duplicates(node.outcomes?.map((o) => o.id) ?? []).forEach((id) => report('.outcomes', `outcome id "${id}" appears more than once`));
   duplicates(node.form?.map((f) => f.id) ?? []).forEach((id) => report('.form', `form field id "${id}" appears more than once`));
+  const outcomes = new Set(node.outcomes?.map((o) => o.id));
+  node.form?.forEach((f, i) => {
+    if (!f.requiredFor) return;
+    if (f.required) report(`.form[${i}].requiredFor`, `"${f.id}" is required always, so "requiredFor" says nothing; drop one of them`);
+    const unknown = f.requiredFor.filter((o) => !outcomes.has(o));
+    if (unknown.length) report(`.form[${i}].requiredFor`, outcomes.size ? `"${f.id}" is required for ${unknown.map((o) => `"${o}"`).join(', ')}, which ${unknown.length > 1 ? 'are not outcomes' : 'is not an outcome'} of this task; its outcomes are ${[...outcomes].join(', ')}` : `"${f.id}" is required for outcomes, but this task has none`);
+  });
 }
 
 function checkWait(ctx: GraphContext, node: NodeOf<'wait'>, report: Report): void {

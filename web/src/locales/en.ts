@@ -23,7 +23,7 @@ export const en = {
     due: 'Due', overdue: 'Overdue', escalation: 'Escalation', timers: 'Pending', noHistory: 'No earlier steps',
     complete: 'Complete', claimFirst: 'This task waits in the {{role}} queue. Claim it to work on it.',
     done: 'Task completed', notOpen: 'This task is no longer open ({{status}})', fixErrors: 'Correct the marked fields',
-    openCase: 'Open the case', back: 'Back to inbox', required: 'Required', mustNumber: 'Enter a number', mustDate: 'Enter a date',
+    openCase: 'Open the case', back: 'Back to inbox', requiredFor: 'Required for {{outcomes}}', required: 'Required', mustNumber: 'Enter a number', mustDate: 'Enter a date',
     yes: 'Yes', no: 'No', outcome: 'Outcome', by: 'Who', when: 'When', notFound: 'No such task',
   },
   status: { open: 'open', completed: 'completed', withdrawn: 'withdrawn', running: 'running', cancelled: 'cancelled', failed: 'failed' },
@@ -66,7 +66,7 @@ export const en = {
     result: 'Hand-over result', due: 'Due', case: 'Case', step: 'Step', depth: 'level {{n}}', inactive: 'inactive',
   },
   event: {
-    'step.escalated': 'Escalated', 'step.reminded': 'Reminder sent', 'event.received': 'Event received', 'event.timeout': 'Event timed out', 'subprocess.finished': 'Sub-process finished',
+    'record.updated': 'Record changed by the route', 'record.refused': 'The record refused the route\'s change', 'step.escalated': 'Escalated', 'step.reminded': 'Reminder sent', 'event.received': 'Event received', 'event.timeout': 'Event timed out', 'subprocess.finished': 'Sub-process finished',
     'process.started': 'Case started', 'process.completed': 'Case completed', 'process.cancelled': 'Case cancelled', 'process.failed': 'Case failed',
     'step.opened': 'Step opened', 'step.completed': 'Step completed', 'step.claimed': 'Task claimed', 'step.reassigned': 'Task reassigned', 'step.withdrawn': 'Step withdrawn',
   },

@@ -24,7 +24,7 @@ export const ru = {
     due: 'Срок', overdue: 'Просрочено', escalation: 'Эскалация', timers: 'Ожидается', noHistory: 'Ранее шагов не было',
     complete: 'Завершить', claimFirst: 'Задача в очереди роли {{role}}. Возьмите её, чтобы выполнить.',
     done: 'Задача выполнена', notOpen: 'Задача уже не открыта ({{status}})', fixErrors: 'Исправьте отмеченные поля',
-    openCase: 'Открыть дело', back: 'Ко входящим', required: 'Обязательное поле', mustNumber: 'Нужно число', mustDate: 'Нужна дата',
+    openCase: 'Открыть дело', back: 'Ко входящим', requiredFor: 'Обязательно для варианта {{outcomes}}', required: 'Обязательное поле', mustNumber: 'Нужно число', mustDate: 'Нужна дата',
     yes: 'Да', no: 'Нет', outcome: 'Итог', by: 'Кто', when: 'Когда', notFound: 'Задача не найдена',
   },
   status: { open: 'открыта', completed: 'выполнена', withdrawn: 'снята', running: 'идёт', cancelled: 'отменено', failed: 'сбой' },
@@ -67,7 +67,7 @@ export const ru = {
     result: 'Итог передачи', due: 'Срок', case: 'Дело', step: 'Шаг', depth: 'уровень {{n}}', inactive: 'не работает',
   },
   event: {
-    'step.escalated': 'Эскалация', 'step.reminded': 'Напоминание', 'event.received': 'Получено событие', 'event.timeout': 'Событие не пришло вовремя', 'subprocess.finished': 'Подпроцесс завершён',
+    'record.updated': 'Маршрут изменил запись', 'record.refused': 'Запись не приняла изменение маршрута', 'step.escalated': 'Эскалация', 'step.reminded': 'Напоминание', 'event.received': 'Получено событие', 'event.timeout': 'Событие не пришло вовремя', 'subprocess.finished': 'Подпроцесс завершён',
     'process.started': 'Дело начато', 'process.completed': 'Дело завершено', 'process.cancelled': 'Дело отменено', 'process.failed': 'Сбой дела',
     'step.opened': 'Шаг открыт', 'step.completed': 'Шаг выполнен', 'step.claimed': 'Задачу взяли', 'step.reassigned': 'Задачу передали', 'step.withdrawn': 'Шаг снят',
   },

@@ -143,7 +143,7 @@ export function TaskPage() {
                 <form onSubmit={(e) => { e.preventDefault(); if (outcomes.length === 0) complete.mutate(undefined); }} noValidate>
                   <Stack gap="sm">
                     {formError && <Alert color="red" role="alert" data-testid="form-error">{formError}</Alert>}
-                    <FormFields fields={fields} values={values} errors={errors} disabled={!mine || complete.isPending} onChange={(fid, v) => { setValues((s) => ({ ...s, [fid]: v })); setErrors(({ [fid]: _gone, ...rest }) => rest); }} />
+                    <FormFields fields={fields} outcomes={a.outcomes ?? []} values={values} errors={errors} disabled={!mine || complete.isPending} onChange={(fid, v) => { setValues((s) => ({ ...s, [fid]: v })); setErrors(({ [fid]: _gone, ...rest }) => rest); }} />
                     <Group gap="sm" mt="xs">
                       {outcomes.length === 0
                         ? <Button type="submit" disabled={!mine} loading={complete.isPending}>{t('task.complete')}</Button>
