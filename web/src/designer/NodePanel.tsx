@@ -163,8 +163,18 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
                       const { options: _o, ...rest } = f;
                       setF(type === 'choice' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type });
                     }} />
-                  <Checkbox label={t('designer.required')} checked={f.required} onChange={(e) => setF({ ...f, required: e.currentTarget.checked })} />
+                  <Checkbox label={t('designer.required')} checked={f.required} onChange={(e) => {
+                    const { requiredFor: _r, ...rest } = f;
+                    setF(e.currentTarget.checked ? { ...rest, required: true } : { ...f, required: false });
+                  }} />
                 </Group>
+                {!f.required && outcomes.length > 0 && (
+                  <MultiSelect label={t('designer.requiredFor')} size="xs" clearable value={f.requiredFor ?? []} data={outcomes.map((o) => ({ value: o.id, label: o.label || o.id }))}
+                    onChange={(ids) => {
+                      const { requiredFor: _r, ...rest } = f;
+                      setF(ids.length ? { ...rest, requiredFor: ids } : rest);
+                    }} />
+                )}
                 {f.type === 'choice' && <TagsInput label={t('designer.options')} value={f.options ?? []} onChange={(options) => setF({ ...f, options })} />}
               </Stack>
             </Paper>
