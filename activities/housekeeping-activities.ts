@@ -13,6 +13,8 @@ import { createMailer, deliverQueued, type Mailer } from '../infra/mail/mailer.t
 import { ROUTE_WORKFLOW_TYPE } from '../temporal.config.ts';
 import { closeProcess } from '../domain/processes/apply-transition.ts';
 import { purgeExpiredSessions } from '../domain/identity/purge-expired-sessions.ts';
+import { owedPaymentEvents } from '../domain/invoices/payment-events.ts';
+import { outsideEventSignal } from '../workflows/contract.ts';
 
 export interface HousekeepingDeps {
   orm: Orm;
@@ -49,6 +51,27 @@ export function createHousekeepingActivities({ orm, mailer = createMailer(), tem
     /** Sends mail whose next try is due (backoff passed, or never tried); safe to run concurrently. */
     async retryMail(input: { budgetMs?: number; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
       return deliverQueued(orm.em.fork(), mailer, { budgetMs: input.budgetMs ?? 30_000, limit: input.limit ?? 200 });
+    },
+
+    /**
+     * Sends `payment_received` again to payment reminders still running a while after their
+     * invoice was paid in full (the API's own send was lost). Keyed, so a case takes it once.
+     */
+    async redeliverPayments(input: { graceMs?: number } = {}): Promise<{ sent: number }> {
+      if (!temporal) throw ApplicationFailure.nonRetryable('This worker has no Temporal client to send events', 'Misconfigured');
+      const owed = await owedPaymentEvents(orm.em.fork(), { recordedBefore: new Date(Date.now() - (input.graceMs ?? 60_000)) });
+      let sent = 0;
+      for (const o of owed) {
+        try {
+          await temporal.workflow.getHandle(o.workflowId).signal(outsideEventSignal, o.event);
+          sent++;
+        } catch (err) {
+          // Ended meanwhile: nothing is owed any more.
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+      }
+      if (sent) Context.current().log.info('Sent payment_received again to payment reminders of paid invoices', { sent });
+      return { sent };
     },
 
     /** Deletes sessions past their expiry, in batches; idempotent (a retry finds fewer). */

@@ -14,7 +14,6 @@ import { invoiceRights } from '../../domain/invoices/invoice-access.ts';
 import { recordPayment, type Payer } from '../../domain/invoices/record-payment.ts';
 import { setSchedule } from '../../domain/invoices/set-schedule.ts';
 import { updateInvoice } from '../../domain/invoices/update-invoice.ts';
-import type { EventSender } from '../../domain/processes/case-state.ts';
 import { deliverPayment, startPaymentReminder } from './payment-reminder.ts';
 import type { AppEnv } from '../context.ts';
 import { idParamSchema } from '../directory/schemas.ts';
@@ -158,8 +157,7 @@ export const invoicesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         id: idempotencyKey === undefined ? undefined : deriveId(callerId, idempotencyKey, 'invoice.payment'),
         paidOn: b.paidOn, amount: b.amount, documentNumber: b.documentNumber.trim(), overpayment: b.overpayment ?? false,
       });
-      const sender: EventSender = integration ? { kind: 'integration', id: integration.keyId, label: integration.name } : { kind: 'employee', id: c.var.actor.employeeId, label: c.var.actor.email };
-      await deliverPayment(em.fork(), c.var.deps, id, sender, b.paidOn);
+      await deliverPayment(em.fork(), c.var.deps, id);
       const fresh = em.fork();
       const payment = (await listPayments(fresh, id)).find((p) => p.id === paymentId)!;
       return c.json({ payment, invoice: await invoiceSummary(fresh, id, await companyToday(fresh)) }, 201);

@@ -7,12 +7,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/identity/roles.ts';
-import type { EventSender } from '../../domain/processes/case-state.ts';
+import { owedPaymentEvents, PAYMENT_REMINDER_ROUTE_KEY } from '../../domain/invoices/payment-events.ts';
 import type { AppDeps } from '../context.ts';
 import { startProcess } from '../processes/process-store.ts';
 import { temporalEngine } from '../processes/temporal-engine.ts';
 
-export const PAYMENT_REMINDER_ROUTE_KEY = 'payment-reminder';
+export { PAYMENT_REMINDER_ROUTE_KEY };
 
 type Deps = Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits' | 'engineClock'>;
 
@@ -33,22 +33,16 @@ export async function startPaymentReminder(em: EntityManager, deps: Deps, actor:
   }, idempotencyKey === undefined ? undefined : `${idempotencyKey}:payment-reminder`);
 }
 
-/** When the invoice is now paid in full, tells its running reminder (if any) that the payment came. */
-export async function deliverPayment(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue'>, invoiceId: string, sender: EventSender, paidOn: string): Promise<void> {
-  const { rows } = await sql<{ workflow_id: string; paid: string; amount: string; number: string }>`
-    select p.workflow_id, i.paid, i.amount, i.number from invoice i
-      join process p on p.record_type = 'invoice' and p.record_id = i.id and p.status = 'running'
-      join route_version v on v.id = p.route_version_id join route r on r.id = v.route_id and r.key = ${PAYMENT_REMINDER_ROUTE_KEY}
-    where i.id = ${invoiceId}::uuid`.execute(em.getKysely());
-  for (const row of rows) {
-    if (BigInt(row.paid) < BigInt(row.amount)) continue;
-    await temporalEngine(deps.temporal, deps.taskQueue).signal(row.workflow_id, {
-      name: 'payment_received',
-      payload: { amount: Number(row.paid) / 100, paid_on: paidOn },
-      receivedAt: new Date().toISOString(),
-      ...(sender.kind === 'employee' ? { actorId: sender.id } : {}),
-      sender,
-      reason: `Счёт ${row.number} оплачен полностью`,
-    });
+/**
+ * When the invoice is now paid in full, tells its running reminder (if any) that the payment came.
+ * Not sent (Temporal unreachable): the housekeeping sweep sends it again a little later.
+ */
+export async function deliverPayment(em: EntityManager, deps: Pick<AppDeps, 'temporal' | 'taskQueue'>, invoiceId: string): Promise<void> {
+  for (const owed of await owedPaymentEvents(em, { invoiceId })) {
+    try {
+      await temporalEngine(deps.temporal, deps.taskQueue).signal(owed.workflowId, owed.event);
+    } catch (err) {
+      console.warn(`[crm] payment_received for invoice ${invoiceId} not sent now, the sweep sends it again: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 }

@@ -212,6 +212,28 @@ describe('timers and events', () => {
     expect(silent.m.state.open.map((s) => s.stepId)).toEqual(['late']);
     expect(silent.m.state.outcomes.a).toBe('timeout');
   });
+
+  it('takes a keyed event once, however often it is sent again', () => {
+    const g = graph([
+      { id: 'a', kind: 'wait', event: 'paid', next: 'thanks' },
+      task('thanks', 'b'),
+      { id: 'b', kind: 'wait', event: 'paid', next: 'c' },
+      task('c'),
+    ]);
+    const { m } = machine(g);
+    m.begin();
+    const paid = { name: 'paid', key: 'payment:inv-1', payload: { amount: 10 }, receivedAt: '2026-11-24T08:00:00Z' };
+    m.eventReceived(paid);
+    expect(m.state.open.map((s) => s.stepId)).toEqual(['thanks']);
+    // The sweep sends it again: nothing is queued for the second wait.
+    m.eventReceived({ ...paid, receivedAt: '2026-11-24T08:05:00Z' });
+    expect(m.state.events).toEqual([]);
+    m.complete({ assignmentId: openId(m, 'thanks'), actor: seller });
+    expect(m.state.open).toEqual([]);
+    // Another payment, with its own key, is taken.
+    m.eventReceived({ ...paid, key: 'payment:inv-2' });
+    expect(m.state.open.map((s) => s.stepId)).toEqual(['c']);
+  });
 });
 
 describe('update-record', () => {

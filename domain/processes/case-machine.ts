@@ -281,6 +281,12 @@ export class CaseMachine {
 
   eventReceived(e: OutsideEvent): void {
     if (this.state.ended) return;
+    if (e.key !== undefined) {
+      const keys = (this.state.eventKeys ??= []);
+      if (keys.includes(e.key)) return;
+      keys.push(e.key);
+      if (keys.length > 100) keys.splice(0, keys.length - 100);
+    }
     this.state.events.push(e);
     const waiting = this.state.tokens.find((t) => t.wait?.kind === 'event' && t.wait.name === e.name);
     if (!waiting) return;

@@ -93,6 +93,11 @@ export interface StepRecord {
 /** An outside event (payment received, customer replied), already checked against the route. */
 export interface OutsideEvent {
   name: string;
+  /**
+   * The same happening sent again (a sweep re-sending a signal it cannot know arrived) carries
+   * the same key, and a case takes it once.
+   */
+  key?: string | undefined;
   payload: Record<string, FormValue>;
   receivedAt: string;
   actorId?: string | undefined;
@@ -138,6 +143,8 @@ export interface CaseState {
    * Absent in states carried over from before it existed.
    */
   withdrawn?: string[];
+  /** Keys of the keyed outside events this case has received (the most recent), to take each once. */
+  eventKeys?: string[];
   /** How many times each `update-record` node has run: with the node, it keys each application. */
   updates?: Record<string, number>;
   /** Nodes visited since a path last waited for something: the runaway-loop budget. */
