@@ -2,6 +2,7 @@
 // case is started with) and the outside events it expects, with their payload and senders.
 import { Button, Checkbox, Divider, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { subjectTypes } from '../../../domain/records/subject-fields.ts';
 import type { RouteGraph } from '../../../domain/routes/graph-schema.ts';
 import type { Directory } from './directory.ts';
 import { RemoveButton } from './inputs.tsx';
@@ -60,6 +61,12 @@ export function RoutePanel({ route, onChange, dir }: { route: RouteGraph; onChan
         onChange={(e) => {
           const { description: _d, ...rest } = route;
           onChange(e.currentTarget.value ? { ...rest, description: e.currentTarget.value } : rest, 'route-description');
+        }} />
+      <Select label={t('designer.route.subject')} description={t('designer.route.subjectHint')} clearable value={route.subject ?? null} data-field="route-subject"
+        data={subjectTypes().map((x) => ({ value: x, label: t(`designer.route.subjects.${x}`, { defaultValue: x }) }))}
+        onChange={(x) => {
+          const { subject: _s, ...rest } = route;
+          onChange(x ? { ...rest, subject: x } : rest, 'route-subject');
         }} />
       <Divider label={t('designer.route.variables')} labelPosition="left" />
       <Text size="xs" c="dimmed">{t('designer.route.variablesHint')}</Text>

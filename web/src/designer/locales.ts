@@ -91,7 +91,10 @@ export const designerRu = {
   },
   end: { result: 'Итог', success: 'Успех', failure: 'Неудача', reason: 'Причина' },
   route: {
-    title: 'Маршрут', description: 'Описание', variables: 'Переменные', variablesHint: 'Данные процесса: с ними его запускают.',
+    title: 'Маршрут', description: 'Описание',
+    subject: 'О какой записи процессы', subjectHint: 'Действие «изменить запись» меняет эту запись: сделку, счёт, заказ на монтаж, жалобу.',
+    subjects: { deal: 'Сделка', invoice: 'Счёт', installation: 'Заказ на монтаж', complaint: 'Жалоба' },
+    variables: 'Переменные', variablesHint: 'Данные процесса: с ними его запускают.',
     addVariable: '+ переменная', events: 'Внешние события', addEvent: '+ событие', payload: 'Данные события', senders: 'Кто может прислать',
     participants: 'участники процесса', senderRoles: 'Роли', integrations: 'внешние системы (ключи интеграции)',
   },
@@ -188,7 +191,10 @@ export const designerEn: typeof designerRu = {
   },
   end: { result: 'Result', success: 'Success', failure: 'Failure', reason: 'Reason' },
   route: {
-    title: 'Route', description: 'Description', variables: 'Variables', variablesHint: 'The case\'s data: a case is started with them.',
+    title: 'Route', description: 'Description',
+    subject: 'The record its cases are about', subjectHint: 'The "change the record" action changes this record: a deal, an invoice, an installation order, a complaint.',
+    subjects: { deal: 'Deal', invoice: 'Invoice', installation: 'Installation order', complaint: 'Complaint' },
+    variables: 'Variables', variablesHint: 'The case\'s data: a case is started with them.',
     addVariable: '+ variable', events: 'Outside events', addEvent: '+ event', payload: 'Event data', senders: 'Who may send it',
     participants: 'the case\'s participants', senderRoles: 'Roles', integrations: 'other systems (integration keys)',
   },
