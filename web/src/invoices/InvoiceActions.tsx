@@ -32,7 +32,7 @@ function useInvoiceChange<T>(invoice: Invoice, send: (version: number, input: T)
       const current = err instanceof ApiError && err.status === 409 ? err.body?.current : undefined;
       if (current && typeof current === 'object') {
         // The page now shows the invoice as it is; the next send goes on its version.
-        queryClient.setQueryData(['invoice', invoice.id], current as Invoice);
+        queryClient.setQueryData(['invoice', invoice.id], current);
         setStale(true);
       } else setStale(false);
     },
