@@ -55,7 +55,7 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
         <Stack gap="sm">
           <TextInput type="date" label={t('invoices.pay.paidOn')} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} required
             error={problem('paidOn') ?? (missing && !paidOn ? t('invoices.pay.required') : undefined)} />
-          <RubleInput label={t('invoices.pay.amount')} value={amount} onChange={setAmount} required
+          <RubleInput label={t('invoices.pay.amount')} value={amount} onChange={(v) => { setAmount(v); if (left !== undefined) record.reset(); }} required
             error={left !== undefined ? t('invoices.pay.tooMuch', { amount: fmt.rub(left / 100) }) : problem('amount') ?? (missing && !(Number(amount) > 0) ? t('invoices.pay.required') : undefined)} data-testid="payment-amount" />
           <TextInput label={t('invoices.pay.document')} value={documentNumber} onChange={(e) => setDocumentNumber(e.currentTarget.value)} required
             error={problem('documentNumber') ? t('invoices.pay.duplicate') : missing && !documentNumber.trim() ? t('invoices.pay.required') : undefined} data-testid="payment-document" />

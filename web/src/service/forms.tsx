@@ -6,7 +6,7 @@
 import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, TextInput, Textarea, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -48,10 +48,25 @@ function ClientPicker({ value, onChange, error }: { value: string | null; onChan
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const clients = useClientSearch(q);
+  // The service department does not see every client in the client list (only their owners'
+  // line does); it reaches the clients it serves through their service records.
+  const served = useQuery({
+    queryKey: ['service-clients', q],
+    queryFn: async () => {
+      const query = { ...(q ? { q } : {}), limit: '50' };
+      const [units, orders] = await Promise.all([unwrap(client.api.equipment.$get({ query })), unwrap(client.api.installations.$get({ query }))]);
+      return [...units.items, ...orders.items].map((x) => x.client);
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const named = q.trim().toLocaleLowerCase();
+  const options = new Map<string, string>();
+  for (const c of [...(clients.data?.items ?? []), ...(served.data ?? []).filter((c) => c.name.toLocaleLowerCase().includes(named))]) options.set(c.id, c.name);
   return (
     <Select label={t('service.create.client')} placeholder={t('service.create.clientSearch')} required searchable searchValue={search} onSearchChange={setSearch}
       filter={asSearched} value={value} onChange={onChange} error={error} data-field="clientId" nothingFoundMessage={t('service.create.noClients')}
-      data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+      data={[...options].map(([value, label]) => ({ value, label }))} />
   );
 }
 
