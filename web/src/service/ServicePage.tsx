@@ -23,8 +23,8 @@ export const WHOLE_LABEL = { root: { flexShrink: 0, maxWidth: 'none' }, label: {
 const TABS = ['register', 'installations', 'visits', 'consultations'] as const;
 type Tab = (typeof TABS)[number];
 
-// Shade 9 keeps white badge text at WCAG AA contrast.
-export const ORDER_COLOR: Record<string, string> = { new: 'blue.9', returned: 'orange.9', accepted: 'violet.9', scheduled: 'cyan.9', done: 'teal.9', cancelled: 'gray.7' };
+// Shade 9 keeps white badge text at WCAG AA contrast (orange.9 does not: 4.29:1, so 'returned' is pink).
+export const ORDER_COLOR: Record<string, string> = { new: 'blue.9', returned: 'pink.9', accepted: 'violet.9', scheduled: 'cyan.9', done: 'teal.9', cancelled: 'gray.7' };
 export const UNIT_COLOR: Record<string, string> = { 'in-service': 'teal.9', 'contract-expired': 'red.9', removed: 'gray.7' };
 
 function useParams() {
