@@ -64,7 +64,7 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
           <Group>
             <Button type="submit" loading={record.isPending}>{t('invoices.pay.submit')}</Button>
             {/* The client did pay more: the same payment, accepted as an overpayment. */}
-            {left !== undefined && <Button variant="light" color="orange" onClick={() => send(true)} loading={record.isPending}>{t('invoices.pay.asOverpayment')}</Button>}
+            {left !== undefined && <Button variant="outline" onClick={() => send(true)} loading={record.isPending}>{t('invoices.pay.asOverpayment')}</Button>}
           </Group>
         </Stack>
       </form>
