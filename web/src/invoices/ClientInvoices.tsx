@@ -4,6 +4,9 @@ import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../format.ts';
+import { useClient } from '../clients/queries.ts';
+import { useIsInvoiceClerk } from './form-parts.tsx';
+import { NewInvoiceButton } from './NewInvoice.tsx';
 import { StatusBadge } from './parts.tsx';
 import { useClientReceivables, useInvoiceList } from './queries.ts';
 
@@ -12,13 +15,20 @@ export function ClientInvoices({ clientId }: { clientId: string }) {
   const fmt = useFormat();
   const owed = useClientReceivables(clientId);
   const list = useInvoiceList({ clientId, sort: '-issueDate', limit: 5, offset: 0 });
+  // The client's card is in the cache already; its write right is the owner's and their managers'.
+  const card = useClient(clientId);
+  const clerk = useIsInvoiceClerk();
+  const mayCreate = (card.data?.rights.write ?? false) || clerk;
   const r = owed.data;
   const items = list.data?.items ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="client-invoices-title" data-testid="client-invoices">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4" id="client-invoices-title">{t('invoices.client.title')}</Title>
-        {(list.data?.total ?? 0) > 0 && <Anchor component={Link} to={`/invoices?client=${clientId}`} size="sm">{t('invoices.client.all')}</Anchor>}
+        <Group gap="sm">
+          {(list.data?.total ?? 0) > 0 && <Anchor component={Link} to={`/invoices?client=${clientId}`} size="sm">{t('invoices.client.all')}</Anchor>}
+          {mayCreate && card.data && <NewInvoiceButton size="xs" clientId={clientId} clientName={card.data.name} />}
+        </Group>
       </Group>
       {r && (r.outstanding > 0) && (
         <Group gap="xl" mb="sm" data-testid="client-receivables">

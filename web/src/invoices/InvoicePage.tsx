@@ -1,13 +1,15 @@
 // One invoice: its client and deal, amounts, status (overdue in red), lines, the payment schedule,
 // the payments received, and - for those who may - the "record payment" form. The server decides
 // what is left and refuses more unless it is marked as an overpayment; the form explains.
-import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { useFormat } from '../format.ts';
+import { RubleInput, toKopecks } from './form-parts.tsx';
+import { InvoiceActions } from './InvoiceActions.tsx';
 import { StatusBadge } from './parts.tsx';
 import { useInvoice, useRecordPayment, type InvoicePage as Invoice } from './queries.ts';
 
@@ -24,15 +26,14 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
   const problem = (path: string) => err?.problems.find((p) => p.path === path)?.message;
   const left = typeof err?.body?.left === 'number' ? err.body.left : undefined;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const kopecks = Math.round(Number(amount) * 100);
+  const send = (asOverpayment: boolean) => {
+    const kopecks = toKopecks(amount);
     if (!documentNumber.trim() || !paidOn || !(kopecks > 0)) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    record.mutate({ paidOn, amount: kopecks, documentNumber: documentNumber.trim(), overpayment }, {
+    record.mutate({ paidOn, amount: kopecks, documentNumber: documentNumber.trim(), overpayment: asOverpayment }, {
       onSuccess: (res) => {
         notifications.show({ color: 'teal', message: t('invoices.pay.done') });
         setDocumentNumber('');
@@ -40,6 +41,10 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
         setAmount(res.invoice.outstanding / 100);
       },
     });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    send(overpayment);
   };
 
   return (
@@ -50,13 +55,17 @@ function PaymentForm({ invoice }: { invoice: Invoice }) {
         <Stack gap="sm">
           <TextInput type="date" label={t('invoices.pay.paidOn')} value={paidOn} onChange={(e) => setPaidOn(e.currentTarget.value)} required
             error={problem('paidOn') ?? (missing && !paidOn ? t('invoices.pay.required') : undefined)} />
-          <NumberInput label={t('invoices.pay.amount')} value={amount} onChange={setAmount} min={0} decimalScale={2} thousandSeparator=" " decimalSeparator="," required
+          <RubleInput label={t('invoices.pay.amount')} value={amount} onChange={(v) => { setAmount(v); if (left !== undefined) record.reset(); }} required
             error={left !== undefined ? t('invoices.pay.tooMuch', { amount: fmt.rub(left / 100) }) : problem('amount') ?? (missing && !(Number(amount) > 0) ? t('invoices.pay.required') : undefined)} data-testid="payment-amount" />
           <TextInput label={t('invoices.pay.document')} value={documentNumber} onChange={(e) => setDocumentNumber(e.currentTarget.value)} required
             error={problem('documentNumber') ? t('invoices.pay.duplicate') : missing && !documentNumber.trim() ? t('invoices.pay.required') : undefined} data-testid="payment-document" />
           <Checkbox label={t('invoices.pay.overpayment')} checked={overpayment} onChange={(e) => setOverpayment(e.currentTarget.checked)} />
           {err && !err.problems.length && <Alert color="red">{err.message}</Alert>}
-          <Group><Button type="submit" loading={record.isPending}>{t('invoices.pay.submit')}</Button></Group>
+          <Group>
+            <Button type="submit" loading={record.isPending}>{t('invoices.pay.submit')}</Button>
+            {/* The client did pay more: the same payment, accepted as an overpayment. */}
+            {left !== undefined && <Button variant="outline" onClick={() => send(true)} loading={record.isPending}>{t('invoices.pay.asOverpayment')}</Button>}
+          </Group>
         </Stack>
       </form>
     </Card>
@@ -85,6 +94,7 @@ export function InvoicePage() {
       <Group gap="md" align="center">
         <Title order={2}>{t('invoices.col.number')} {i.number}</Title>
         <StatusBadge status={i.status} />
+        <InvoiceActions invoice={i} />
       </Group>
       <Group gap="xl">
         <Text size="sm">{t('invoices.invoice.client')}: <Anchor component={Link} to={`/clients/${i.client.id}`}>{i.client.name}</Anchor></Text>

@@ -5,6 +5,8 @@ import { Alert, Anchor, Button, Checkbox, Group, Loader, Pagination, Paper, Sele
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../format.ts';
+import { useMayWriteInvoices } from './form-parts.tsx';
+import { NewInvoiceButton } from './NewInvoice.tsx';
 import { InvoiceTabs, StatusBadge, useDebouncedParam } from './parts.tsx';
 import { INVOICE_SORTS, INVOICE_STATUSES, useInvoiceList, type InvoiceListFilter } from './queries.ts';
 
@@ -35,6 +37,7 @@ export function InvoicesPage() {
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const list = useInvoiceList(filter);
+  const mayWrite = useMayWriteInvoices();
   const set = (key: string, value: string | null | undefined) => {
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -55,6 +58,7 @@ export function InvoicesPage() {
       <Group gap="md" align="baseline">
         <Title order={2}>{t('invoices.title')}</Title>
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="invoices-total">{list.data ? t('invoices.total', { count: total }) : ''}</Text>
+        {mayWrite && <Group ml="auto"><NewInvoiceButton /></Group>}
       </Group>
       <Group gap="sm" align="end" wrap="wrap" role="search" aria-label={t('invoices.filters')}>
         <TextInput label={t('invoices.search')} placeholder={t('invoices.searchHint')} w={260} value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" data-testid="invoice-search" />

@@ -55,7 +55,23 @@ export const invoicesRu = {
   pay: {
     title: 'Внести платёж', paidOn: 'Дата платежа', amount: 'Сумма, ₽', document: 'Номер платёжного документа', overpayment: 'Это переплата — принять больше остатка',
     submit: 'Внести', done: 'Платёж внесён', left: 'Осталось оплатить: {{amount}}', tooMuch: 'Это больше остатка ({{amount}}). Если клиент заплатил больше — отметьте переплату.',
-    duplicate: 'Платёж с этим документом уже внесён.', required: 'Обязательное поле',
+    duplicate: 'Платёж с этим документом уже внесён.', required: 'Обязательное поле', asOverpayment: 'Внести как переплату',
+  },
+  create: {
+    button: 'Новый счёт', title: 'Новый счёт', client: 'Клиент', clientSearch: 'Начните вводить название или ИНН', noClients: 'Клиенты не найдены',
+    deal: 'Сделка', noDeal: 'Без сделки', lineName: 'Наименование', quantity: 'Кол-во', price: 'Цена, ₽', lineSum: 'Сумма',
+    addLine: 'Добавить позицию', removeLine: 'Удалить позицию {{n}}', sum: 'Итого: {{amount}}', issueDate: 'Дата счёта', dueDate: 'Оплатить до',
+    notes: 'Примечание', draft: 'Сохранить черновиком, не выставлять', saveDraft: 'Сохранить черновик', issue: 'Выставить счёт', close: 'Закрыть',
+    required: 'Обязательное поле', drafted: 'Черновик счёта {{number}} сохранён', issued: 'Счёт {{number}} выставлен',
+  },
+  act: {
+    issueButton: 'Выставить', issueTitle: 'Выставить черновик', issueText: 'Счёт {{number}} на {{amount}} с оплатой до {{due}} будет выставлен клиенту.', issue: 'Выставить',
+    scheduleButton: 'График платежей', scheduleTitle: 'График платежей', scheduleText: 'Плановые платежи в сумме не больше суммы счёта ({{amount}}).',
+    plannedAmount: 'Сумма, ₽', addPayment: 'Добавить платёж', planned: 'Запланировано {{sum}} из {{amount}}', tooMuch: 'Плановые платежи больше суммы счёта ({{amount}}).',
+    saveSchedule: 'Сохранить график', positive: 'Больше нуля',
+    cancelButton: 'Аннулировать', cancelTitle: 'Аннулировать счёт', reason: 'Причина', cancel: 'Аннулировать счёт',
+    saved: 'Сохранено', staleTitle: 'Счёт успели изменить',
+    stale: 'Пока вы заполняли форму, {{by}} изменил(а) счёт: сейчас он «{{status}}», {{amount}}, оплатить до {{due}}. Ваши данные сохранены — проверьте и отправьте ещё раз.',
   },
   client: { title: 'Счета', owed: 'Долг', overdue: 'Просрочено', oldest: 'Просрочено с {{date}}', none: 'Счетов пока нет', all: 'Все счета клиента' },
 };
@@ -115,7 +131,23 @@ export const invoicesEn: typeof invoicesRu = {
   pay: {
     title: 'Record a payment', paidOn: 'Payment date', amount: 'Amount, ₽', document: 'Payment document number', overpayment: 'This is an overpayment: accept more than is left',
     submit: 'Record', done: 'Payment recorded', left: 'Left to pay: {{amount}}', tooMuch: 'This is more than is left ({{amount}}). If the client paid more, mark it as an overpayment.',
-    duplicate: 'A payment with this document is recorded already.', required: 'Required',
+    duplicate: 'A payment with this document is recorded already.', required: 'Required', asOverpayment: 'Record as overpayment',
+  },
+  create: {
+    button: 'New invoice', title: 'New invoice', client: 'Client', clientSearch: 'Type a name or INN', noClients: 'No clients found',
+    deal: 'Deal', noDeal: 'No deal', lineName: 'Item', quantity: 'Qty', price: 'Price, ₽', lineSum: 'Sum',
+    addLine: 'Add a line', removeLine: 'Remove line {{n}}', sum: 'Total: {{amount}}', issueDate: 'Invoice date', dueDate: 'Due by',
+    notes: 'Notes', draft: 'Save as a draft, do not issue yet', saveDraft: 'Save draft', issue: 'Issue invoice', close: 'Close',
+    required: 'Required', drafted: 'Draft invoice {{number}} saved', issued: 'Invoice {{number}} issued',
+  },
+  act: {
+    issueButton: 'Issue', issueTitle: 'Issue the draft', issueText: 'Invoice {{number}} for {{amount}}, due by {{due}}, will be issued to the client.', issue: 'Issue',
+    scheduleButton: 'Payment schedule', scheduleTitle: 'Payment schedule', scheduleText: 'Planned payments add up to at most the invoice amount ({{amount}}).',
+    plannedAmount: 'Amount, ₽', addPayment: 'Add a payment', planned: 'Planned {{sum}} of {{amount}}', tooMuch: 'The planned payments exceed the invoice amount ({{amount}}).',
+    saveSchedule: 'Save schedule', positive: 'Above zero',
+    cancelButton: 'Cancel invoice', cancelTitle: 'Cancel the invoice', reason: 'Reason', cancel: 'Cancel invoice',
+    saved: 'Saved', staleTitle: 'The invoice was changed meanwhile',
+    stale: 'While you were filling in the form, {{by}} changed the invoice: it is now "{{status}}", {{amount}}, due by {{due}}. What you typed is kept - check it and send again.',
   },
   client: { title: 'Invoices', owed: 'Owed', overdue: 'Overdue', oldest: 'Overdue since {{date}}', none: 'No invoices yet', all: 'All the client\'s invoices' },
 };

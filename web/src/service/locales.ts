@@ -38,6 +38,17 @@ export const serviceRu = {
     actDate: 'Дата акта', serial: 'Серийный номер: {{model}} ({{n}})', contract: 'Договор обслуживания', contractNumber: 'Номер договора обслуживания',
     validFrom: 'Действует с', validTo: 'Действует до', reason: 'Причина', submit: 'Сохранить', cancel: 'Закрыть', required: 'Заполните поле',
   },
+  create: {
+    installationButton: 'Новая заявка на монтаж', installationTitle: 'Новая заявка на монтаж', orderSubmit: 'Передать в монтаж', orderSaved: 'Заявка на монтаж создана',
+    equipmentButton: 'Зарегистрировать оборудование', equipmentTitle: 'Регистрация оборудования', equipmentSubmit: 'Зарегистрировать', equipmentSaved: 'Оборудование внесено в реестр',
+    visitButton: 'Запланировать выезд', visitTitle: 'Запланировать выезд', visitSubmit: 'Запланировать', visitSaved: 'Выезд запланирован',
+    resultButton: 'Внести результат', resultTitle: 'Результат выезда', resultSubmit: 'Сохранить результат', resultSaved: 'Результат выезда сохранён',
+    consultationButton: 'Записать консультацию', consultationTitle: 'Телефонная консультация', consultationSubmit: 'Записать', consultationSaved: 'Консультация записана',
+    client: 'Клиент', clientSearch: 'Начните вводить название или ИНН', noClients: 'Клиенты не найдены', deal: 'Сделка', noDeal: 'Без сделки',
+    contractNumber: 'Номер договора', installBy: 'Смонтировать до (по договору)', siteAddress: 'Адрес объекта', addLine: 'Добавить позицию', removeLine: 'Удалить позицию {{n}}',
+    equipmentSearch: 'Серийный номер, модель или клиент', aboutEquipment: 'О каком оборудовании', plannedDate: 'Дата выезда', minutes: 'Длительность, мин',
+    stale: 'Выезд успели изменить. Ваш текст сохранён — отправьте ещё раз.',
+  },
   clientCard: { title: 'Оборудование', empty: 'Оборудования на обслуживании нет', all: 'Всё оборудование клиента' },
 };
 
@@ -77,6 +88,17 @@ export const serviceEn: typeof serviceRu = {
     comment: 'Comment', missing: 'What is missing', deadline: 'Due back by', date: 'Installation date', engineer: 'Engineer', actNumber: 'Act number',
     actDate: 'Act date', serial: 'Serial number: {{model}} ({{n}})', contract: 'Service contract', contractNumber: 'Service contract number',
     validFrom: 'Valid from', validTo: 'Valid to', reason: 'Reason', submit: 'Save', cancel: 'Close', required: 'Fill this in',
+  },
+  create: {
+    installationButton: 'New installation order', installationTitle: 'New installation order', orderSubmit: 'Hand over', orderSaved: 'Installation order created',
+    equipmentButton: 'Register equipment', equipmentTitle: 'Register equipment', equipmentSubmit: 'Register', equipmentSaved: 'Equipment entered in the register',
+    visitButton: 'Plan a visit', visitTitle: 'Plan a visit', visitSubmit: 'Plan', visitSaved: 'Visit planned',
+    resultButton: 'Record result', resultTitle: 'Visit result', resultSubmit: 'Save result', resultSaved: 'Visit result saved',
+    consultationButton: 'Log a consultation', consultationTitle: 'Phone consultation', consultationSubmit: 'Log', consultationSaved: 'Consultation logged',
+    client: 'Client', clientSearch: 'Type a name or INN', noClients: 'No clients found', deal: 'Deal', noDeal: 'No deal',
+    contractNumber: 'Contract number', installBy: 'Install by (contract)', siteAddress: 'Site address', addLine: 'Add a line', removeLine: 'Remove line {{n}}',
+    equipmentSearch: 'Serial number, model or client', aboutEquipment: 'About which equipment', plannedDate: 'Visit date', minutes: 'Duration, min',
+    stale: 'The visit was changed meanwhile. Your text is kept - send it again.',
   },
   clientCard: { title: 'Equipment', empty: 'No equipment under service', all: 'All of the client\'s equipment' },
 };
