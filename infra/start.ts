@@ -2,7 +2,7 @@
 // DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, then migrations, demo data (once), the
 // worker and the API. Data lives under .data/, so a restart continues where it stopped.
 import { DEMO_PASSWORD, demoEmail } from './db/demo-data.ts';
-import { seedDemoData } from './db/seed.ts';
+import { COMPANY_SCALE, seedDemoData } from './db/seed.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker, takeOverDataDir } from './runtime.ts';
 
@@ -18,8 +18,9 @@ try {
   await takeOverDataDir(config, life);
   const [databaseUrl, temporal] = await Promise.all([ensureDatabase(config, life), ensureTemporal(config, life)]);
   const orm = await openOrm(databaseUrl, life, true, config.databaseConnectTimeoutMs);
-  if (config.seedDemoData && (await seedDemoData(orm))) {
-    log(`Demo company written; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
+  const seedStarted = Date.now();
+  if (config.seedDemoData && (await seedDemoData(orm, COMPANY_SCALE))) {
+    log(`Demo company written in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s; sign in as ${demoEmail('designer')} / ${DEMO_PASSWORD} (see README for all users)`);
   }
   await ensureWebBuild(log);
   await runWorker(config, temporal.address, orm, life);
