@@ -3,6 +3,9 @@
 // worker and the API. Data lives under .data/, so a restart continues where it stopped.
 import { DEMO_PASSWORD, demoEmail } from './db/demo-data.ts';
 import { COMPANY_SCALE, seedDemoData } from './db/seed.ts';
+import { startDemoCases } from './demo-cases.ts';
+import { connectClient } from './temporal-connection.ts';
+import type { Orm } from './db/orm.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { Lifecycle, configOrExit, ensureDatabase, ensureTemporal, installTemporalRuntime, log, openOrm, runApi, runWorker, takeOverDataDir } from './runtime.ts';
 
@@ -31,7 +34,23 @@ try {
   log(`  API reference:    ${apiUrl}/docs   (OpenAPI: ${apiUrl}/openapi.json)`);
   log(`  Temporal Web UI:  ${temporal.uiUrl ?? `(external Temporal at ${temporal.address})`}`);
   log('Press Ctrl-C to stop.');
+  if (config.seedDemoData) void demoCases(temporal.address, orm);
 } catch (err) {
   console.error(`[crm] Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
   await life.shutdown('Start-up failed', 1);
+}
+
+/**
+ * The demo company's running cases, once (a marker in the database), in the background after
+ * "Ready": start-up is not held up, and a start stopped half-way is finished by the next one.
+ */
+async function demoCases(address: string, orm: Orm): Promise<void> {
+  try {
+    const temporal = await connectClient(config.temporal, address);
+    life.add('demo cases client', () => temporal.connection.close());
+    const r = await startDemoCases({ orm, temporal, taskQueue: config.temporal.taskQueue });
+    if (r.ran) log(`Demo cases: ${r.started} started, ${r.completed} steps completed in ${(r.ms / 1000).toFixed(1)} s`);
+  } catch (err) {
+    log(`Demo cases not finished (the next start finishes them): ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
