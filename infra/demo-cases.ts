@@ -91,7 +91,7 @@ export async function startDemoCases(deps: DemoCasesDeps): Promise<DemoCasesResu
   }
 
   // Deals: each seller opens four with clients of their own; they stand at the demonstration (a
-  // week late, escalated), the client's decision, the contract (lawyer and assistant at work), and
+  // fortnight old: late and escalated), the client's decision, the contract (lawyer and assistant at work), and
   // signed (hand-off and payment under way) - or, for the third seller, lost at the demonstration.
   const installBy = isoDay(new Date(now.getTime() + 30 * DAY));
   const invoiceDue = isoDay(new Date(now.getTime() + 20 * DAY));
@@ -106,7 +106,7 @@ export async function startDemoCases(deps: DemoCasesDeps): Promise<DemoCasesResu
   ];
   const lost: Move[] = [{ step: 'demo', outcome: 'not_interested', form: { reason: 'Купили у конкурента дешевле' } }];
   const dealPlans: { daysAgo: number; title: string; moves: (seller: string) => Move[] }[] = [
-    { daysAgo: 9, title: 'Витрины для нового зала', moves: () => [] },
+    { daysAgo: 14, title: 'Витрины для нового зала', moves: () => [] },
     { daysAgo: 4, title: 'Морозильные лари к сезону', moves: () => [demo, proposal] },
     { daysAgo: 3, title: 'Холодильная камера для склада', moves: () => toContract },
     { daysAgo: 2, title: 'Оснащение второго павильона', moves: (seller) => (seller === 'seller3' ? lost : signed) },

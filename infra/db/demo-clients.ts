@@ -2,7 +2,9 @@
 // pavilions, cafés, warehouses buying refrigeration) with contact persons and a few interactions.
 // Generated from a count by a seeded generator, so the same count always gives the same clients
 // (stable screenshots and tests); INNs carry valid check digits, phones and INNs are unique.
+import type { InferEntity, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { Client, ClientContact, ClientTag, Interaction } from '../../domain/entities/index.ts';
 import type { ClientKind, ClientStage, InteractionKind, SourceChannel } from '../../domain/clients/entities.ts';
 import { emailKey, phoneKeys } from '../../domain/clients/contact-keys.ts';
@@ -157,13 +159,13 @@ const KINDS: InteractionKind[] = ['call', 'meeting', 'call', 'demonstration', 'e
  * in the last three weeks and, for most live clients, one planned in the next two weeks - about one
  * in eight of those planned ones already a day or two late (the calendar shows them red).
  */
-function writeScaleInteractions(em: EntityManager, c: { client: string; contact: string; owner: string; interest: string; lost: boolean }, i: number, today: number, now: Date): void {
+function writeScaleInteractions(out: InteractionRow[], c: { client: string; contact: string; owner: string; interest: string; lost: boolean }, i: number, today: number, now: Date): void {
   const hour = 3600 * 1000;
   const done = c.lost ? 1 : 1 + (i % 3);
   for (let k = 0; k < done; k++) {
     const kind = KINDS[(i + k) % KINDS.length]!;
     const at = new Date(today - (1 + ((i * 3 + k * 7) % 20)) * DAY + ((i + k) % 8) * hour);
-    em.create(Interaction, {
+    out.push({
       id: crypto.randomUUID(), client: c.client, contact: c.contact, employee: c.owner, kind, status: 'done', at, durationMinutes: kind === 'call' ? 10 + (i % 20) : 60,
       subject: SUBJECTS[kind][(i + k) % SUBJECTS[kind].length]!, report: `${c.interest}. ${REPORTS[(i + k) % REPORTS.length]}`, result: k === done - 1 && !c.lost ? 'Договорились о следующем контакте' : null,
       nextContactAt: null, completedAt: at, createdBy: c.owner, createdAt: now, updatedAt: now,
@@ -173,7 +175,7 @@ function writeScaleInteractions(em: EntityManager, c: { client: string; contact:
   const kind = KINDS[(i * 5) % KINDS.length]!;
   const offsetDays = i % 8 === 5 ? -(1 + (i % 2)) : 1 + (i % 14);
   const at = new Date(today + offsetDays * DAY + (i % 9) * hour);
-  em.create(Interaction, {
+  out.push({
     id: crypto.randomUUID(), client: c.client, contact: c.contact, employee: c.owner, kind, status: 'planned', at, durationMinutes: kind === 'call' ? 15 : 60,
     subject: SUBJECTS[kind][i % SUBJECTS[kind].length]!, report: null, result: null, nextContactAt: null, completedAt: null, createdBy: c.owner, createdAt: now, updatedAt: now,
   });
@@ -197,34 +199,53 @@ export async function writeDemoClients(em: EntityManager, employeeIds: ReadonlyM
   // Meetings at 10:00 Moscow time on the following days; calls done on the days before.
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 7 * 3600 * 1000;
   const kinds: InteractionKind[] = ['meeting', 'demonstration', 'call'];
+  await em.flush();
+  // Rows written in bulk (multi-row inserts, no unit of work to track): a few hundred clients
+  // with their contacts, tags and interactions cost one statement per table, not seconds.
+  const clients: ClientRow[] = [];
+  const contactRows: ContactRow[] = [];
+  const interactions: InteractionRow[] = [];
+  const links: { client: string[]; tag: string[] } = { client: [], tag: [] };
   demoClients(count).forEach((d, i) => {
     const owner = employeeIds.get(d.owner)!;
     const { contacts, tags, owner: _owner, ...fields } = d;
-    const client = em.create(Client, {
+    const client = {
       id: crypto.randomUUID(), ...fields, notes: null, phoneKeys: phoneKeys(d.phones), emailKey: d.email === null ? null : emailKey(d.email),
       owner, createdBy: owner, createdAt: now, updatedBy: owner, updatedAt: now,
-    });
-    client.tags.set(tags.map((t) => em.getReference(ClientTag, tagIds.get(t)!)));
-    const contactIds = contacts.map((c) => em.create(ClientContact, {
-      id: crypto.randomUUID(), client, fullName: c.fullName, position: c.position, phones: c.phones, phoneKeys: phoneKeys(c.phones), email: c.email,
+    };
+    clients.push(client);
+    for (const t of tags) {
+      links.client.push(client.id);
+      links.tag.push(tagIds.get(t)!);
+    }
+    const contactIds = contacts.map((c) => push(contactRows, {
+      id: crypto.randomUUID(), client: client.id, fullName: c.fullName, position: c.position, phones: c.phones, phoneKeys: phoneKeys(c.phones), email: c.email,
       emailKey: c.email === null ? null : emailKey(c.email), birthDay: c.birthday.day, birthMonth: c.birthday.month, birthYear: c.birthday.year,
       notes: null, isPrimary: c.isPrimary, createdAt: now, updatedAt: now,
     }).id);
     if (i >= DEMO_CLIENT_COUNT) {
-      writeScaleInteractions(em, { client: client.id, contact: contactIds[0]!, owner, interest: d.interest, lost: d.stage === 'lost' }, i, today, now);
+      writeScaleInteractions(interactions, { client: client.id, contact: contactIds[0]!, owner, interest: d.interest, lost: d.stage === 'lost' }, i, today, now);
       return;
     }
     if (i >= 12 || d.stage === 'lost') return;
-    em.create(Interaction, {
-      id: crypto.randomUUID(), client, contact: contactIds[0]!, employee: owner, kind: 'call', status: 'done', at: new Date(today - (1 + (i % 4)) * DAY),
+    interactions.push({
+      id: crypto.randomUUID(), client: client.id, contact: contactIds[0]!, employee: owner, kind: 'call', status: 'done', at: new Date(today - (1 + (i % 4)) * DAY),
       durationMinutes: 15, subject: 'Первичный звонок', report: `Обсудили: ${d.interest.toLowerCase()}. Клиенту интересно, просит показать оборудование.`, result: 'Договорились о встрече',
       nextContactAt: new Date(today + (1 + (i % 5)) * DAY), completedAt: new Date(today - (1 + (i % 4)) * DAY), createdBy: owner, createdAt: now, updatedAt: now,
     });
-    em.create(Interaction, {
-      id: crypto.randomUUID(), client, contact: contactIds[0]!, employee: owner, kind: kinds[i % kinds.length]!, status: 'planned', at: new Date(today + (1 + (i % 5)) * DAY + (i % 3) * 3600 * 1000),
+    interactions.push({
+      id: crypto.randomUUID(), client: client.id, contact: contactIds[0]!, employee: owner, kind: kinds[i % kinds.length]!, status: 'planned', at: new Date(today + (1 + (i % 5)) * DAY + (i % 3) * 3600 * 1000),
       durationMinutes: 60, subject: kinds[i % kinds.length] === 'demonstration' ? 'Демонстрация витрины в шоуруме' : 'Встреча у клиента', report: null, result: null, nextContactAt: null,
       completedAt: null, createdBy: owner, createdAt: now, updatedAt: now,
     });
   });
-  await em.flush();
+  await em.insertMany(Client, clients);
+  await sql`insert into client_tag_link (client_id, client_tag_id) select * from unnest(${links.client}::uuid[], ${links.tag}::uuid[])`.execute(em.getKysely());
+  await em.insertMany(ClientContact, contactRows);
+  await em.insertMany(Interaction, interactions);
 }
+
+type ClientRow = RequiredEntityData<InferEntity<typeof Client>>;
+type ContactRow = RequiredEntityData<InferEntity<typeof ClientContact>> & { id: string };
+type InteractionRow = RequiredEntityData<InferEntity<typeof Interaction>>;
+const push = <T>(list: T[], row: T): T => (list.push(row), row);
