@@ -52,7 +52,8 @@ const DEMO_COMPLAINTS: DemoComplaint[] = [
 
 const DAY = 24 * 3600 * 1000;
 
-export async function writeDemoComplaints(em: EntityManager, now: Date): Promise<void> {
+/** Writes the articles and `rounds` times the demo complaints (later rounds: other clients, a few days older). */
+export async function writeDemoComplaints(em: EntityManager, now: Date, rounds = 1): Promise<void> {
   const quality = await em.findOne(Employee, { email: demoEmail('quality') });
   if (!quality) return;
   const articles = DEMO_ARTICLES.map((a, i) => {
@@ -62,9 +63,10 @@ export async function writeDemoComplaints(em: EntityManager, now: Date): Promise
     return article;
   });
   const departments = await em.find(Department, {});
-  const { rows: clients } = await sql<{ id: string; name: string }>`select id, name from client order by inn, id limit 40`.execute(em.getKysely());
+  const { rows: clients } = await sql<{ id: string; name: string }>`select id, name from client order by inn, id limit ${40 * rounds}`.execute(em.getKysely());
   const cal = buildRussianCalendar({ years: [now.getUTCFullYear() - 1, now.getUTCFullYear(), now.getUTCFullYear() + 1], timeZone: DEMO_CALENDAR.timeZone, overrides: DEMO_CALENDAR.overrides });
-  for (const [i, d] of DEMO_COMPLAINTS.entries()) {
+  const plan = Array.from({ length: rounds }, (_, round) => DEMO_COMPLAINTS.map((d) => ({ ...d, daysAgo: d.daysAgo + round * 3 }))).flat();
+  for (const [i, d] of plan.entries()) {
     const client = d.source === 'portal' ? undefined : clients[(i * 3) % Math.max(1, clients.length)];
     // Calendar days back, weekends included: "daysAgo" working days is about 1.4 times as many.
     const registeredAt = new Date(now.getTime() - Math.round(d.daysAgo * 1.4 * DAY) - 2 * 3600 * 1000);
@@ -94,5 +96,5 @@ export async function writeDemoComplaints(em: EntityManager, now: Date): Promise
     if (d.departments.includes('service')) em.create(ComplaintMessage, { id: crypto.randomUUID(), complaint: c, kind: 'note', author: quality, authorName: quality.fullName, text: 'Сервис: нужен выезд инженера, проверить журнал температуры.', citations: [], at: new Date(registeredAt.getTime() + 45 * 60_000) });
   }
   await em.flush();
-  await sql`select setval('complaint_number_seq', ${DEMO_COMPLAINTS.length})`.execute(em.getKysely());
+  await sql`select setval('complaint_number_seq', ${plan.length})`.execute(em.getKysely());
 }

@@ -5,7 +5,7 @@ import { CalendarSettings, Department, Employee, Role } from '../../domain/entit
 import { COMPANY_SETTINGS_ID } from '../../domain/calendar/entities.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Orm } from './orm.ts';
-import { writeDemoClients } from './demo-clients.ts';
+import { DEMO_CLIENT_COUNT, DEMO_COMPANY_CLIENT_COUNT, writeDemoClients } from './demo-clients.ts';
 import { writeDemoComplaints } from './demo-complaints.ts';
 import { writeDemoDeals } from './demo-deals.ts';
 import { writeDemoInvoices } from './demo-invoices.ts';
@@ -13,15 +13,27 @@ import { ensureShippedRoutes } from './shipped-routes.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 import { writeDemoService } from './demo-service.ts';
 
-export async function seedDemoData(orm: Orm): Promise<boolean> {
+export interface DemoScale {
+  /** How many clients; the rest (deals, invoices, service) follows from them. */
+  clients: number;
+  /** How many times the ten demo complaints are written (for other clients). */
+  complaintRounds: number;
+}
+
+/** The test template's company (what the API tests count on). */
+export const TEST_SCALE: DemoScale = { clients: DEMO_CLIENT_COUNT, complaintRounds: 1 };
+/** The company `npm start` writes on a fresh machine. */
+export const COMPANY_SCALE: DemoScale = { clients: DEMO_COMPANY_CLIENT_COUNT, complaintRounds: 3 };
+
+export async function seedDemoData(orm: Orm, scale: DemoScale = TEST_SCALE): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
     if ((await em.count(Employee, {})) > 0) return false;
-    await writeCompany(em);
+    await writeCompany(em, scale);
     return true;
   });
 }
 
-async function writeCompany(em: EntityManager): Promise<void> {
+async function writeCompany(em: EntityManager, scale: DemoScale): Promise<void> {
   const departments = new Map(DEPARTMENTS.map((d) => [d.code, em.create(Department, { id: crypto.randomUUID(), ...d })]));
   const roles = new Map(ROLES.map((r) => [r.code as string, em.create(Role, { ...r })]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -43,11 +55,11 @@ async function writeCompany(em: EntityManager): Promise<void> {
   await em.flush();
 
   const now = new Date();
-  await writeDemoClients(em, ids, now);
+  await writeDemoClients(em, ids, now, scale.clients);
   await writeDemoDeals(em, now);
   await writeDemoInvoices(em, now);
   await writeDemoService(em, now);
-  await writeDemoComplaints(em, now);
+  await writeDemoComplaints(em, now, scale.complaintRounds);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }
