@@ -20,7 +20,8 @@ import { startProcess } from '../api/processes/process-store.ts';
 import { temporalEngine } from '../api/processes/temporal-engine.ts';
 import { completeAssignment } from '../domain/assignments/complete-assignment.ts';
 import { createDeal } from '../domain/deals/create-deal.ts';
-import { AuditEntry } from '../domain/entities/index.ts';
+import { AuditEntry, Invoice } from '../domain/entities/index.ts';
+import { createInvoice } from '../domain/invoices/create-invoice.ts';
 import { caseIds, deriveId } from '../domain/idempotency/derive-ids.ts';
 import type { Actor } from '../domain/identity/roles.ts';
 import type { FormValue } from '../domain/routes/step-input.ts';
@@ -98,20 +99,21 @@ export async function startDemoCases(deps: DemoCasesDeps): Promise<DemoCasesResu
   const demo: Move = { step: 'demo', outcome: 'interested' };
   const proposal: Move = { step: 'proposal', form: { link: 'https://leader.example/kp/demo.pdf' } };
   const toContract: Move[] = [demo, proposal, { step: 'decision', outcome: 'accepted' }, { step: 'contract-draft', form: { contract_no: 'Д-DEMO', install_by: installBy } }];
-  const signed: Move[] = [
+  // The assistant's step asks for the number of the invoice issued for the deal (issued below).
+  const signed = (invoiceNo: string): Move[] => [
     ...toContract,
     { step: 'legal-review', outcome: 'approved', by: 'lawyer' },
-    { step: 'prepare-documents', form: { invoice_amount: 250_000, invoice_due: invoiceDue }, by: 'assistant' },
+    { step: 'prepare-documents', form: { invoice_no: invoiceNo }, by: 'assistant' },
     { step: 'sign', outcome: 'signed' },
   ];
   const lost: Move[] = [{ step: 'demo', outcome: 'not_interested', form: { reason: 'Купили у конкурента дешевле' } }];
-  const dealPlans: { daysAgo: number; title: string; moves: (seller: string) => Move[] }[] = [
+  const dealPlans: { daysAgo: number; title: string; invoice?: boolean; moves: (seller: string, invoiceNo: string) => Move[] }[] = [
     { daysAgo: 14, title: 'Витрины для нового зала', moves: () => [] },
     { daysAgo: 4, title: 'Морозильные лари к сезону', moves: () => [demo, proposal] },
     { daysAgo: 3, title: 'Холодильная камера для склада', moves: () => toContract },
-    { daysAgo: 2, title: 'Оснащение второго павильона', moves: (seller) => (seller === 'seller3' ? lost : signed) },
+    { daysAgo: 2, title: 'Оснащение второго павильона', invoice: true, moves: (seller, invoiceNo) => (seller === 'seller3' ? lost : signed(invoiceNo)) },
   ];
-  const dealLines = [{ name: 'Холодильная витрина «Полюс» 1,5 м', quantity: 2, price: 18_500_000 }, { name: 'Монтаж и пусконаладка', quantity: 1, price: 3_500_000 }];
+  const dealLines = [{ name: 'Холодильная витрина «Полюс» 1,5 м', quantity: 2, price: 18_500_000 }, { name: 'Морозильный ларь 400 л', quantity: 1, price: 3_500_000 }];
   for (const seller of ['seller1', 'seller2', 'seller3']) {
     const a = actor(seller);
     const { rows: clients } = await sql<{ id: string; name: string }>`
@@ -127,7 +129,17 @@ export async function startDemoCases(deps: DemoCasesDeps): Promise<DemoCasesResu
       await startDealRoute(em.fork(), at(new Date(now.getTime() - plan.daysAgo * DAY)), a, dealId, key);
       const processId = caseIds(a.employeeId, `${key}:deal-route`).processId;
       result.started += 1;
-      await moveAlong(processId, seller, key, plan.moves(seller));
+      let invoiceNo = '';
+      if (plan.invoice && seller !== 'seller3') {
+        // Issued for the deal before signing: issuing starts its payment reminder.
+        const invoiceId = await createInvoice(em.fork(), a, {
+          id: deriveId(a.employeeId, key, 'invoice.create'), clientId: client.id, dealId, lines: dealLines,
+          issueDate: isoDay(now), dueDate: invoiceDue, draft: false, schedule: [], notes: null,
+        });
+        await startPaymentReminder(em.fork(), base, a, invoiceId, `${key}:invoice`);
+        invoiceNo = (await em.fork().findOneOrFail(Invoice, invoiceId, { fields: ['number'] })).number;
+      }
+      await moveAlong(processId, seller, key, plan.moves(seller, invoiceNo));
     }
   }
 

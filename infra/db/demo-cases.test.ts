@@ -60,6 +60,10 @@ describe('demo cases', () => {
     expect(of('complaint', 'running')).toBeGreaterThan(0);
     expect(of('complaint', 'completed')).toBeGreaterThan(0);
     expect(of('payment-reminder', 'running')).toBeGreaterThan(0);
+    // The two signed deals hand over to installation: an order made from each, with its hand-off running.
+    expect(of('installation-handoff', 'running')).toBe(2);
+    const orders = await s.em().getConnection().execute<{ n: string }[]>("select count(*) as n from installation_order o join deal d on d.id = o.deal_id where d.status = 'won' and o.status = 'new'");
+    expect(Number(orders[0]!.n)).toBeGreaterThanOrEqual(2);
     // Twelve deals opened with their route: three sellers, four each.
     expect(Number((await counts()).deals) - dealsBefore).toBe(12);
 
