@@ -4,23 +4,22 @@ import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.ts';
+import { clockLabel } from './clock-label.ts';
 import { type ComplaintItem, type KbHit, useKbSearch } from './queries.ts';
 
-function hm(t: (k: string, o: Record<string, unknown>) => string, ms: number): string {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  return t('complaints.hm', { h: Math.floor(minutes / 60), m: minutes % 60 });
-}
+const TONE = { ok: { color: 'teal', variant: 'light' }, due: { color: 'orange', variant: 'filled' }, late: { color: 'red', variant: 'filled' }, paused: { color: 'gray', variant: 'light' } } as const;
 
-/** Working time left: red when overdue, grey when paused or the clock stopped with a decision. */
+/** Working time left: red when overdue, orange at the due minute, grey when paused or the clock stopped with a decision. */
 export function SlaClock({ item }: { item: Pick<ComplaintItem, 'clock' | 'status'> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { clock } = item;
   if (item.status === 'decided' || item.status === 'closed') return <Badge color="gray" variant="light">{t('complaints.clock.stopped')}</Badge>;
-  const label = clock.paused ? t('complaints.clock.paused', { time: hm(t, Math.max(0, clock.leftMs)) }) : clock.overdue ? t('complaints.clock.overdue', { time: hm(t, clock.leftMs) }) : t('complaints.clock.left', { time: hm(t, clock.leftMs) });
+  const l = clockLabel(clock);
+  const label = l.key === 'dueNow' ? t('complaints.clock.dueNow') : t(`complaints.clock.${l.key}`, { time: t('complaints.hm', { h: l.h, m: l.m }) });
   return (
     <Stack gap={0}>
-      <Badge color={clock.overdue ? 'red' : clock.paused ? 'gray' : 'teal'} variant={clock.overdue ? 'filled' : 'light'} data-testid="sla-clock">{label}</Badge>
+      <Badge {...TONE[l.tone]} data-testid="sla-clock" data-tone={l.tone} tt="none">{label}</Badge>
       <Text size="xs" c="dimmed">{t('complaints.clock.due', { at: fmt.dateTime(clock.dueAt) })}</Text>
     </Stack>
   );
