@@ -7,19 +7,29 @@ import { useFormat } from '../format.ts';
 import { clockLabel } from './clock-label.ts';
 import { type ComplaintItem, type KbHit, useKbSearch } from './queries.ts';
 
-const TONE = { ok: { color: 'teal', variant: 'light' }, due: { color: 'orange', variant: 'filled' }, late: { color: 'red', variant: 'filled' }, paused: { color: 'gray', variant: 'light' } } as const;
+// Text and ground dark enough for WCAG AA at the badge's 11px bold: Mantine's light teal (4.3:1 on its pale ground)
+// and its filled orange and red (3.6:1, 3.3:1) were not - axe flagged the clock on every page.
+const TONE = {
+  ok: { color: 'teal.9', variant: 'outline' },
+  due: { color: 'yellow', variant: 'filled', autoContrast: true },
+  late: { color: 'red.9', variant: 'filled' },
+  paused: { color: 'gray', variant: 'light', c: 'gray.8' },
+} as const;
+
+// A badge cuts its label with an ellipsis; in a narrow table cell that hid the hours. It wraps instead.
+const WRAP = { h: 'auto', py: 2, radius: 'sm', styles: { label: { overflow: 'visible', whiteSpace: 'normal' as const } } } as const;
 
 /** Working time left: red when overdue, orange at the due minute, grey when paused or the clock stopped with a decision. */
 export function SlaClock({ item }: { item: Pick<ComplaintItem, 'clock' | 'status'> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { clock } = item;
-  if (item.status === 'decided' || item.status === 'closed') return <Badge color="gray" variant="light">{t('complaints.clock.stopped')}</Badge>;
+  if (item.status === 'decided' || item.status === 'closed') return <Badge color="gray" variant="light" c="gray.8" tt="none" {...WRAP}>{t('complaints.clock.stopped')}</Badge>;
   const l = clockLabel(clock);
   const label = l.key === 'dueNow' ? t('complaints.clock.dueNow') : t(`complaints.clock.${l.key}`, { time: t('complaints.hm', { h: l.h, m: l.m }) });
   return (
     <Stack gap={0}>
-      <Badge {...TONE[l.tone]} data-testid="sla-clock" data-tone={l.tone} tt="none">{label}</Badge>
+      <Badge {...TONE[l.tone]} {...WRAP} data-testid="sla-clock" data-tone={l.tone} tt="none">{label}</Badge>
       <Text size="xs" c="dimmed">{t('complaints.clock.due', { at: fmt.dateTime(clock.dueAt) })}</Text>
     </Stack>
   );
