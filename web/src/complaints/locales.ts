@@ -22,7 +22,7 @@ export const complaintsRu = {
   decision: 'Решение', decisionKind: 'Итог', decisionText: 'Текст решения', decide: 'Записать решение', decidedBy: '{{name}}, {{at}}', cited: 'Ссылки на базу знаний',
   kbSearch: 'Поиск в базе знаний', kbSearchHint: 'Например: гарантийный ремонт', cite: 'Цитировать', version: 'версия {{v}}', noHits: 'Ничего не найдено',
   kbTitle: 'База знаний', kbNew: 'Новая статья', kbEdit: 'Изменить', kbSave: 'Сохранить', title_: 'Заголовок', body: 'Текст', category: 'Раздел', tags: 'Метки (через запятую)',
-  conflict: 'Кто-то изменил запись раньше вас; обновите страницу', badPhone: 'Номер телефона: цифры, пробелы, скобки и дефисы, например +7 900 123-45-67', complaintsOfClient: 'Жалобы',
+  conflict: 'Кто-то изменил запись раньше вас; обновите страницу', badPhone: 'Номер телефона: цифры, пробелы, скобки и дефисы, например +7 900 123-45-67', complaintsOfClient: 'Жалобы', updated: 'Изменена',
 };
 
 export const complaintsEn: typeof complaintsRu = {
@@ -47,5 +47,5 @@ export const complaintsEn: typeof complaintsRu = {
   decision: 'Decision', decisionKind: 'Outcome', decisionText: 'Decision text', decide: 'Record the decision', decidedBy: '{{name}}, {{at}}', cited: 'Knowledge base references',
   kbSearch: 'Search the knowledge base', kbSearchHint: 'For example: warranty repair', cite: 'Cite', version: 'version {{v}}', noHits: 'Nothing found',
   kbTitle: 'Knowledge base', kbNew: 'New article', kbEdit: 'Edit', kbSave: 'Save', title_: 'Title', body: 'Text', category: 'Section', tags: 'Tags (comma-separated)',
-  conflict: 'Someone changed this first; reload the page', badPhone: 'A phone number: digits, spaces, brackets and dashes, e.g. +7 900 123-45-67', complaintsOfClient: 'Complaints',
+  conflict: 'Someone changed this first; reload the page', badPhone: 'A phone number: digits, spaces, brackets and dashes, e.g. +7 900 123-45-67', complaintsOfClient: 'Complaints', updated: 'Updated',
 };
