@@ -68,7 +68,8 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await assistant.page.locator('input[data-field="documents_link"]').waitFor();
       await shot(assistant.page, `task-${lang}`);
       await assistant.page.goto(`${served.baseUrl}/start?route=${(await stack.call<{ items: { id: string }[] }>('GET', '/api/routes', { as: 'seller1' })).body.items[0]!.id}`);
-      await assistant.page.locator('input[name="subject"]').waitFor();
+      // The start page's form may hold a route field named "subject" too: the case's own is the first.
+      await assistant.page.locator('input[name="subject"]').first().waitFor();
       await shot(assistant.page, `start-case-${lang}`);
       await assistant.context.close();
 
