@@ -2,7 +2,8 @@
 // demonstration to the proposal stage - the route allows it, so the demonstration step is
 // completed and the deal moves; then two stages ahead, to the contract - the route does not lead
 // there, so the move is refused with a message and the route's open step (the proposal) opens,
-// linked back to the deal. In Russian and in English; axe-core on each screen.
+// linked back to the deal. In Russian and in English; axe-core on each screen. The same once more
+// with the keyboard alone (dnd-kit's keyboard sensor).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../infra/testing/eventually.ts';
@@ -47,6 +48,21 @@ async function drag(page: Page, title: string, stage: string) {
   await page.mouse.up();
 }
 
+/** Moves the card with the keyboard as dnd-kit's keyboard sensor expects: focus the handle, Space
+ *  picks it up, each arrow moves it 25 px, Space drops it - enough presses to reach the column. */
+async function keyboardMove(page: Page, title: string, stage: string) {
+  const handle = page.locator(`[data-drag="${title}"]`);
+  await handle.scrollIntoViewIfNeeded();
+  const card = await handle.boundingBox();
+  const column = await page.locator(`[data-stage="${stage}"]`).boundingBox();
+  if (!card || !column) throw new Error('card or column not on screen');
+  const dx = column.x + column.width / 2 - (card.x + card.width / 2);
+  await handle.focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < Math.round(Math.abs(dx) / 25); i++) await page.keyboard.press(dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  await page.keyboard.press('Space');
+}
+
 const stageOf = async (id: string) => (await stack.call<{ stage: { code: string } }>('GET', `/api/deals/${id}`, { as: 'seller1' })).body.stage.code;
 
 describe('the deals board', () => {
@@ -76,4 +92,27 @@ describe('the deals board', () => {
       await context.close();
     });
   }
+
+  it('seller1 moves a deal with the keyboard: Space, arrows, Space; two stages ahead opens the step instead', async () => {
+    const title = `Горка ${crypto.randomUUID().slice(0, 6)}`;
+    const id = await newDeal(title);
+    const { page, context } = await newUser(browser, { width: 1600 });
+    await signIn(page, served.baseUrl, 'seller1', '/deals');
+    await page.getByRole('heading', { name: 'Сделки' }).waitFor();
+    await page.getByLabel('Поиск').fill(title);
+    await page.locator(`[data-drag="${title}"]`).waitFor();
+    expect(await stageOf(id)).toBe('demonstration');
+
+    await keyboardMove(page, title, 'proposal');
+    await page.getByRole('status').filter({ hasText: title }).waitFor();
+    await eventually(() => stageOf(id), (code) => code === 'proposal');
+    // The card stays where the keyboard put it, in the proposal column.
+    await page.locator('[data-stage="proposal"]').locator(`[data-drag="${title}"]`).waitFor();
+
+    await keyboardMove(page, title, 'contract');
+    await page.waitForURL(/\/tasks\//);
+    await page.locator(`a[href="/deals/${id}"]`).filter({ hasText: `Сделка: ${title}` }).waitFor();
+    expect(await stageOf(id)).toBe('proposal');
+    await context.close();
+  });
 });

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../temporal.config.ts';
 import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
 import { complaintV2, putDraft, routeWithTwoVersions } from './route-fixtures.ts';
 import { publishManagerRoute, startCaseOf } from './manager-route.ts';
+import { MailMessage } from '../../domain/entities/index.ts';
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
@@ -67,7 +68,8 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await assistant.page.locator('input[data-field="documents_link"]').waitFor();
       await shot(assistant.page, `task-${lang}`);
       await assistant.page.goto(`${served.baseUrl}/start?route=${(await stack.call<{ items: { id: string }[] }>('GET', '/api/routes', { as: 'seller1' })).body.items[0]!.id}`);
-      await assistant.page.locator('input[name="subject"]').waitFor();
+      // The start page's form may hold a route field named "subject" too: the case's own is the first.
+      await assistant.page.locator('input[name="subject"]').first().waitFor();
       await shot(assistant.page, `start-case-${lang}`);
       await assistant.context.close();
 
@@ -182,4 +184,105 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots', () => {
       await head.context.close();
     }
   });
+
+  it("takes issue 9's screens (deals, calendar, invoices, service, complaints, KB, import, portal), in Russian and English", async () => {
+    const clientId = (await stack.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: 'ООО «Полярная звезда»', kind: 'legal' } })).body.id;
+    const deal = (await stack.call<{ id: string }>('POST', '/api/deals', { as: 'seller1', body: { clientId, title: 'Витрины для нового зала', amount: 1_250_000_00, plannedCloseDate: '2026-12-25' } })).body.id;
+    const order = (await stack.call<{ items: { id: string }[] }>('GET', '/api/installations?limit=1', { as: 'service.head' })).body.items[0]?.id;
+    const complaint = (await stack.call<{ items: { id: string }[] }>('GET', '/api/complaints?limit=1', { as: 'quality' })).body.items[0]?.id;
+
+    // A client writes through the portal; the confirmation e-mail's link opens the follow page.
+    const email = `shots-${crypto.randomUUID()}@example.com`;
+    const client = await newUser(chromium.browser);
+    await client.page.goto(`${served.baseUrl}/portal`);
+    await client.page.getByLabel('Ваше имя').fill('Ирина Петрова');
+    await client.page.getByLabel('Электронная почта').fill(email);
+    await client.page.getByLabel('Тема').fill('Витрина не держит температуру');
+    await client.page.getByLabel('Подробности').fill('Купили в марте, с сентября греется до +12.');
+    await client.page.getByRole('button', { name: 'Отправить' }).click();
+    await client.page.getByTestId('portal-sent').waitFor();
+    const mail = await stack.em().findOneOrFail(MailMessage, { to: email });
+    const follow = /https?:\/\/\S+(\/portal\/confirm\/[A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    await client.page.goto(served.baseUrl + follow);
+    await client.page.waitForURL(/\/portal\/c\//);
+    const casePath = new URL(client.page.url()).pathname;
+    await client.context.close();
+
+    const csv = 'Название;ИНН;Телефон;E-mail\nООО «Альфа-Холод»;7707083893;+7 495 100-00-01;alfa@example.ru\nООО «Бета»;7707083890;;\nООО «Гамма»;;84951000003;not-an-email\n';
+    for (const lang of ['ru', 'en'] as const) {
+      const seller = await newUser(chromium.browser, { lang, width: 1600 });
+      await signIn(seller.page, served.baseUrl, 'seller1', '/deals');
+      await seller.page.locator('[data-drag]').first().waitFor();
+      await shot(seller.page, `deals-board-${lang}`);
+      await seller.page.goto(`${served.baseUrl}/deals/${deal}`);
+      await seller.page.getByRole('heading', { level: 1 }).waitFor();
+      await shot(seller.page, `deal-${lang}`);
+      await seller.page.goto(`${served.baseUrl}/calendar`);
+      await seller.page.getByTestId('week-view').waitFor();
+      await shot(seller.page, `calendar-week-${lang}`);
+      await seller.page.goto(`${served.baseUrl}/import`);
+      await seller.page.locator('input[type="file"]').setInputFiles({ name: 'клиенты.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await shot(seller.page, `import-${lang}`);
+      await seller.page.getByRole('button', { name: lang === 'ru' ? 'Загрузить' : 'Upload', exact: true }).click();
+      await seller.page.locator('#map-name').waitFor();
+      await shot(seller.page, `import-mapping-${lang}`);
+      await seller.page.getByRole('button', { name: lang === 'ru' ? 'Проверить' : 'Check', exact: true }).click();
+      await seller.page.getByTestId('preview-row').first().waitFor();
+      await shot(seller.page, `import-preview-${lang}`);
+      await seller.context.close();
+
+      const head = await newUser(chromium.browser, { lang, width: 1440 });
+      await signIn(head.page, served.baseUrl, 'sales.head', '/calendar');
+      await head.page.getByTestId('team-switch').getByText(lang === 'ru' ? 'Команда' : 'Team').click();
+      await head.page.getByTestId('summary-row').first().waitFor();
+      await shot(head.page, `calendar-team-${lang}`);
+      await head.context.close();
+
+      const director = await newUser(chromium.browser, { lang });
+      await signIn(director.page, served.baseUrl, 'director', '/invoices');
+      await director.page.getByTestId('invoice-row').first().waitFor();
+      await shot(director.page, `invoices-${lang}`);
+      await director.page.goto(`${served.baseUrl}/receivables`);
+      await director.page.getByTestId('receivable-row').first().waitFor();
+      await shot(director.page, `receivables-${lang}`);
+      await director.context.close();
+
+      const service = await newUser(chromium.browser, { lang });
+      await signIn(service.page, served.baseUrl, 'service.head', '/service');
+      for (const tab of ['register', 'installations', 'visits', 'consultations'] as const) {
+        await service.page.goto(`${served.baseUrl}/service${tab === 'register' ? '' : `?tab=${tab}`}`);
+        await service.page.getByRole('tabpanel').waitFor();
+        await shot(service.page, `service-${tab}-${lang}`);
+      }
+      if (order) {
+        await service.page.goto(`${served.baseUrl}/service/installations/${order}`);
+        await service.page.getByTestId('order-status').waitFor();
+        await shot(service.page, `installation-order-${lang}`);
+      }
+      await service.context.close();
+
+      const quality = await newUser(chromium.browser, { lang });
+      await signIn(quality.page, served.baseUrl, 'quality', '/complaints');
+      await quality.page.getByTestId('sla-clock').first().waitFor();
+      await shot(quality.page, `complaints-${lang}`);
+      if (complaint) {
+        await quality.page.goto(`${served.baseUrl}/complaints/${complaint}`);
+        await quality.page.getByRole('heading', { level: 1 }).waitFor();
+        await shot(quality.page, `complaint-${lang}`);
+      }
+      await quality.page.goto(`${served.baseUrl}/kb`);
+      await quality.page.getByRole('row').nth(1).waitFor();
+      await shot(quality.page, `kb-${lang}`);
+      await quality.context.close();
+
+      const visitor = await newUser(chromium.browser, { lang });
+      await visitor.page.goto(`${served.baseUrl}/portal`);
+      await visitor.page.getByRole('heading', { level: 1 }).waitFor();
+      await shot(visitor.page, `portal-form-${lang}`);
+      await visitor.page.goto(served.baseUrl + casePath);
+      await visitor.page.getByTestId('portal-status').waitFor();
+      await shot(visitor.page, `portal-case-${lang}`);
+      await visitor.context.close();
+    }
+  }, 300_000);
 });

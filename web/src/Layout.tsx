@@ -1,20 +1,20 @@
-// The frame of every signed-in page: header with navigation, the notification bell, the language
-// switch and sign-out; the page itself in <main>.
-import { ActionIcon, AppShell, Anchor, Burger, Group, Menu, Popover, ScrollArea, Stack, Text, Title, UnstyledButton, Button } from '@mantine/core';
+// The frame of every signed-in page: a header with the notification bell, the language switch and
+// sign-out; the left navigation grouped by section (a burger opens it on narrow screens); the page
+// itself in <main>.
+import { ActionIcon, AppShell, Anchor, Burger, Group, Menu, NavLink, Popover, ScrollArea, Stack, Text, Title, UnstyledButton, Button } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import 'dayjs/locale/ru';
 import 'dayjs/locale/en-gb';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { client, unwrap } from './api.ts';
 import { signOut, useMe } from './auth.tsx';
 import { useFormat } from './format.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLiveUpdates } from './live.ts';
 
-/** Who gets the team page: managers, management and admins (the API decides again). */
 /** Who gets the invoices link: sales, their assistant, accounting, management, admins. */
 const INVOICE_ROLES = ['sales', 'sales-assistant', 'accounting', 'management', 'admin'];
 
@@ -88,6 +88,41 @@ function Bell() {
   );
 }
 
+interface NavSection {
+  key: 'work' | 'crm' | 'finance' | 'service' | 'admin';
+  links: { to: string; label: string }[];
+}
+
+/** The left navigation: one labelled group per section (empty ones left out), the current page
+ *  marked for the eye and for screen readers (aria-current), plain links for the keyboard. */
+function SideNav({ sections, onPick }: { sections: NavSection[]; onPick: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const isHere = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <Stack gap="md" id="side-nav">
+      {sections.filter((s) => s.links.length > 0).map((s) => (
+        <div key={s.key} role="group" aria-labelledby={`nav-section-${s.key}`}>
+          <Text id={`nav-section-${s.key}`} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>{t(`nav.sections.${s.key}`)}</Text>
+          {s.links.map((l) => (
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              active={isHere(l.to)}
+              aria-current={isHere(l.to) ? 'page' : undefined}
+              onClick={onPick}
+              variant="light"
+              style={{ borderRadius: 6 }}
+            />
+          ))}
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 export function Layout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -95,39 +130,47 @@ export function Layout() {
   const navigate = useNavigate();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   useLiveUpdates(Boolean(me.data));
-  const links = [
-    { to: '/inbox', label: t('nav.inbox') },
-    { to: '/start', label: t('nav.start') },
-    // Everyone sees the cases they are involved in; the team page is for those who supervise others.
-    { to: '/cases', label: t('nav.cases') },
-    { to: '/clients', label: t('clients.nav') },
-    ...(me.data?.roles.some((r) => INVOICE_ROLES.includes(r)) ? [{ to: '/invoices', label: t('invoices.nav') }] : []),
-    ...(me.data?.roles.some((r) => ['sales', 'manager', 'management', 'admin'].includes(r)) ? [{ to: '/import', label: t('transfer.nav') }] : []),
-    // The service department and those who hand work to it or oversee it; sales reads it.
-    ...(me.data?.roles.some((r) => ['service', 'sales', 'management', 'admin'].includes(r)) || isManager(me.data?.roles) ? [{ to: '/service', label: t('service.nav') }] : []),
-    { to: '/deals', label: t('deals.nav') },
-    // Every employee may be shown a complaint (client, department); the list shows only theirs.
-    { to: '/complaints', label: t('complaints.nav') },
-    { to: '/kb', label: t('complaints.kbNav') },
-    { to: '/calendar', label: t('calendar.nav') },
-    ...(isManager(me.data?.roles) ? [{ to: '/team', label: t('nav.team') }] : []),
-    ...(me.data?.roles.some((r) => r === 'designer' || r === 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
+  const roles = me.data?.roles ?? [];
+  const has = (...allowed: string[]) => roles.some((r) => allowed.includes(r));
+  // Grouped as the company works, each link only for those the API lets in (it decides again).
+  const sections: NavSection[] = [
+    { key: 'work', links: [
+      { to: '/inbox', label: t('nav.inbox') },
+      { to: '/start', label: t('nav.start') },
+      // Everyone sees the cases they are involved in; the team page is for those who supervise others.
+      { to: '/cases', label: t('nav.cases') },
+      ...(isManager(roles) ? [{ to: '/team', label: t('nav.team') }] : []),
+    ] },
+    { key: 'crm', links: [
+      { to: '/clients', label: t('clients.nav') },
+      { to: '/deals', label: t('deals.nav') },
+      { to: '/calendar', label: t('calendar.nav') },
+    ] },
+    { key: 'finance', links: has(...INVOICE_ROLES) ? [
+      { to: '/invoices', label: t('invoices.nav') },
+      { to: '/receivables', label: t('invoices.receivablesShort') },
+    ] : [] },
+    { key: 'service', links: [
+      // The service department and those who hand work to it or oversee it; sales reads it.
+      ...(has('service', 'sales', 'management', 'admin') || isManager(roles) ? [{ to: '/service', label: t('service.nav') }] : []),
+      // Every employee may be shown a complaint (client, department); the list shows only theirs.
+      { to: '/complaints', label: t('complaints.nav') },
+      { to: '/kb', label: t('complaints.kbNav') },
+    ] },
+    { key: 'admin', links: [
+      ...(has('designer', 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
+      ...(has('sales', 'manager', 'management', 'admin') ? [{ to: '/import', label: t('transfer.nav') }] : []),
+    ] },
   ];
-  const navLink = (l: { to: string; label: string }) => (
-    <Anchor key={l.to} component={NavLink} to={l.to} onClick={closeNav} fw={500} c="dark" style={({ isActive }: { isActive: boolean }) => ({ textDecoration: isActive ? 'underline' : 'none', textUnderlineOffset: 6 })}>
-      {l.label}
-    </Anchor>
-  );
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'ru', firstDayOfWeek: 1 }}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !navOpened } }} padding="md">
+      <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
         <a href="#main" className="skip-link">{t('app.skip')}</a>
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
-              <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+              <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} aria-expanded={navOpened} aria-controls="side-nav" />
               <Title order={1} size="h4"><Anchor component={Link} to="/inbox" c="indigo.8" underline="never">{t('app.name')}</Anchor></Title>
-              <Group gap="md" visibleFrom="sm" component="nav" aria-label={t('nav.menu')}>{links.map(navLink)}</Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
               <Bell />
@@ -144,8 +187,10 @@ export function Layout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="md" component="nav" aria-label={t('nav.menu')}>
-          <Stack>{links.map(navLink)}</Stack>
+        <AppShell.Navbar component="nav" aria-label={t('nav.main')}>
+          <AppShell.Section grow component={ScrollArea} px="xs" py="sm">
+            <SideNav sections={sections} onPick={closeNav} />
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
           <Outlet />

@@ -24,7 +24,8 @@ function NewComplaint({ onDone }: { onDone: () => void }) {
     mutationFn: () => unwrap(client.api.complaints.$post({ json: { source: form.source, subject: form.subject, text: form.text, contactName: form.contactName || null, contactPhone: form.contactPhone || null, departments: form.departments } })),
     onSuccess: async (c) => { await queryClient.invalidateQueries({ queryKey: ['complaints'] }); onDone(); void navigate(`/complaints/${c.id}`); },
   });
-  const errors = save.error instanceof ApiError ? Object.fromEntries(save.error.problems.map((p) => [p.path, p.message])) : {};
+  // The API's messages are English; the fields a person mistypes get the page's own words.
+  const errors: Record<string, string> = save.error instanceof ApiError ? Object.fromEntries(save.error.problems.map((p) => [p.path, p.path === 'contactPhone' ? t('complaints.badPhone') : p.message])) : {};
   return (
     <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <Stack gap="xs" maw={640}>

@@ -1,7 +1,7 @@
 // /kb: search the knowledge base (matches highlighted), browse the articles, and - for the quality
 // officer, management and admins - write and edit them (each save is a new version; cited
 // versions stay readable).
-import { Alert, Button, Card, Grid, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,16 +56,17 @@ export function KbPage() {
       </Group>
       {editing !== undefined && <Editor key={editing ?? 'new'} id={editing} onDone={() => setEditing(undefined)} />}
       <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}><KbSearch /></Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }}><KbSearch /></Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
           <Table striped>
-            <Table.Thead><Table.Tr><Table.Th>{t('complaints.title_')}</Table.Th><Table.Th>{t('complaints.category')}</Table.Th><Table.Th>{t('complaints.col.registered')}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('complaints.title_')}</Table.Th><Table.Th>{t('complaints.category')}</Table.Th><Table.Th>{t('complaints.updated')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {list.data?.items.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{canWrite ? <Button variant="subtle" size="compact-sm" onClick={() => setEditing(a.id)}>{a.title}</Button> : <Text size="sm">{a.title}</Text>}</Table.Td>
+                  {/* A link-styled button wraps a long title; a Button does not and pushed the table off the screen. */}
+                  <Table.Td>{canWrite ? <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setEditing(a.id)}>{a.title}</Anchor> : <Text size="sm">{a.title}</Text>}</Table.Td>
                   <Table.Td>{a.category}</Table.Td>
-                  <Table.Td>{fmt.date(a.updatedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(a.updatedAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -11,7 +11,7 @@ export const complaintsRu = {
   statuses: { registered: 'Зарегистрирована', 'in-work': 'В работе', waiting: 'Ждём клиента', decided: 'Решение принято', closed: 'Закрыта' },
   sources: { phone: 'Телефон', email: 'Эл. почта', portal: 'Портал', visit: 'Визит', letter: 'Письмо', hotline: 'Горячая линия' },
   kinds: { satisfied: 'Удовлетворена', partly: 'Частично', refused: 'Отказано' },
-  clock: { left: 'осталось {{time}}', overdue: 'просрочено на {{time}}', paused: 'пауза, осталось {{time}}', stopped: 'часы остановлены', due: 'до {{at}}' },
+  clock: { left: 'осталось {{time}}', overdue: 'просрочено на {{time}}', paused: 'пауза, осталось {{time}}', stopped: 'часы остановлены', due: 'до {{at}}', dueNow: 'срок наступил' },
   hm: '{{h}} ч {{m}} мин',
   empty: 'Жалоб нет', previous: 'Назад', next: 'Дальше', page: 'Страница {{page}}',
   new: 'Зарегистрировать жалобу', register: 'Зарегистрировать', source: 'Канал', subject: 'Тема', text: 'Суть жалобы', contactName: 'Контактное лицо',
@@ -22,7 +22,7 @@ export const complaintsRu = {
   decision: 'Решение', decisionKind: 'Итог', decisionText: 'Текст решения', decide: 'Записать решение', decidedBy: '{{name}}, {{at}}', cited: 'Ссылки на базу знаний',
   kbSearch: 'Поиск в базе знаний', kbSearchHint: 'Например: гарантийный ремонт', cite: 'Цитировать', version: 'версия {{v}}', noHits: 'Ничего не найдено',
   kbTitle: 'База знаний', kbNew: 'Новая статья', kbEdit: 'Изменить', kbSave: 'Сохранить', title_: 'Заголовок', body: 'Текст', category: 'Раздел', tags: 'Метки (через запятую)',
-  conflict: 'Кто-то изменил запись раньше вас; обновите страницу', complaintsOfClient: 'Жалобы',
+  conflict: 'Кто-то изменил запись раньше вас; обновите страницу', badPhone: 'Номер телефона: цифры, пробелы, скобки и дефисы, например +7 900 123-45-67', complaintsOfClient: 'Жалобы', updated: 'Изменена',
 };
 
 export const complaintsEn: typeof complaintsRu = {
@@ -36,7 +36,7 @@ export const complaintsEn: typeof complaintsRu = {
   statuses: { registered: 'Registered', 'in-work': 'In work', waiting: 'Waiting for the client', decided: 'Decided', closed: 'Closed' },
   sources: { phone: 'Phone', email: 'E-mail', portal: 'Portal', visit: 'Visit', letter: 'Letter', hotline: 'Hot line' },
   kinds: { satisfied: 'Satisfied', partly: 'Partly', refused: 'Refused' },
-  clock: { left: '{{time}} left', overdue: 'overdue by {{time}}', paused: 'paused, {{time}} left', stopped: 'clock stopped', due: 'by {{at}}' },
+  clock: { left: '{{time}} left', overdue: 'overdue by {{time}}', paused: 'paused, {{time}} left', stopped: 'clock stopped', due: 'by {{at}}', dueNow: 'due now' },
   hm: '{{h}} h {{m}} min',
   empty: 'No complaints', previous: 'Previous', next: 'Next', page: 'Page {{page}}',
   new: 'Register a complaint', register: 'Register', source: 'Channel', subject: 'Subject', text: 'What happened', contactName: 'Contact person',
@@ -47,5 +47,5 @@ export const complaintsEn: typeof complaintsRu = {
   decision: 'Decision', decisionKind: 'Outcome', decisionText: 'Decision text', decide: 'Record the decision', decidedBy: '{{name}}, {{at}}', cited: 'Knowledge base references',
   kbSearch: 'Search the knowledge base', kbSearchHint: 'For example: warranty repair', cite: 'Cite', version: 'version {{v}}', noHits: 'Nothing found',
   kbTitle: 'Knowledge base', kbNew: 'New article', kbEdit: 'Edit', kbSave: 'Save', title_: 'Title', body: 'Text', category: 'Section', tags: 'Tags (comma-separated)',
-  conflict: 'Someone changed this first; reload the page', complaintsOfClient: 'Complaints',
+  conflict: 'Someone changed this first; reload the page', badPhone: 'A phone number: digits, spaces, brackets and dashes, e.g. +7 900 123-45-67', complaintsOfClient: 'Complaints', updated: 'Updated',
 };

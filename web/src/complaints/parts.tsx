@@ -4,23 +4,32 @@ import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format.ts';
+import { clockLabel } from './clock-label.ts';
 import { type ComplaintItem, type KbHit, useKbSearch } from './queries.ts';
 
-function hm(t: (k: string, o: Record<string, unknown>) => string, ms: number): string {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  return t('complaints.hm', { h: Math.floor(minutes / 60), m: minutes % 60 });
-}
+// Text and ground dark enough for WCAG AA at the badge's 11px bold: Mantine's light teal (4.3:1 on its pale ground)
+// and its filled orange and red (3.6:1, 3.3:1) were not - axe flagged the clock on every page.
+const TONE = {
+  ok: { color: 'teal.9', variant: 'outline' },
+  due: { color: 'yellow', variant: 'filled', autoContrast: true },
+  late: { color: 'red.9', variant: 'filled' },
+  paused: { color: 'gray', variant: 'light', c: 'gray.8' },
+} as const;
 
-/** Working time left: red when overdue, grey when paused or the clock stopped with a decision. */
+// A badge cuts its label with an ellipsis; in a narrow table cell that hid the hours. It wraps instead.
+const WRAP = { h: 'auto', py: 2, radius: 'sm', styles: { label: { overflow: 'visible', whiteSpace: 'normal' as const } } } as const;
+
+/** Working time left: red when overdue, orange at the due minute, grey when paused or the clock stopped with a decision. */
 export function SlaClock({ item }: { item: Pick<ComplaintItem, 'clock' | 'status'> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { clock } = item;
-  if (item.status === 'decided' || item.status === 'closed') return <Badge color="gray" variant="light">{t('complaints.clock.stopped')}</Badge>;
-  const label = clock.paused ? t('complaints.clock.paused', { time: hm(t, Math.max(0, clock.leftMs)) }) : clock.overdue ? t('complaints.clock.overdue', { time: hm(t, clock.leftMs) }) : t('complaints.clock.left', { time: hm(t, clock.leftMs) });
+  if (item.status === 'decided' || item.status === 'closed') return <Badge color="gray" variant="light" c="gray.8" tt="none" {...WRAP}>{t('complaints.clock.stopped')}</Badge>;
+  const l = clockLabel(clock);
+  const label = l.key === 'dueNow' ? t('complaints.clock.dueNow') : t(`complaints.clock.${l.key}`, { time: t('complaints.hm', { h: l.h, m: l.m }) });
   return (
     <Stack gap={0}>
-      <Badge color={clock.overdue ? 'red' : clock.paused ? 'gray' : 'teal'} variant={clock.overdue ? 'filled' : 'light'} data-testid="sla-clock">{label}</Badge>
+      <Badge {...TONE[l.tone]} {...WRAP} data-testid="sla-clock" data-tone={l.tone} tt="none">{label}</Badge>
       <Text size="xs" c="dimmed">{t('complaints.clock.due', { at: fmt.dateTime(clock.dueAt) })}</Text>
     </Stack>
   );

@@ -1,7 +1,8 @@
 // English, the switch. Same keys as ru.ts; English plurals need only _one and _other.
 export const en = {
   app: { name: 'Route CRM', skip: 'Skip to content' },
-  nav: { cases: 'Cases', team: 'Team', inbox: 'Inbox', start: 'Start a case', signOut: 'Sign out', language: 'Language', menu: 'Menu' },
+  nav: { cases: 'Cases', team: 'Team', inbox: 'Inbox', start: 'Start a case', signOut: 'Sign out', language: 'Language', menu: 'Menu', main: 'Sections',
+    sections: { work: 'Work', crm: 'Sales', finance: 'Finance', service: 'Service & quality', admin: 'Setup' } },
   signIn: {
     title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in',
     wrong: 'E-mail or password is wrong', blocked: 'Too many attempts, try again later', expired: 'Your session ended — sign in again',

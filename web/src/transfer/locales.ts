@@ -10,6 +10,7 @@ export const transferRu = {
   sheet: 'Лист (XLSX)',
   sheetHint: 'Пусто — первый лист',
   upload: 'Загрузить',
+  clearFile: 'Убрать файл',
   rows_one: '{{count}} строка', rows_few: '{{count}} строки', rows_many: '{{count}} строк', rows_other: '{{count}} строки',
   column: 'Столбец файла',
   notImported: '— не загружать —',
@@ -31,6 +32,8 @@ export const transferRu = {
   skipped: 'Пропущено: с ошибками — {{errors}}, дубликатов — {{duplicates}}',
   again: 'Загрузить другой файл',
   toClients: 'К списку клиентов',
+  badFile: 'Файл не удалось прочитать: нужен CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX с названиями столбцов в первой строке',
+  forbidden: 'Импорт доступен продавцам, их руководителям, руководству и администраторам. Попросите коллегу из отдела продаж.',
   fields: {
     name: 'Название', kind: 'Вид', inn: 'ИНН', kpp: 'КПП', legalAddress: 'Юридический адрес', region: 'Регион', phones: 'Телефоны', email: 'E-mail',
     website: 'Сайт', sourceChannel: 'Канал привлечения', stage: 'Стадия', probability: 'Вероятность, %', owner: 'Ответственный', notes: 'Примечание',
@@ -52,6 +55,7 @@ export const transferEn: typeof transferRu = {
   sheet: 'Sheet (XLSX)',
   sheetHint: 'Empty: the first sheet',
   upload: 'Upload',
+  clearFile: 'Remove the file',
   rows_one: '{{count}} row', rows_few: '{{count}} rows', rows_many: '{{count}} rows', rows_other: '{{count}} rows',
   column: 'Column of the file',
   notImported: '— do not import —',
@@ -73,6 +77,8 @@ export const transferEn: typeof transferRu = {
   skipped: 'Skipped: with errors {{errors}}, duplicates {{duplicates}}',
   again: 'Import another file',
   toClients: 'To the client list',
+  badFile: 'The file cannot be read: it should be CSV (UTF-8 or Windows-1251, separated by ";" or ",") or XLSX, with the column names in the first row',
+  forbidden: 'Importing is for sales, their managers, management and admins. Ask a colleague in sales.',
   fields: {
     name: 'Name', kind: 'Kind', inn: 'INN', kpp: 'KPP', legalAddress: 'Legal address', region: 'Region', phones: 'Phones', email: 'E-mail',
     website: 'Website', sourceChannel: 'Source channel', stage: 'Stage', probability: 'Probability, %', owner: 'Owner', notes: 'Notes',
