@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee } from '../../domain/entities/index.ts';
 import { demoEmail } from '../../infra/db/demo-data.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
+import { cp1251 } from '../../infra/testing/cp1251.ts';
 
 type Job = {
   id: string; kind: string; status: string; rowCount: number; format: string; sheets: string[]; sheet: string | null;
@@ -31,20 +32,6 @@ function legalInn(nine: string): string {
 let innSeq = 100_000_000;
 const freshInn = () => legalInn(String(++innSeq).padStart(9, '7'));
 
-/** The bytes of a CSV in Windows-1251 (what Russian Excel saves), fields separated by ";". */
-function cp1251(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) out[i] = code;
-    else if (code >= 0x410 && code <= 0x44f) out[i] = code - 0x410 + 0xc0;
-    else if (code === 0x401) out[i] = 0xa8;
-    else if (code === 0x451) out[i] = 0xb8;
-    else if (code === 0xab || code === 0xbb) out[i] = code;
-    else throw new Error(`no Windows-1251 byte for ${text[i]}`);
-  }
-  return out;
-}
 
 async function upload(as: string, kind: string, bytes: Uint8Array | string, fileName: string, extra: Record<string, string> = {}) {
   const form = new FormData();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStack } from '../../infra/testing/stack.ts';
 import { seriousViolations } from './axe.ts';
 import { type Chromium, closeBrowserStack, newUser, type Served, signIn, startBrowserStack } from './harness.ts';
+import { cp1251 } from '../../infra/testing/cp1251.ts';
 
 let stack: TestStack;
 let served: Served;
@@ -34,20 +35,6 @@ function legalInn(nine: string): string {
 let innSeq = Math.floor(Math.random() * 90_000);
 const freshInn = () => legalInn(`9912${String(++innSeq).padStart(5, '0')}`);
 
-/** The bytes of a CSV in Windows-1251, as Russian Excel saves it. */
-function cp1251(text: string): Buffer {
-  const out = Buffer.alloc(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) out[i] = code;
-    else if (code >= 0x410 && code <= 0x44f) out[i] = code - 0x410 + 0xc0;
-    else if (code === 0x401) out[i] = 0xa8;
-    else if (code === 0x451) out[i] = 0xb8;
-    else if (code === 0xab || code === 0xbb) out[i] = code;
-    else throw new Error(`no Windows-1251 byte for ${text[i]}`);
-  }
-  return out;
-}
 
 async function attach(page: Page, name: string, buffer: Buffer, mimeType: string) {
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
@@ -77,7 +64,7 @@ describe('importing clients in the browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Импорт' }).click();
     await page.getByRole('heading', { name: 'Импорт из файла' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Импорт' }).getAttribute('aria-current')).toBe('page');
-    await attach(page, 'клиенты.csv', cp1251(csv), 'text/csv');
+    await attach(page, 'клиенты.csv', Buffer.from(cp1251(csv)), 'text/csv');
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
 
     // The mapping: headers read in Windows-1251; the notes column was not guessed, so it is chosen by hand.

@@ -10,6 +10,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, client, unwrap } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { useCase, useVariableDefs } from '../caseData.ts';
+import { timerLabel } from '../case/overlays.ts';
 import { FormFields, cleanValues, toFieldDefs, type FieldDef, type FormValue } from '../fields.tsx';
 import { useFormat, type Formatter } from '../format.ts';
 import { usePeople } from '../people.ts';
@@ -125,7 +126,7 @@ export function TaskPage() {
             {!open && <Badge color="gray">{t(`status.${a.status}`)}</Badge>}
           </Group>
           <Text size="sm" c={a.overdue ? 'red.8' : undefined} fw={a.overdue ? 700 : 400} data-testid="due">{t('task.due')}: {a.dueAt ? fmt.dateTime(a.dueAt) : t('inbox.noDue')}</Text>
-          {timers.map((tm) => <Text key={`${tm.label}-${tm.at}`} size="sm" c="dimmed">{t('task.timers')}: {tm.label} — {fmt.dateTime(tm.at)}</Text>)}
+          {timers.map((tm) => <Text key={`${tm.label}-${tm.at}`} size="sm" c="dimmed">{t('task.timers')}: {timerLabel(tm.label, t)} — {fmt.dateTime(tm.at)}</Text>)}
         </Stack>
       </Group>
       <Grid>
