@@ -3,9 +3,10 @@
 // escalated, decided and written back into the complaint; a deal from demonstration to signing
 // with one loop back to the proposal, the installation hand-off starting at once on signing, and
 // the payment call opening 3 working days before the invoice is due - across the New Year
-// holidays. Each person's inbox is asserted at each point, and the deal's and the complaint's
-// histories at the end. (The customer portal's part is in the portal's own tests.)
+// holidays. The complaint comes from the customer portal and the client follows it to the decision.
+// Each person's inbox is asserted at each point, and the deal's and the complaint's histories at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MailMessage } from '../domain/entities/index.ts';
 import { eventually } from '../infra/testing/eventually.ts';
 import { startTestStack, type TestStack } from '../infra/testing/stack.ts';
 
@@ -32,19 +33,33 @@ const complete = async (who: string, item: Item, body: Record<string, unknown>) 
   const res = await s.call('POST', `/api/assignments/${item.id}/complete`, { as: who, body });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 };
+type PortalCase = { status: string; decision: { kind: string; text: string } | null };
+/** A customer's call to the portal, from an address of their own (the portal rate-limits per address). */
+async function portal<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await s.app.request(path, { method, headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.7' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
 const skipTo = async (at: Date) => {
   const ms = at.getTime() - (await s.now());
   if (ms > 0) await s.skip(`${Math.ceil(ms / 1000)} seconds`);
 };
 
 describe('the reference company, end to end', () => {
-  it('handles a complaint where legal answers late: escalated to the lawyer\'s manager, made urgent, decided and written into the complaint', async () => {
-    const client = await s.call<{ id: string }>('POST', '/api/clients', { as: 'seller1', body: { name: `Кафе «Северное» ${crypto.randomUUID().slice(0, 6)}`, kind: 'legal' } });
-    const registered = await s.call<{ id: string; number: string }>('POST', '/api/complaints', {
-      as: 'quality', body: { source: 'phone', subject: 'Витрина не держит температуру', text: 'После монтажа витрина греется до +9.', clientId: client.body.id },
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    const complaintId = registered.body.id;
+  it('handles a portal client\'s complaint where legal answers late: escalated to the lawyer\'s manager, made urgent, decided, written into the complaint and followed by the client to its decision', async () => {
+    // The client submits the complaint on the portal, without an account, and confirms it by the e-mailed link.
+    const subject = `Витрина не держит температуру ${crypto.randomUUID().slice(0, 6)}`;
+    const email = `cafe-${crypto.randomUUID()}@example.com`;
+    const submitted = await portal('POST', '/api/portal/requests', { name: 'Ирина Петрова', email, kind: 'complaint', subject, text: 'После монтажа витрина греется до +9.' });
+    expect(submitted.status).toBe(202);
+    const mail = await s.em().findOneOrFail(MailMessage, { to: email, key: { $like: 'portal-confirm:%' } });
+    const token = /\/portal\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const confirmed = await portal<{ accessToken: string }>('POST', '/api/portal/confirm', { token });
+    expect(confirmed.status).toBe(200);
+    const follow = () => portal<PortalCase>('GET', `/api/portal/cases/${confirmed.body.accessToken}`).then((r) => r.body);
+    expect((await follow()).decision).toBeNull();
+
+    const complaintId = await eventually(async () => (await s.call<{ items: { id: string; subject: string }[] }>('GET', '/api/complaints?limit=100', { as: 'quality' })).body.items.find((c) => c.subject === subject)?.id, (id) => id !== undefined).then((id) => id!);
     const caseId = await eventually(async () => (await s.call<{ items: { id: string; record: { id: string } | null }[] }>('GET', '/api/processes?limit=100', { as: 'quality' })).body.items.find((p) => p.record?.id === complaintId)?.id, (id) => id !== undefined);
 
     // The quality officer reviews it and involves legal only.
@@ -71,6 +86,8 @@ describe('the reference company, end to end', () => {
     expect(decided.history.map((h) => [h.to, h.caseId])).toEqual([['registered', null], ['in-work', caseId], ['decided', caseId]]);
     expect((await s.call<CaseView>('GET', `/api/processes/${caseId}`, { as: 'quality' })).body.status).toBe('completed');
     expect(await stepsOf('lawyer', caseId!)).toEqual([]);
+    // The client follows it by the link to the decision.
+    expect(await follow()).toMatchObject({ status: 'decided', decision: { kind: 'satisfied', text: 'Заменим компрессор по гарантии в течение 5 дней.' } });
   });
 
   it('runs a deal from demonstration to signing with one loop back, hands it to installation at once, and calls for payment 3 working days before the due date across the holidays', async () => {
