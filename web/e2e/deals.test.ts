@@ -59,6 +59,8 @@ async function keyboardMove(page: Page, title: string, stage: string) {
   const dx = column.x + column.width / 2 - (card.x + card.width / 2);
   await handle.focus();
   await page.keyboard.press('Space');
+  // Arrows before the drag has started move nothing: wait until the card is picked up.
+  await page.locator(`[data-drag="${title}"][aria-pressed="true"]`).waitFor();
   for (let i = 0; i < Math.round(Math.abs(dx) / 25); i++) await page.keyboard.press(dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   await page.keyboard.press('Space');
 }
