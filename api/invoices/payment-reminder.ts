@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../domain/identity/roles.ts';
 import { owedPaymentEvents, PAYMENT_REMINDER_ROUTE_KEY } from '../../domain/invoices/payment-events.ts';
 import type { AppDeps } from '../context.ts';
-import { startProcess } from '../processes/process-store.ts';
+import { startRouteAbout } from '../processes/start-about-record.ts';
 import { temporalEngine } from '../processes/temporal-engine.ts';
 
 export { PAYMENT_REMINDER_ROUTE_KEY };
@@ -18,19 +18,17 @@ type Deps = Pick<AppDeps, 'temporal' | 'taskQueue' | 'mailer' | 'caseLimits' | '
 
 /** Starts the reminder for an issued, unpaid invoice that has none running, when the route is published. */
 export async function startPaymentReminder(em: EntityManager, deps: Deps, actor: Actor, invoiceId: string, idempotencyKey?: string): Promise<void> {
-  const { rows } = await sql<{ number: string; state: string; amount: string; paid: string; due_date: string; owner_email: string; client_name: string; published: boolean; running: boolean }>`
-    select i.number, i.state, i.amount, i.paid, to_char(i.due_date, 'YYYY-MM-DD') as due_date, o.email as owner_email, c.name as client_name,
-      exists(select 1 from route r where r.key = ${PAYMENT_REMINDER_ROUTE_KEY} and r.latest_version > 0) as published,
-      exists(select 1 from process p where p.record_type = 'invoice' and p.record_id = i.id and p.status = 'running') as running
+  const { rows } = await sql<{ number: string; state: string; amount: string; paid: string; due_date: string; owner_email: string; client_name: string }>`
+    select i.number, i.state, i.amount, i.paid, to_char(i.due_date, 'YYYY-MM-DD') as due_date, o.email as owner_email, c.name as client_name
     from invoice i join client c on c.id = i.client_id join employee o on o.id = c.owner_id where i.id = ${invoiceId}::uuid`.execute(em.getKysely());
   const inv = rows[0];
-  if (!inv || inv.state !== 'issued' || !inv.published || inv.running || BigInt(inv.paid) >= BigInt(inv.amount)) return;
-  await startProcess(em, deps, actor, {
-    routeKey: PAYMENT_REMINDER_ROUTE_KEY,
-    subject: `Оплата счёта ${inv.number}: ${inv.client_name}`.slice(0, 255),
+  if (!inv || inv.state !== 'issued' || BigInt(inv.paid) >= BigInt(inv.amount)) return;
+  await startRouteAbout(em, deps, actor, {
+    routeKey: PAYMENT_REMINDER_ROUTE_KEY, unless: 'running-case', keySuffix: 'payment-reminder',
+    subject: `Оплата счёта ${inv.number}: ${inv.client_name}`,
     record: { type: 'invoice', id: invoiceId },
     variables: { owner: inv.owner_email, client: inv.client_name, invoice_no: inv.number, invoice_due: inv.due_date, amount: Number(inv.amount) / 100 },
-  }, idempotencyKey === undefined ? undefined : `${idempotencyKey}:payment-reminder`);
+  }, idempotencyKey);
 }
 
 /**
