@@ -234,7 +234,7 @@ describe('invoices in the browser', () => {
     await page.getByTestId('payment-amount').fill('3000');
     await page.getByTestId('payment-document').fill('PP-900');
     await pay.getByRole('button', { name: 'Record', exact: true }).click();
-    await pay.getByText(/more than is left/).waitFor();
+    await pay.getByText(/This is more than is left \(/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await look(page, 'payment-overpayment-offer-en');
     await pay.getByRole('button', { name: 'Record as overpayment' }).click();
