@@ -53,6 +53,9 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
       case 'escalate':
         await escalate(em, ctx, e, events, result);
         break;
+      case 'warn':
+        await warnAtRisk(em, ctx, e, events, result);
+        break;
       case 'notify': {
         const to = await resolveAssignee(em, e.to, e.context);
         const note = message('process.notice', e.message, `Case: ${ctx.subject}`, ctx.processId, ctx.subject);
@@ -218,6 +221,52 @@ async function escalate(em: EntityManager, ctx: TransitionContext, e: Of<'escala
   result.escalated[a.id] = { assigneeId: a.assignee?.id ?? null, roleCode: a.role?.code ?? null, priority: a.priority };
   events.push({ key: e.key, type: e.kind === 'reminder' ? 'step.reminded' : 'step.escalated', at: e.at, stepId: e.stepId, assignmentId: e.assignmentId, data: { level: e.level, action } });
   if (note) result.mailKeys.push(...(await writeNotifications(em, e.key, recipients, note)));
+}
+
+/**
+ * A step will pass its due time soon (`warnBefore`): the timeline says `step.at-risk` and the
+ * people who answer for the holder hear of it - the holder's manager, or for a step still in a
+ * role queue the heads of the role's people (the managers of its members who lead no member of
+ * it themselves: for the service queue the head of service, not the director above him). A step
+ * closed meanwhile gets nothing: the batch that closed it also dropped the timer, and a retried
+ * batch finds the row no longer open.
+ */
+async function warnAtRisk(em: EntityManager, ctx: TransitionContext, e: Of<'warn'>, events: EventRow[], result: { mailKeys: string[] }): Promise<void> {
+  const [a] = await em.execute<{ step_name: string; assignee_id: string | null; role_code: string | null; holder: string | null; manager_id: string | null }[]>(
+    `select a.step_name, a.assignee_id, a.role_code, h.full_name as holder, h.manager_id
+       from assignment a left join employee h on h.id = a.assignee_id
+      where a.id = ? and a.status = 'open'`,
+    [e.assignmentId],
+  );
+  if (!a) return;
+  const recipients = a.assignee_id ? (a.manager_id ? await recipientsOf(em, { assigneeId: a.manager_id, roleCode: null }) : []) : a.role_code ? await queueHeads(em, a.role_code) : [];
+  const holder = a.holder ?? (a.role_code ? `the ${a.role_code} queue` : 'nobody');
+  const due = formatInstant(e.dueAt, e.timeZone);
+  events.push({ key: e.key, type: 'step.at-risk', at: e.at, stepId: e.stepId, assignmentId: e.assignmentId, data: { dueAt: e.dueAt, assigneeId: a.assignee_id, roleCode: a.role_code, notified: recipients.map((r) => r.id) } });
+  const note = message('assignment.at-risk', `At risk: ${a.step_name}`, `Step «${a.step_name}» of case «${ctx.subject}» will be overdue at ${due} (held by ${holder}).`, ctx.processId, ctx.subject, e.assignmentId);
+  result.mailKeys.push(...(await writeNotifications(em, e.key, recipients, note)));
+}
+
+/** The managers of a role's active members who themselves lead no active member of the role. */
+async function queueHeads(em: EntityManager, roleCode: string): Promise<{ id: string; email: string; fullName: string }[]> {
+  const rows = await em.execute<{ id: string; email: string; full_name: string }[]>(
+    `select distinct m.id, m.email, m.full_name
+       from employee e
+       join employee_roles er on er.employee_id = e.id and er.role_code = ?
+       join employee m on m.id = e.manager_id and m.active
+      where e.active
+        and not exists (select 1 from employee sub join employee_roles sr on sr.employee_id = sub.id and sr.role_code = ? where sub.manager_id = e.id and sub.active)
+      order by m.email`,
+    [roleCode, roleCode],
+  );
+  return rows.map((r) => ({ id: r.id, email: r.email, fullName: r.full_name }));
+}
+
+/** "24.11.2026 18:00 (Europe/Moscow)": the due time as the company reads it. */
+function formatInstant(iso: string, timeZone = 'UTC'): string {
+  const parts = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const p = (t: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === t)?.value ?? '';
+  return `${p('day')}.${p('month')}.${p('year')} ${p('hour')}:${p('minute')} (${timeZone})`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The interpreter as a pure state machine: what a case does at each step, without Temporal or a
 // database. The workflow and the API tests run the same machine end to end.
 import { describe, expect, it } from 'vitest';
+import { buildRussianCalendar } from '../calendar/russian-calendar.ts';
 import type { RouteGraph } from '../routes/graph-schema.ts';
 import { routeGraphSchema } from '../routes/graph-schema.ts';
 import { CaseMachine, REFUSALS, Refusal, type ActingEmployee } from './case-machine.ts';
@@ -188,6 +189,45 @@ describe('timers and events', () => {
       ['escalation', 2, 'raise-priority'],
     ]);
     expect(m.state.open[0]!.priority).toBe('urgent');
+  });
+
+  it('warns the manager once, warnBefore ahead of the due time, on the working calendar', () => {
+    // Friday 2026-11-20 15:00 Moscow: due in one working day = Monday 18:00; warned 4 working
+    // hours earlier = Monday 14:00 Moscow (11:00 UTC), after the lunch break, not on the weekend.
+    const g = { ...graph([task('a', undefined, { due: { working: 'P1D' }, warnBefore: { working: 'PT4H' }, remindBefore: ['PT1H'] })]), calendar: buildRussianCalendar({ years: [2026, 2027] }) };
+    const { m, advance } = machine(g);
+    advance(Date.parse('2026-11-20T12:00:00Z') - Date.parse('2026-11-24T09:00:00Z'));
+    m.begin();
+    settle(m);
+    expect(m.view().timers.map((t) => [t.label, t.at])).toEqual([
+      ['reminder', '2026-11-23T14:00:00.000Z'],
+      ['warning', '2026-11-23T11:00:00.000Z'],
+    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    const warning = m.state.timers.find((t) => t.kind === 'warning')!;
+    advance(Date.parse(warning.at) - Date.parse('2026-11-20T12:00:00Z'));
+    m.timerFired(warning.id);
+    m.timerFired(warning.id); // a second firing of the same timer is nothing
+    const warned = settle(m).filter((e) => e.type === 'warn');
+    expect(warned).toEqual([
+      { type: 'warn', key: 'process-p1:step.at-risk:id-2', assignmentId: 'id-2', stepId: 'a', dueAt: '2026-11-23T15:00:00.000Z', at: '2026-11-23T11:00:00.000Z', timeZone: 'Europe/Moscow' },
+    ]);
+    expect(m.view().timers.map((t) => t.label)).toEqual(['reminder']);
+  });
+
+  it('drops the warning with the step when the step is completed before it', () => {
+    const { m } = machine(graph([task('a', 'b', { due: 'PT8H', warnBefore: 'PT2H' }), task('b')]));
+    m.begin();
+    settle(m);
+    expect(m.view().timers.map((t) => [t.label, t.at])).toEqual([['warning', '2026-11-24T15:00:00.000Z']]);
+    m.complete({ assignmentId: openId(m, 'a'), actor: seller });
+    expect(m.view().timers).toEqual([]);
+    expect(types(settle(m))).not.toContain('warn');
+  });
+
+  it('adds no timer, and no id, for a task without warnBefore: recorded histories replay unchanged', () => {
+    const plain = machine(graph([task('a', undefined, { due: 'PT8H', remindBefore: ['PT2H'] })]));
+    plain.m.begin();
+    expect(plain.m.state.timers.map((t) => [t.kind, t.id])).toEqual([['reminder', 'id-3']]);
   });
 
   it('takes an event that arrived early, and goes to onTimeout when none comes', () => {

@@ -8,7 +8,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { evaluateCondition } from '../conditions/evaluate.ts';
 import type { FieldProblem } from '../errors.ts';
-import { after, before, fromDateVariable } from '../routes/deadline.ts';
+import { after, before, fromDateVariable, warningAt } from '../routes/deadline.ts';
 import type { GraphNode, NodeOf, RouteGraph, TaskNode, ValueRef } from '../routes/graph-schema.ts';
 import { checkCompletion, type StepCompletion } from '../routes/step-input.ts';
 import { toGraph } from '../routes/to-graph.ts';
@@ -255,6 +255,13 @@ export class CaseMachine {
     const timer = this.state.timers.find((t) => t.id === timerId);
     if (!timer || this.state.ended) return;
     this.dropTimers((t) => t.id === timerId);
+    if (timer.kind === 'warning') {
+      const s = this.state.open.find((o) => o.assignmentId === timer.assignmentId);
+      if (!s?.dueAt) return;
+      const timeZone = this.calendar?.timeZone;
+      this.emit({ type: 'warn', key: `${this.workflowId}:step.at-risk:${s.assignmentId}`, assignmentId: s.assignmentId, stepId: s.stepId, dueAt: s.dueAt, at: this.nowIso(), ...(timeZone ? { timeZone } : {}) });
+      return;
+    }
     if (timer.kind === 'reminder' || timer.kind === 'escalation') {
       const s = this.state.open.find((o) => o.assignmentId === timer.assignmentId);
       if (!s || !timer.action) return;
@@ -421,7 +428,7 @@ export class CaseMachine {
     return { variables: { ...this.state.variables }, completedBy: { ...this.state.completedBy }, startedBy: this.input.startedBy };
   }
 
-  private openTask(node: Pick<TaskNode, 'id' | 'name' | 'instructions' | 'assignee' | 'priority' | 'due' | 'outcomes' | 'form' | 'remindBefore' | 'escalations'>, tokenId?: string): string {
+  private openTask(node: Pick<TaskNode, 'id' | 'name' | 'instructions' | 'assignee' | 'priority' | 'due' | 'outcomes' | 'form' | 'remindBefore' | 'warnBefore' | 'escalations'>, tokenId?: string): string {
     const assignmentId = this.env.newId();
     const openedAt = this.env.now();
     const dueAt = node.due ? after(this.calendar, openedAt, node.due) : undefined;
@@ -452,6 +459,9 @@ export class CaseMachine {
     });
     if (dueAt) {
       for (const spec of node.remindBefore) this.addTimer({ nodeId: node.id, kind: 'reminder', label: 'reminder', at: before(this.calendar, dueAt, spec), assignmentId, action: { type: 'remind' } });
+      // After the reminders and before the ladder, so routes without a warning add their timers
+      // in the same order as before (recorded histories replay unchanged).
+      if (node.warnBefore !== undefined) this.addTimer({ nodeId: node.id, kind: 'warning', label: 'warning', at: warningAt(this.calendar, dueAt, node.warnBefore), assignmentId });
       for (const e of node.escalations) this.addTimer({ nodeId: node.id, kind: 'escalation', label: `escalation: ${e.action.type}`, at: after(this.calendar, dueAt, e.after), assignmentId, action: e.action });
     }
     return assignmentId;

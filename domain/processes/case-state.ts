@@ -62,10 +62,10 @@ export interface OpenStep {
 export interface PendingTimer {
   id: string;
   nodeId: string;
-  /** What happens when it fires: "reminder", "escalation: notify-manager", "wait", "event timeout". */
+  /** What happens when it fires: "reminder", "warning", "escalation: notify-manager", "wait", "event timeout". */
   label: string;
   at: string;
-  kind: 'reminder' | 'escalation' | 'wait' | 'event-timeout';
+  kind: 'reminder' | 'escalation' | 'warning' | 'wait' | 'event-timeout';
   tokenId?: string;
   assignmentId?: string;
   action?: EscalationAction;
@@ -173,6 +173,11 @@ export type Effect =
   | { type: 'reassign'; key: string; assignmentId: string; stepId: string; assigneeId: string | null; roleCode: string | null; actorId: string; reason: string; at: string }
   | { type: 'withdraw'; assignmentId: string; stepId: string; at: string }
   | { type: 'escalate'; key: string; assignmentId: string; stepId: string; kind: 'reminder' | 'escalation'; level: number; action: EscalationAction; context: AssigneeContext; at: string }
+  /**
+   * The step will pass its due time soon (the task's `warnBefore`): the holder's manager is told
+   * and the timeline gets `step.at-risk`. `timeZone` is the route calendar's, for the notice's text.
+   */
+  | { type: 'warn'; key: string; assignmentId: string; stepId: string; dueAt: string; at: string; timeZone?: string }
   | { type: 'notify'; key: string; nodeId: string; to: AssigneeRule; message: string; context: AssigneeContext }
   | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; record?: CaseRecord; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
   | { type: 'current'; steps: { id: string; name: string }[] }

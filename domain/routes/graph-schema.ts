@@ -55,6 +55,12 @@ export const taskNodeSchema = node('task', {
   due: durationSpecSchema.optional(),
   /** Reminders to the assignee this long before the due time; `PT0M` reminds at due. */
   remindBefore: z.array(durationSpecSchema).max(10).default([]),
+  /**
+   * This long before the due time, while the step is still open, the holder's manager (for a
+   * queue step: the heads of the role's people) is told the step is at risk, and the timeline
+   * gets `step.at-risk`. Needs `due`; must be shorter than it.
+   */
+  warnBefore: durationSpecSchema.optional(),
   /** After the due time, in order of `after` (measured from the due time). */
   escalations: z.array(z.object({ after: durationSpecSchema, action: escalationActionSchema }).strict()).max(20).default([]),
   outcomes: z.array(outcomeSchema).min(1).max(20).optional(),

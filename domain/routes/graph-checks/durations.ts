@@ -28,6 +28,11 @@ export function checkDurations(ctx: GraphContext): FieldProblem[] {
       check(node.due, '.due');
       node.remindBefore.forEach((spec, k) => check(spec, `.remindBefore[${k}]`, { allowZero: true }));
       node.escalations.forEach((e, k) => check(e.after, `.escalations[${k}].after`));
+      check(node.warnBefore, '.warnBefore');
+      const { due, warnBefore } = node;
+      if (due !== undefined && warnBefore !== undefined && notShorter(warnBefore, due)) {
+        problems.push(problemAt(ctx, i, '.warnBefore', `a warning ${describe(warnBefore)} before the due time would come when the step opens or earlier (due ${describe(due)}); make it shorter than "due"`));
+      }
     }
     if (node.kind === 'action' && node.do.type === 'create-task') check(node.do.due, '.do.due');
     if (node.kind === 'wait') {
@@ -46,4 +51,23 @@ export function checkDurations(ctx: GraphContext): FieldProblem[] {
     }
   });
   return problems;
+}
+
+const describe = (spec: DurationSpec): string => (typeof spec === 'string' ? `"${spec}"` : `"${spec.working}" of working time`);
+
+/**
+ * Whether a warning offset is surely not shorter than the due duration. Only comparable in the same
+ * unit: two calendar durations, or two working ones whose days and hours are each no smaller (a
+ * working day has no fixed number of hours, so "PT9H" against "P1D" is left to the calendar).
+ */
+function notShorter(warn: DurationSpec, due: DurationSpec): boolean {
+  if (typeof warn === 'string' && typeof due === 'string') {
+    const w = parseDuration(warn);
+    const d = parseDuration(due);
+    return w.ok && d.ok && w.ms >= d.ms;
+  }
+  if (typeof warn === 'string' || typeof due === 'string') return false;
+  const w = checkWorkingDuration(warn.working);
+  const d = checkWorkingDuration(due.working);
+  return w.ok && d.ok && w.value.days >= d.value.days && w.value.ms >= d.value.ms;
 }

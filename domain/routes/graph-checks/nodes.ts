@@ -41,6 +41,7 @@ function checkTask(node: NodeOf<'task'>, report: Report): void {
   if (node.due === undefined) {
     if (node.remindBefore.length) report('.remindBefore', 'reminders are counted back from the due time, so this task needs "due"');
     if (node.escalations.length) report('.escalations', 'escalations start from the due time, so this task needs "due"');
+    if (node.warnBefore !== undefined) report('.warnBefore', 'the warning is counted back from the due time, so this task needs "due"');
   }
   duplicates(node.outcomes?.map((o) => o.id) ?? []).forEach((id) => report('.outcomes', `outcome id "${id}" appears more than once`));
   duplicates(node.form?.map((f) => f.id) ?? []).forEach((id) => report('.form', `form field id "${id}" appears more than once`));
