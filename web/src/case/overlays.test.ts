@@ -1,6 +1,8 @@
 // The case page's overlays: working time replaces calendar time, timers read in the chosen
 // language, and a filter's day starts at midnight in the company's zone.
 import { describe, expect, it } from 'vitest';
+import { en } from '../locales/en.ts';
+import { ru } from '../locales/ru.ts';
 import { pageOverlays, timerLabel, zonedMidnight } from './overlays.ts';
 
 const t = (key: string, opts?: Record<string, unknown>) => (key === 'case.timer.escalation' ? `Escalation: ${String(opts?.action)}` : key === 'case.escalation.notify-manager' ? 'notify the manager' : key === 'case.timer.reminder' ? 'Reminder' : typeof opts?.defaultValue === 'string' ? opts.defaultValue : key);
@@ -27,6 +29,15 @@ describe('the case page overlays', () => {
     expect(timerLabel('something new', t)).toBe('something new');
     const o = pageOverlays({ status: 'running', assignments: [], live: { activeNodes: [], timers: [{ nodeId: 'review', label: 'reminder', at: '2026-06-09T10:00:00.000Z' }] }, workingMs: {} }, t);
     expect(o.review?.timers).toEqual([{ label: 'Reminder', at: '2026-06-09T10:00:00.000Z' }]);
+  });
+
+  it('names the pending warning to the manager in Russian and English, like a reminder', () => {
+    const lookup = (dict: unknown) => (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], dict) as string;
+    expect(timerLabel('warning', lookup(ru))).toBe('Предупреждение руководителю');
+    expect(timerLabel('warning', lookup(en))).toBe('Warning to the manager');
+    // The timeline's entry when it fired.
+    expect(ru.event['step.at-risk']).toBe('Под угрозой срыва: руководитель предупреждён');
+    expect(en.event['step.at-risk']).toBe('At risk: the manager warned');
   });
 
   it("starts a day at midnight in the company's zone", () => {

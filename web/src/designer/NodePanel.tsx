@@ -99,7 +99,7 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
       <AssigneeInput label={t('designer.task.assignee')} value={node.assignee} onChange={(assignee) => set({ ...node, assignee })} dir={dir} route={route} />
       <Select label={t('designer.task.priority')} allowDeselect={false} value={node.priority ?? 'normal'} data={(['low', 'normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`designer.priority.${p}`) }))}
         onChange={(p) => set({ ...node, priority: (p ?? 'normal') })} />
-      <DurationInput label={t('designer.task.due')} optional value={node.due} onChange={(due) => set(due === undefined ? { ...withoutKey(node, 'due'), remindBefore: [], escalations: [] } : { ...node, due })} />
+      <DurationInput label={t('designer.task.due')} optional value={node.due} onChange={(due) => set(due === undefined ? { ...withoutKey(withoutKey(node, 'due'), 'warnBefore'), remindBefore: [], escalations: [] } : { ...node, due })} />
       {node.due !== undefined && (
         <>
           <Section title={t('designer.task.reminders')}>
@@ -110,6 +110,10 @@ function TaskFields({ node, set, route, dir }: { node: TaskNode; set: (n: TaskNo
               </Group>
             ))}
             <Button size="compact-xs" variant="light" onClick={() => set({ ...node, remindBefore: [...remindBefore, { working: 'PT4H' }] })}>{t('designer.task.addReminder')}</Button>
+          </Section>
+          <Section title={t('designer.task.warning')}>
+            <Text size="xs" c="dimmed">{t('designer.task.warnHint')}</Text>
+            <DurationInput label={t('designer.task.warnBefore')} optional value={node.warnBefore} onChange={(warnBefore) => set(warnBefore === undefined ? withoutKey(node, 'warnBefore') : { ...node, warnBefore })} />
           </Section>
           <Section title={t('designer.task.escalations')}>
             {escalations.map((e, i) => {

@@ -57,6 +57,7 @@ export const designerRu = {
   task: {
     instructions: 'Инструкция', assignee: 'Исполнитель', priority: 'Приоритет', due: 'Срок',
     reminders: 'Напоминания до срока', remindBefore: 'Напоминание {{n}}: за', addReminder: '+ напоминание',
+    warning: 'Предупреждение руководителю', warnBefore: 'Предупредить руководителя за', warnHint: 'Руководитель исполнителя (для очереди — руководители её участников) узнает, что шаг может не успеть к сроку.',
     escalations: 'Эскалация после срока', step: 'Ступень {{n}}', after: 'Через (после срока)', action: 'Что сделать', raiseTo: 'Повысить до', reassignTo: 'Передать', addEscalation: '+ ступень',
     outcomes: 'Результаты (кнопки)', addOutcome: '+ результат', form: 'Поля формы', addField: '+ поле',
   },
@@ -157,6 +158,7 @@ export const designerEn: typeof designerRu = {
   task: {
     instructions: 'Instructions', assignee: 'Assignee', priority: 'Priority', due: 'Due',
     reminders: 'Reminders before the due time', remindBefore: 'Reminder {{n}}: before', addReminder: '+ reminder',
+    warning: 'Warning to the manager', warnBefore: 'Warn the manager before', warnHint: "The holder's manager (for a queue, the heads of its members) hears the step may miss its due time.",
     escalations: 'Escalation after the due time', step: 'Step {{n}}', after: 'After (past due)', action: 'What to do', raiseTo: 'Raise to', reassignTo: 'Give to', addEscalation: '+ step',
     outcomes: 'Outcomes (buttons)', addOutcome: '+ outcome', form: 'Form fields', addField: '+ field',
   },

@@ -38,7 +38,7 @@ export const en = {
     live: 'Updates by itself', nothingOpen: 'No open steps', withHolder: 'With {{who}}', inQueue: 'In the {{role}} queue', since: 'since {{when}}', due: 'Due {{when}}', noDue: 'no due time',
     overdue: 'overdue', timers: 'Coming up', noTimers: 'No timers', took: '{{took}} of working time', steps: 'Completed steps', noSteps: 'No step completed yet',
     parent: 'Sub-process of', children: 'Sub-processes', noChildren: 'No sub-processes', temporal: 'Open in the Temporal Web UI', ended: 'Ended {{when}}', result: 'Result',
-    timer: { reminder: 'Reminder', 'event timeout': 'Event wait ends', wait: 'Waiting until', escalation: 'Escalation: {{action}}' },
+    timer: { reminder: 'Reminder', warning: 'Warning to the manager', 'event timeout': 'Event wait ends', wait: 'Waiting until', escalation: 'Escalation: {{action}}' },
     escalation: { remind: 'reminder', 'notify-manager': 'notify the manager', 'raise-priority': 'raise the priority', reassign: 'reassign the task' },
     actions: "Manager's actions", sendEvent: 'Send an event', reassign: 'Reassign', cancel: 'Cancel the case',
     eventName: 'Event', eventPick: 'Choose an event', eventNoPayload: 'This event carries no data', eventSend: 'Send',
@@ -67,7 +67,7 @@ export const en = {
     result: 'Hand-over result', due: 'Due', case: 'Case', step: 'Step', depth: 'level {{n}}', inactive: 'inactive',
   },
   event: {
-    'record.updated': 'Record changed by the route', 'record.refused': 'The record refused the route\'s change', 'step.escalated': 'Escalated', 'step.reminded': 'Reminder sent', 'event.received': 'Event received', 'event.timeout': 'Event timed out', 'subprocess.finished': 'Sub-process finished',
+    'record.updated': 'Record changed by the route', 'record.refused': 'The record refused the route\'s change', 'step.escalated': 'Escalated', 'step.reminded': 'Reminder sent', 'step.at-risk': 'At risk: the manager warned', 'event.received': 'Event received', 'event.timeout': 'Event timed out', 'subprocess.finished': 'Sub-process finished',
     'process.started': 'Case started', 'process.completed': 'Case completed', 'process.cancelled': 'Case cancelled', 'process.failed': 'Case failed',
     'step.opened': 'Step opened', 'step.completed': 'Step completed', 'step.claimed': 'Task claimed', 'step.reassigned': 'Task reassigned', 'step.withdrawn': 'Step withdrawn',
   },

@@ -39,7 +39,7 @@ export const ru = {
     live: 'Обновляется автоматически', nothingOpen: 'Открытых шагов нет', withHolder: 'Исполнитель: {{who}}', inQueue: 'В очереди «{{role}}»', since: 'с {{when}}', due: 'Срок {{when}}', noDue: 'без срока',
     overdue: 'просрочено', timers: 'Ожидаемые события', noTimers: 'Таймеров нет', took: '{{took}} рабочего времени', steps: 'Выполненные шаги', noSteps: 'Выполненных шагов пока нет',
     parent: 'Подпроцесс дела', children: 'Подпроцессы', noChildren: 'Подпроцессов нет', temporal: 'Открыть в Temporal Web UI', ended: 'Завершено {{when}}', result: 'Итог',
-    timer: { reminder: 'Напоминание', 'event timeout': 'Срок ожидания события', wait: 'Ожидание до', escalation: 'Эскалация: {{action}}' },
+    timer: { reminder: 'Напоминание', warning: 'Предупреждение руководителю', 'event timeout': 'Срок ожидания события', wait: 'Ожидание до', escalation: 'Эскалация: {{action}}' },
     escalation: { remind: 'напоминание', 'notify-manager': 'уведомить руководителя', 'raise-priority': 'повысить приоритет', reassign: 'передать задачу' },
     actions: 'Действия руководителя', sendEvent: 'Отправить событие', reassign: 'Переназначить', cancel: 'Отменить дело',
     eventName: 'Событие', eventPick: 'Выберите событие', eventNoPayload: 'У события нет данных', eventSend: 'Отправить',
@@ -68,7 +68,7 @@ export const ru = {
     result: 'Итог передачи', due: 'Срок', case: 'Дело', step: 'Шаг', depth: 'уровень {{n}}', inactive: 'не работает',
   },
   event: {
-    'record.updated': 'Маршрут изменил запись', 'record.refused': 'Запись не приняла изменение маршрута', 'step.escalated': 'Эскалация', 'step.reminded': 'Напоминание', 'event.received': 'Получено событие', 'event.timeout': 'Событие не пришло вовремя', 'subprocess.finished': 'Подпроцесс завершён',
+    'record.updated': 'Маршрут изменил запись', 'record.refused': 'Запись не приняла изменение маршрута', 'step.escalated': 'Эскалация', 'step.reminded': 'Напоминание', 'step.at-risk': 'Под угрозой срыва: руководитель предупреждён', 'event.received': 'Получено событие', 'event.timeout': 'Событие не пришло вовремя', 'subprocess.finished': 'Подпроцесс завершён',
     'process.started': 'Дело начато', 'process.completed': 'Дело завершено', 'process.cancelled': 'Дело отменено', 'process.failed': 'Сбой дела',
     'step.opened': 'Шаг открыт', 'step.completed': 'Шаг выполнен', 'step.claimed': 'Задачу взяли', 'step.reassigned': 'Задачу передали', 'step.withdrawn': 'Шаг снят',
   },

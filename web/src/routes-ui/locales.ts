@@ -97,7 +97,7 @@ export const routesRu = {
   },
   field: {
     name: 'название', due: 'срок', assignee: 'исполнитель', next: 'далее', outcomes: 'результаты', form: 'форма', instructions: 'инструкция',
-    priority: 'приоритет', remindBefore: 'напоминания', escalations: 'эскалации', branches: 'ветви', otherwise: 'иначе', join: 'слияние',
+    priority: 'приоритет', remindBefore: 'напоминания', warnBefore: 'предупреждение руководителю', escalations: 'эскалации', branches: 'ветви', otherwise: 'иначе', join: 'слияние',
     mode: 'режим', for: 'ждать', until: 'до даты', event: 'событие', timeout: 'таймаут', onTimeout: 'по таймауту', do: 'действие',
     route: 'маршрут', inputs: 'входные данные', outputs: 'результаты подпроцесса', result: 'итог', reason: 'причина', kind: 'вид',
     description: 'описание', start: 'начало', calendar: 'календарь', variables: 'переменные', events: 'события',
@@ -201,7 +201,7 @@ export const routesEn: typeof routesRu = {
   },
   field: {
     name: 'name', due: 'due time', assignee: 'assignee', next: 'next', outcomes: 'outcomes', form: 'form', instructions: 'instructions',
-    priority: 'priority', remindBefore: 'reminders', escalations: 'escalations', branches: 'branches', otherwise: 'otherwise', join: 'join',
+    priority: 'priority', remindBefore: 'reminders', warnBefore: 'warning to the manager', escalations: 'escalations', branches: 'branches', otherwise: 'otherwise', join: 'join',
     mode: 'mode', for: 'wait for', until: 'until date', event: 'event', timeout: 'timeout', onTimeout: 'on timeout', do: 'action',
     route: 'route', inputs: 'inputs', outputs: 'sub-process outputs', result: 'result', reason: 'reason', kind: 'kind',
     description: 'description', start: 'start', calendar: 'calendar', variables: 'variables', events: 'events',
