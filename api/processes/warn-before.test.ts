@@ -32,14 +32,27 @@ const route = {
   ],
 };
 
+/** A step in the service queue: nobody holds it, so the heads of the queue's people are told. */
+const queueRoute = {
+  language: 'route/v1',
+  name: 'Check the unit',
+  start: 'check',
+  nodes: [
+    { id: 'check', kind: 'task', name: 'Check the unit', assignee: { type: 'role', role: 'service', pick: 'queue' }, due: 'PT8H', warnBefore: 'PT2H', next: 'done' },
+    { id: 'done', kind: 'end' },
+  ],
+};
+
 let s: TestStack;
 beforeAll(async () => {
   s = await startTestStack({ timeSkipping: true });
   await s.startWorker();
-  const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'quote-in-a-day', draft: route } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const published = await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
-  expect(published.status, JSON.stringify(published.body)).toBe(201);
+  for (const [key, draft] of [['quote-in-a-day', route], ['check-the-unit', queueRoute]] as const) {
+    const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key, draft } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const published = await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } });
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+  }
 });
 afterAll(async () => s?.close());
 
@@ -116,6 +129,27 @@ describe('warnBefore under time skipping', () => {
     // Done after the warning: the case ends as usual.
     expect((await s.call('POST', `/api/assignments/${late.item.id}/complete`, { as: 'seller1', body: {} })).status).toBe(200);
     await recordHistory('warning-fired', s.client.workflow.getHandle(`process-${late.id}`));
+  });
+
+  it('tells the head of the queue\'s people about a step nobody has claimed, not the director above him', async () => {
+    const started = await s.call<{ id: string }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'check-the-unit', subject: 'Unit check for Магазин 7' } });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const id = started.body.id;
+    const queued = await eventually(async () => (await s.call<{ items: Item[] }>('GET', '/api/assignments/queue', { as: 'engineer1' })).body.items.find((i) => i.process.id === id), (i) => i !== undefined);
+    const warnAt = Date.parse(queued!.dueAt!) - 2 * 3_600_000;
+    expect((await view(id)).body.live?.timers.map((t) => [t.label, Date.parse(t.at)])).toEqual([['warning', warnAt]]);
+    await skipTo(DateTime.fromMillis(warnAt + 60_000));
+    const heard = await eventually(() => notes('service.head'), (n) => n.length > 0);
+    expect(heard.map((n) => n.body)).toEqual([expect.stringMatching(/^Step «Check the unit» of case «Unit check for Магазин 7» will be overdue at .* \(held by the service queue\)\.$/)]);
+    // The director leads the head of service, not the queue's people: he is not told, nor the engineers.
+    expect(await notes('director')).toEqual([]);
+    expect(await notes('engineer1')).toEqual([]);
+    const atRisk = (await view(id)).body.timeline.filter((e) => e.type === 'step.at-risk');
+    expect(atRisk.map((e) => [e.stepId, e.data?.roleCode])).toEqual([['check', 'service']]);
+    // At the instant, not before it (the test server fires a timer a few milliseconds late).
+    const firedAt = Date.parse(atRisk[0]!.at);
+    expect(firedAt).toBeGreaterThanOrEqual(warnAt);
+    expect(firedAt).toBeLessThan(warnAt + 1_000);
   });
 });
 
