@@ -7,7 +7,8 @@ import { COMPLETENESS_FIELDS } from '../../../domain/reports/clients/completenes
 import { MARKETING_DIMENSIONS } from '../../../domain/reports/clients/marketing-report.ts';
 import { addMonths } from '../../../domain/reports/clients/relationship.ts';
 
-const day = (what: string) => z.iso.date().openapi({ description: `${what}: a company day, YYYY-MM-DD, inclusive`, example: '2026-11-24' });
+// Years PostgreSQL's dates and the period arithmetic handle without surprises.
+const day = (what: string) => z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be between 1900-01-01 and 2999-12-31').openapi({ description: `${what}: a company day, YYYY-MM-DD, inclusive`, example: '2026-11-24' });
 const filterShape = {
   departmentId: z.uuid().optional().openapi({ description: 'Only the people of this department (one of yours)' }),
   employeeId: z.uuid().optional().openapi({ description: 'Only this person\'s figures (one of your people)' }),
@@ -16,7 +17,9 @@ const filterShape = {
 type PeriodLike = { from?: string | undefined; to?: string | undefined };
 /** `from` not after `to`, and at most 3 years from `from` to `to`. */
 function checkPeriod(q: PeriodLike, ctx: z.RefinementCtx) {
-  if (!q.from || !q.to) return;
+  // zod runs this after a field's own check failed too: compare only two well-formed days.
+  const wellFormed = (d: string | undefined): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+  if (!wellFormed(q.from) || !wellFormed(q.to)) return;
   if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
   else if (q.to >= addMonths(q.from, 36)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'the period may be at most 3 years long' });
 }
@@ -132,6 +135,6 @@ export const marketingSchema = z.object({
     key: z.string().nullable().openapi({ description: 'The channel code, tag id or region; null for clients without one' }),
     label: z.string().nullable().openapi({ description: 'The region, the tag as "Branch / Tag", or the channel code (the UI translates it)' }),
     newClients: z.number().int(), dealsOpened: z.number().int(), dealsWon: z.number().int(), wonAmount: kopecks, revenue: kopecks,
-    conversion: share01.nullable(), averageDeal: kopecks.nullable(),
+    conversion: z.number().min(0).nullable().openapi({ description: 'Won / opened in the period; above 1 when deals opened earlier were won in it' }), averageDeal: kopecks.nullable(),
   })),
 }).openapi('MarketingReport');
