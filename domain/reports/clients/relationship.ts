@@ -13,17 +13,21 @@ export function addMonths(day: string, months: number): string {
 }
 
 /**
- * The stage purchases (their days, YYYY-MM-DD, up to `asOf`) put a client in on `asOf`: none -
- * potential; the last one more than 12 months before - lost; two or more within the last 12
- * months - regular; otherwise (one purchase in the last 12 months) - one-time.
+ * The stage purchases put a client in on `asOf`, from how many fell in the 12 months up to it and
+ * the day of the last one: none - potential; the last one more than 12 months before - lost; two
+ * or more within the last 12 months - regular; otherwise (one in the last 12 months) - one-time.
  */
+export function stageOf(purchasesLast12Months: number, lastPurchaseOn: string | null): ClientStage {
+  if (lastPurchaseOn === null) return 'potential';
+  if (purchasesLast12Months === 0) return 'lost';
+  return purchasesLast12Months >= 2 ? 'regular' : 'one-time';
+}
+
+/** The same from the purchase days themselves (YYYY-MM-DD); days after `asOf` do not count. */
 export function stageFromPurchases(purchaseDays: readonly string[], asOf: string): ClientStage {
-  const days = purchaseDays.filter((d) => d <= asOf);
-  if (days.length === 0) return 'potential';
+  const days = purchaseDays.filter((d) => d <= asOf).sort();
   const yearAgo = addMonths(asOf, -12);
-  const recent = days.filter((d) => d > yearAgo).length;
-  if (recent === 0) return 'lost';
-  return recent >= 2 ? 'regular' : 'one-time';
+  return stageOf(days.filter((d) => d > yearAgo).length, days.at(-1) ?? null);
 }
 
 const lastDayOf = (month: string): string => new Date(Date.parse(`${addMonths(`${month}-01`, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

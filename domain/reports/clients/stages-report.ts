@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { CLIENT_STAGES, type ClientStage } from '../../clients/entities.ts';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
-import { addMonths, previousPeriod, retention, stageFromPurchases } from './relationship.ts';
+import { addMonths, previousPeriod, retention, stageOf } from './relationship.ts';
 import { inScopeSql, run, type Period } from './report-sql.ts';
 
 /** At most this many differing clients are listed (the count says how many there are). */
@@ -24,7 +24,8 @@ export function purchasesSql(scope: ReportScope, asOf: string) {
       count(pu.day) filter (where pu.day > ${yearAgo}::date)::int as recent, to_char(max(pu.day), 'YYYY-MM-DD') as "lastDay"
     from client c join employee e on e.id = c.owner_id left join purchase pu on pu.client_id = c.id
     where ${inScopeSql(scope, 'c.owner_id')}
-    group by c.id, c.name, c.stage, c.owner_id, e.full_name`;
+    group by c.id, c.name, c.stage, c.owner_id, e.full_name
+    order by c.name, c.id`;
 }
 
 const buyersSql = (scope: ReportScope, period: Period) => sql<{ id: string }>`
@@ -37,15 +38,12 @@ export async function stagesReport(em: EntityManager, actor: Actor, q: Period & 
   const [clients, now, before] = await Promise.all([
     run(em, purchasesSql(scope, q.to)), run(em, buyersSql(scope, q)), run(em, buyersSql(scope, previous)),
   ]);
-  const rows = clients.map((c) => {
-    // stageFromPurchases needs days; the last one and how many fell in the last 12 months decide it.
-    const days = c.lastDay ? [c.lastDay, ...Array<string>(Math.max(0, c.recent - 1)).fill(c.lastDay)] : [];
-    return { ...c, computed: stageFromPurchases(days, q.to) };
-  });
+  const rows = clients.map((c) => ({ ...c, computed: stageOf(c.recent, c.lastDay) }));
   const stages = CLIENT_STAGES.map((stage) => ({
     stage, recorded: rows.filter((r) => r.stage === stage).length, computed: rows.filter((r) => r.computed === stage).length,
   }));
-  const differing = rows.filter((r) => r.stage !== r.computed).sort((p, q2) => p.name.localeCompare(q2.name) || p.id.localeCompare(q2.id));
+  // In the order of the SQL: by name.
+  const differing = rows.filter((r) => r.stage !== r.computed);
   return {
     asOf: q.to,
     stages,
