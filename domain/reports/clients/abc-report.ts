@@ -17,6 +17,9 @@ export function revenueSql(scope: ReportScope, period: Period, perMonth: boolean
     group by c.id, c.name${perMonth ? sql`, 3` : sql``}`;
 }
 
+/** Shares to six decimals: plenty for a chart or a table, and a third of the answer's bytes at tens of thousands of clients. */
+export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
 export interface AbcQuery extends Period, ReportFilter {
   a: number;
   b: number;
@@ -29,7 +32,7 @@ export async function abcReport(em: EntityManager, actor: Actor, q: AbcQuery) {
   return {
     measure: 'revenue' as const,
     total: r.total,
-    classes: r.classes,
-    items: r.items.map((i) => ({ client: { id: i.id, name: i.name }, value: i.value, share: i.share, cumulativeShare: i.cumulativeShare, class: i.class })),
+    classes: r.classes.map((c) => ({ ...c, share: round6(c.share) })),
+    items: r.items.map((i) => ({ client: { id: i.id, name: i.name }, value: i.value, share: round6(i.share), cumulativeShare: round6(i.cumulativeShare), class: i.class })),
   };
 }

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope, type ReportFilter } from '../report-scope.ts';
 import { abc, abcXyzMatrix, monthsOf, variation, xyzClass, type AbcClass } from './abc-xyz.ts';
-import { revenueSql } from './abc-report.ts';
+import { revenueSql, round6 } from './abc-report.ts';
 import { run, type Period } from './report-sql.ts';
 
 export interface XyzQuery extends Period, ReportFilter {
@@ -31,7 +31,7 @@ export async function xyzReport(em: EntityManager, actor: Actor, q: XyzQuery) {
     const monthly = months.map((m) => byClient.get(i.id)!.monthly.get(m) ?? 0);
     const { mean, cv } = variation(monthly);
     // Every listed client bought in the period, so the mean is above zero and cv is a number.
-    return { client: { id: i.id, name: i.name }, total: i.value, mean, cv: cv ?? 0, class: xyzClass(cv ?? 0, q.x, q.y), abcClass: i.class, monthly };
+    return { client: { id: i.id, name: i.name }, total: i.value, mean: Math.round(mean * 100) / 100, cv: round6(cv ?? 0), class: xyzClass(cv ?? 0, q.x, q.y), abcClass: i.class, monthly };
   });
   const classes = (['X', 'Y', 'Z'] as const).map((cls) => {
     const of = items.filter((i) => i.class === cls);
