@@ -35,6 +35,7 @@ import { outboxApi } from './notifications/outbox-api.ts';
 import { portalApi } from './portal/portal-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
+import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
+    .route('/reports', clientReportsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

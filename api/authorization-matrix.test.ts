@@ -371,6 +371,14 @@ const ROWS: Row[] = [
   { name: 'POST /api/kb/articles', call: () => Promise.resolve({ method: 'POST', path: '/api/kb/articles', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'GET /api/kb/articles/{id}', call: read(() => `/api/kb/articles/${theArticle}`), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'PATCH /api/kb/articles/{id}', call: async () => ({ method: 'PATCH', path: `/api/kb/articles/${await newArticle()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  // The client reports (api/reports/clients): heads read their people's figures; tagging VIP clients is management's and admins'.
+  { name: 'GET /api/reports/clients/abc', call: read('/api/reports/clients/abc?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/xyz', call: read('/api/reports/clients/xyz?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/stages', call: read('/api/reports/clients/stages?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/vip', call: read('/api/reports/clients/vip?from=2031-01-01&to=2031-06-30&threshold=100'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/reports/clients/vip', call: () => Promise.resolve({ method: 'POST', path: '/api/reports/clients/vip', body: { from: '2031-01-01', to: '2031-06-30', threshold: 100 } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/completeness', call: read('/api/reports/clients/completeness'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/marketing', call: read('/api/reports/marketing?from=2031-01-01&to=2031-06-30&by=segment'), expect: [401, 403, 403, 200, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },
   { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },
