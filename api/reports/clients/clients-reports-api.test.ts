@@ -74,6 +74,11 @@ describe('ABC', () => {
       ['Отчёт П2', 900, '0.4737', 'A'], ['Отчёт П1', 600, '0.7895', 'A'], ['Отчёт П3', 300, '0.9474', 'A'], ['Отчёт П4', 60, '0.9789', 'B'], ['Отчёт П5', 40, '1.0000', 'C'],
     ]);
     expect(res.body.classes.map((c) => [c.class, c.clients, c.value / K, c.share.toFixed(4)])).toEqual([['A', 3, 1800, '0.9474'], ['B', 1, 60, '0.0316'], ['C', 1, 40, '0.0211']]);
+    // A page of the ranking: the classes still cover every client, the shares are the ranking's.
+    const page = await s.call<{ itemsTotal: number; classes: { clients: number }[]; items: { client: { name: string }; cumulativeShare: number }[] }>('GET', `/api/reports/clients/abc?${H1}&limit=2&offset=2`, { as: 'director' });
+    expect(page.body.itemsTotal).toBe(5);
+    expect(page.body.classes.map((c) => c.clients)).toEqual([3, 1, 1]);
+    expect(page.body.items.map((i) => [i.client.name, i.cumulativeShare.toFixed(4)])).toEqual([['Отчёт П3', '0.9474'], ['Отчёт П4', '0.9789']]);
   });
 
   it('takes thresholds, and a head sees his people only: one seller\'s clients, none for the head of service', async () => {
@@ -95,6 +100,7 @@ describe('ABC', () => {
       return res.body.problems;
     };
     await bad('from=2031-13-01&to=2031-06-30', 'query.from');
+    await bad(`${H1}&limit=0`, 'query.limit');
     await bad('to=2031-06-30', 'query.from');
     await bad('from=2031-07-01&to=2031-06-30', 'query.from');
     await bad('from=2028-01-01&to=2031-01-01', 'query.to');

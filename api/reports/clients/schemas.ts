@@ -32,9 +32,19 @@ function ordered<T extends Record<string, unknown>>(lower: keyof T & string, upp
 
 export const periodQuery = z.object({ from: day('First day'), to: day('Last day'), ...filterShape }).superRefine(checkPeriod);
 
+/**
+ * A page of a ranked list: tens of thousands of buying clients make a 6 MB answer whose encoding
+ * costs more than the query, so the list comes a page at a time (the classes and the matrix always
+ * cover every client); an export asks for up to 100,000 at once.
+ */
+const pageShape = {
+  limit: z.coerce.number().int().min(1).max(100_000).default(500).openapi({ description: 'Clients per page of items (default 500, at most 100,000)' }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ description: 'Clients of the ranking to skip' }),
+};
+
 export const abcQuery = z
   .object({
-    from: day('First day'), to: day('Last day'), ...filterShape,
+    from: day('First day'), to: day('Last day'), ...filterShape, ...pageShape,
     measure: z.enum(['revenue'], { error: 'only revenue: gross profit needs a cost price, which deal lines do not record' }).default('revenue')
       .openapi({ description: 'Revenue: payments received in the period. Gross profit is not offered: deal lines record no cost price' }),
     a: share('Cumulative share up to which clients are A', 0.8),
@@ -44,7 +54,7 @@ export const abcQuery = z
 
 export const xyzQuery = z
   .object({
-    from: day('First day'), to: day('Last day'), ...filterShape,
+    from: day('First day'), to: day('Last day'), ...filterShape, ...pageShape,
     x: z.coerce.number().min(0).max(100).default(0.1).openapi({ description: 'Highest coefficient of variation of class X (default 0.10)' }),
     y: z.coerce.number().min(0).max(100).default(0.25).openapi({ description: 'Highest coefficient of variation of class Y (default 0.25)' }),
     a: share('ABC: cumulative share of A, for the matrix', 0.8),
@@ -80,6 +90,7 @@ export const abcSchema = z.object({
   measure: z.literal('revenue'),
   total: kopecks,
   classes: z.array(z.object({ class: abcClass, clients: z.number().int(), value: kopecks, share: share01 })),
+  itemsTotal: z.number().int().openapi({ description: 'Clients in the ranking; items holds the page asked for' }),
   items: z.array(z.object({ client: clientRef, value: kopecks, share: share01, cumulativeShare: share01, class: abcClass })),
 }).openapi('AbcReport');
 
@@ -92,6 +103,7 @@ export const xyzSchema = z.object({
     monthly: z.array(z.number().int()).openapi({ description: 'Kopecks per month, in the order of `months`' }),
   })),
   matrix: z.array(z.object({ abc: abcClass, xyz: xyzClass, clients: z.number().int() })),
+  itemsTotal: z.number().int().openapi({ description: 'Buying clients; items holds the page asked for' }),
 }).openapi('XyzReport');
 
 const stage = z.enum(CLIENT_STAGES);

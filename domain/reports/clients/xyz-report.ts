@@ -5,10 +5,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope, type ReportFilter } from '../report-scope.ts';
 import { abc, abcXyzMatrix, monthsOf, variation, xyzClass, type AbcClass } from './abc-xyz.ts';
-import { revenueSql, round6 } from './abc-report.ts';
+import { revenueSql, round6, type Page } from './abc-report.ts';
 import { run, type Period } from './report-sql.ts';
 
-export interface XyzQuery extends Period, ReportFilter {
+export interface XyzQuery extends Period, ReportFilter, Page {
   x: number;
   y: number;
   a: number;
@@ -37,5 +37,5 @@ export async function xyzReport(em: EntityManager, actor: Actor, q: XyzQuery) {
     const of = items.filter((i) => i.class === cls);
     return { class: cls, clients: of.length, value: of.reduce((s, i) => s + i.total, 0) };
   });
-  return { months, classes, items, matrix: abcXyzMatrix(items.map((i) => ({ abc: abcOf.get(i.client.id)!, xyz: i.class }))) };
+  return { months, classes, itemsTotal: items.length, items: items.slice(q.offset, q.offset + q.limit), matrix: abcXyzMatrix(items.map((i) => ({ abc: abcOf.get(i.client.id)!, xyz: i.class }))) };
 }
