@@ -1,18 +1,18 @@
-// The process-timing reports a manager reads, over facts written by the real transition activity
+// The process-timing reports a manager reads, over facts written by the transition the activity runs (applyTransition)
 // at chosen instants (Moscow, November 2026: the 16th is a Monday, working 09-13 and 14-18), so
-// every figure below is counted by hand. Cases are driven through applyTransition rather than a
+// every figure below is counted by hand. Cases are driven through it rather than a
 // live workflow because a real clock cannot complete steps at those instants.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseActivities } from '../../../activities/case-activities.ts';
 import { Employee, Process, RouteVersion } from '../../../domain/entities/index.ts';
+import { applyTransition } from '../../../domain/processes/apply-transition.ts';
 import type { Effect } from '../../../domain/processes/case-state.ts';
 import { local } from '../../../domain/calendar/test-calendars.ts';
 import { demoEmail } from '../../../infra/db/demo-data.ts';
 import { startTestStack, type TestStack } from '../../../infra/testing/stack.ts';
+import { backfillTimingFacts } from '../../../domain/reports/timing/backfill-timing-facts.ts';
 
 const HOUR = 3_600_000;
 let s: TestStack;
-let acts: ReturnType<typeof createCaseActivities>;
 const ids: Record<string, string> = {};
 
 const route = (name: string) => ({
@@ -52,7 +52,8 @@ const open = (assignmentId: string, stepId: 'check' | 'approve', at: Date | stri
 const claim = (assignmentId: string, who: string, at: string): Effect => ({ type: 'claim', assignmentId, stepId: 'approve', employeeId: ids[who]!, at: iso(at) });
 const complete = (assignmentId: string, stepId: string, who: string, at: Date | string): Effect => ({ type: 'complete', assignmentId, stepId, employeeId: ids[who]!, at: iso(at) });
 const close = (at: string): Effect => ({ type: 'close', status: 'completed', at: iso(at), result: {} });
-const apply = (processId: string, effects: Effect[]) => acts.applyTransition({ processId, subject: 'Timing', effects });
+// As the transition activity applies a batch: one transaction.
+const apply = (processId: string, effects: Effect[]) => s.em().transactional((em) => applyTransition(em, { processId, subject: 'Timing' }, effects));
 
 /** One step of the case: opened, (claimed,) completed, each in its own transition as the inbox does. */
 async function step(processId: string, stepId: 'check' | 'approve', who: string, opened: string, due: string, done: string, claimed?: string): Promise<string> {
@@ -69,7 +70,6 @@ const period = 'from=2026-11-01&to=2026-11-30';
 
 beforeAll(async () => {
   s = await startTestStack();
-  acts = createCaseActivities({ orm: s.orm });
   for (const who of ['seller1', 'seller2', 'seller3']) ids[who] = (await s.em().findOneOrFail(Employee, { email: demoEmail(who) })).id;
   version = await publish('timing-report', 'Timing report');
 
@@ -223,5 +223,19 @@ describe('steps at risk', () => {
     expect((await s.call('GET', '/api/reports/at-risk', { as: 'seller1' })).status).toBe(403);
     expect((await s.call('GET', '/api/reports/at-risk?withinHours=-1', { as: 'director' })).status).toBe(400);
     expect((await s.call('GET', '/api/reports/at-risk?employeeId=x', { as: 'director' })).status).toBe(400);
+  });
+});
+
+describe('facts for steps closed before they were recorded', () => {
+  it('are written on start exactly as a close writes them, once', async () => {
+    const url = `/api/reports/process-timing?routeKey=timing-report&${period}`;
+    const before = await s.call('GET', url, { as: 'director' });
+    await s.em().execute('delete from step_timing; delete from case_timing');
+    expect((await s.call<Timing>('GET', url, { as: 'director' })).body.nodes[0]!.steps).toBe(0);
+    const written = await backfillTimingFacts(s.em(), 3);
+    expect(written.steps).toBeGreaterThanOrEqual(7);
+    expect(written.cases).toBeGreaterThanOrEqual(2);
+    expect((await s.call('GET', url, { as: 'director' })).body).toEqual(before.body);
+    expect(await backfillTimingFacts(s.em())).toEqual({ steps: 0, cases: 0 });
   });
 });
