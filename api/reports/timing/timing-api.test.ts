@@ -9,6 +9,7 @@ import type { Effect } from '../../../domain/processes/case-state.ts';
 import { local } from '../../../domain/calendar/test-calendars.ts';
 import { demoEmail } from '../../../infra/db/demo-data.ts';
 import { startTestStack, type TestStack } from '../../../infra/testing/stack.ts';
+import { eventually } from '../../../infra/testing/eventually.ts';
 import { backfillTimingFacts } from '../../../domain/reports/timing/backfill-timing-facts.ts';
 
 const HOUR = 3_600_000;
@@ -237,5 +238,23 @@ describe('facts for steps closed before they were recorded', () => {
     expect(written.cases).toBeGreaterThanOrEqual(2);
     expect((await s.call('GET', url, { as: 'director' })).body).toEqual(before.body);
     expect(await backfillTimingFacts(s.em())).toEqual({ steps: 0, cases: 0 });
+  });
+});
+
+describe('a case run by its workflow', () => {
+  it('records its step and its path as they close, so the report shows them', async () => {
+    await s.startWorker();
+    const created = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'timing-live', draft: { language: 'route/v1', name: 'Timing live', start: 'check', nodes: [route('x').nodes[0], { id: 'approve', kind: 'end', result: 'success' }] } } });
+    expect(created.status).toBe(201);
+    expect((await s.call('POST', `/api/routes/${created.body.id}/publish`, { as: 'designer', body: { revision: 1 } })).status).toBe(201);
+    const started = await s.call<{ id: string; openSteps: { assignmentId: string }[] }>('POST', '/api/processes', { as: 'seller1', body: { routeKey: 'timing-live', subject: 'Live timing' } });
+    expect(started.status).toBe(201);
+    expect((await s.call('POST', `/api/assignments/${started.body.openSteps[0]!.assignmentId}/complete`, { as: 'seller1', body: {} })).status).toBe(200);
+    // No period given: the last 90 days up to today.
+    const url = '/api/reports/process-timing?routeKey=timing-live';
+    // The case closes in the workflow's next transition, just after the completion answers.
+    const report = await eventually(() => s.call<Timing>('GET', url, { as: 'director' }), (r) => r.body.variants.length > 0);
+    expect(report.body.nodes[0]).toMatchObject({ nodeId: 'check', cases: 1, steps: 1, overDue: 0 });
+    expect(report.body.variants).toEqual([{ path: ['check'], cases: 1, share: 1, medianMs: expect.any(Number) as number }]);
   });
 });
