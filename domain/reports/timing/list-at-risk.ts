@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addWorkingHours } from '../../calendar/calendar-math.ts';
 import { companyCalendar } from '../../calendar/calendar-settings.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope } from '../report-scope.ts';
 import { caseCalendar, workingMs } from './step-facts.ts';
@@ -48,7 +49,7 @@ export async function listAtRisk(em: EntityManager, actor: Actor, opts: AtRiskOp
   const scope = await reportScope(em, actor, { departmentId: opts.departmentId, employeeId: opts.employeeId });
   // A generous bound for SQL (the company's calendar, plus slack for a version whose calendar
   // differs); each row is then measured exactly on its own case's calendar.
-  const bound = new Date(addWorkingHours(await companyCalendar(em, now), now, opts.withinHours).getTime() + 3 * DAY_MS);
+  const bound = new Date(aheadOf(await companyCalendar(em, now), now, opts.withinHours).getTime() + 3 * DAY_MS);
   const people = scope.all ? '' : `and (a.assignee_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
       or (a.assignee_id is null and exists (select 1 from employee_roles er where er.role_code = a.role_code and er.employee_id in (select jsonb_array_elements_text(?::jsonb)::uuid))))`;
   const ids = scope.all ? [] : [JSON.stringify(scope.employeeIds), JSON.stringify(scope.employeeIds)];
@@ -95,6 +96,15 @@ export async function listAtRisk(em: EntityManager, actor: Actor, opts: AtRiskOp
     });
   }
   return { withinHours: opts.withinHours, at: now.toISOString(), items, ...summaries(items) };
+}
+
+/** N working hours ahead; past the calendar's reach, every open step with a due time is a candidate. */
+function aheadOf(cal: WorkingCalendar, now: Date, hours: number): Date {
+  try {
+    return addWorkingHours(cal, now, hours);
+  } catch {
+    return new Date('9999-01-01T00:00:00Z');
+  }
 }
 
 /** Each node's p90 over its steps closed in the last 90 days, for the nodes in the list. */
