@@ -3,7 +3,8 @@
 // (step-facts.ts), a batch per transaction, walking closed rows in order of closing so a node's
 // visits are numbered as they happened. Idempotent: rows that already have a fact are skipped.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { caseCalendar, insertCaseFacts, insertStepFacts, stepFact, workingMs, type ClosedStepRow } from './step-facts.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import { caseCalendar, fastWorkingMs, insertCaseFacts, insertStepFacts, stepFact, type ClosedStepRow } from './step-facts.ts';
 
 const BATCH = 1000;
 
@@ -16,6 +17,7 @@ async function calendarsOf(em: EntityManager, versionIds: readonly string[]): Pr
 
 /** Writes the missing facts; returns how many steps and cases it wrote. */
 export async function backfillTimingFacts(em: EntityManager, batch = BATCH): Promise<{ steps: number; cases: number }> {
+  const memo = new Map<number, WorkingCalendar>();
   let steps = 0;
   let cases = 0;
   let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
@@ -32,7 +34,7 @@ export async function backfillTimingFacts(em: EntityManager, batch = BATCH): Pro
       );
       const calendars = await calendarsOf(tx, rows.map((r) => r.route_version_id));
       const facts = [];
-      for (const r of rows) facts.push(stepFact(r, await caseCalendar(tx, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at))));
+      for (const r of rows) facts.push(stepFact(r, await caseCalendar(tx, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at), memo), fastWorkingMs));
       await insertStepFacts(tx, facts);
       const last = rows.at(-1);
       if (last) after = [new Date(last.completed_at), last.id];
@@ -53,8 +55,8 @@ export async function backfillTimingFacts(em: EntityManager, batch = BATCH): Pro
       const calendars = await calendarsOf(tx, rows.map((r) => r.route_version_id));
       const facts = [];
       for (const r of rows) {
-        const cal = await caseCalendar(tx, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at));
-        facts.push({ processId: r.id, workingMs: workingMs(cal, new Date(r.started_at), new Date(r.ended_at)) });
+        const cal = await caseCalendar(tx, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at), memo);
+        facts.push({ processId: r.id, workingMs: fastWorkingMs(cal, new Date(r.started_at), new Date(r.ended_at)) });
       }
       await insertCaseFacts(tx, facts);
       const last = rows.at(-1);

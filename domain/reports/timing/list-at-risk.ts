@@ -9,7 +9,7 @@ import { companyCalendar } from '../../calendar/calendar-settings.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope } from '../report-scope.ts';
-import { caseCalendar, workingMs } from './step-facts.ts';
+import { caseCalendar, fastWorkingMs as workingMs } from './step-facts.ts';
 
 export interface AtRiskOptions {
   withinHours: number;
@@ -67,9 +67,10 @@ export async function listAtRisk(em: EntityManager, actor: Actor, opts: AtRiskOp
     versions.length === 0 ? [] : (await em.execute<{ id: string; calendar: unknown }[]>(`select id, definition->'calendar' as calendar from route_version where id in (select jsonb_array_elements_text(?::jsonb)::uuid)`, [JSON.stringify(versions)])).map((c) => [c.id, c.calendar]),
   );
   const p90s = await nodeP90s(em, rows, now);
+  const memo = new Map<number, WorkingCalendar>();
   const items = [];
   for (const r of rows) {
-    const cal = await caseCalendar(em, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at));
+    const cal = await caseCalendar(em, r.route_version_id, calendars.get(r.route_version_id), new Date(r.started_at), memo);
     const due = new Date(r.due_at);
     const left = due > now ? (workingMs(cal, now, due) ?? 0) : -(workingMs(cal, due, now) ?? 0);
     if (left > opts.withinHours * HOUR_MS) continue;

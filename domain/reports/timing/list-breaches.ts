@@ -3,7 +3,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../identity/roles.ts';
 import { reportScope } from '../report-scope.ts';
-import { caseCalendar, workingMs } from './step-facts.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import { caseCalendar, fastWorkingMs as workingMs } from './step-facts.ts';
 import { findVersion, periodOf, scopeSql } from './timing-common.ts';
 
 export interface BreachesOptions {
@@ -59,8 +60,9 @@ export async function listBreaches(em: EntityManager, actor: Actor, opts: Breach
   );
   const page = rows.slice(0, opts.limit);
   const items = [];
+  const memo = new Map<number, WorkingCalendar>();
   for (const r of page) {
-    const cal = await caseCalendar(em, v.versionId, v.calendar, new Date(r.started_at));
+    const cal = await caseCalendar(em, v.versionId, v.calendar, new Date(r.started_at), memo);
     const end = r.closed_at ? new Date(r.closed_at) : now;
     items.push({
       processId: r.process_id,

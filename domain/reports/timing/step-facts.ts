@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { workingTimeBetween } from '../../calendar/calendar-math.ts';
 import { companyCalendar } from '../../calendar/calendar-settings.ts';
 import { workingCalendarSchema, type WorkingCalendar } from '../../calendar/working-calendar.ts';
+import { indexOf } from './working-time-index.ts';
 
 /** What the close statements return about each step they closed. */
 export interface ClosedStepRow {
@@ -33,8 +34,11 @@ export const CLOSED_STEP_RETURNING = `a.id, a.process_id, a.step_id, a.assignee_
 // other process needs to see this). Bounded: a long-lived worker meets few versions anyway.
 const versionCalendars = new Map<string, WorkingCalendar | null>();
 
-/** The calendar a case runs by: its version's, else the company's for the years around its start. */
-export async function caseCalendar(em: EntityManager, versionId: string, calendar: unknown, startedAt: Date): Promise<WorkingCalendar> {
+/**
+ * The calendar a case runs by: its version's, else the company's for the years around its start
+ * (kept in `memo` by year when the caller asks about many cases at once).
+ */
+export async function caseCalendar(em: EntityManager, versionId: string, calendar: unknown, startedAt: Date, memo?: Map<number, WorkingCalendar>): Promise<WorkingCalendar> {
   let cal = versionCalendars.get(versionId);
   if (cal === undefined) {
     const parsed = workingCalendarSchema.safeParse(calendar);
@@ -42,7 +46,20 @@ export async function caseCalendar(em: EntityManager, versionId: string, calenda
     if (versionCalendars.size > 500) versionCalendars.clear();
     versionCalendars.set(versionId, cal);
   }
-  return cal ?? companyCalendar(em, startedAt);
+  if (cal) return cal;
+  const year = startedAt.getUTCFullYear();
+  const known = memo?.get(year);
+  if (known) return known;
+  const company = await companyCalendar(em, startedAt);
+  memo?.set(year, company);
+  return company;
+}
+
+/** workingMs for many instants on few calendars: through the calendar's index (working-time-index.ts). */
+export function fastWorkingMs(cal: WorkingCalendar, from: Date, to: Date): number | null {
+  if (to <= from) return 0;
+  const v = indexOf(cal).between(from, to);
+  return v === null ? workingMs(cal, from, to) : Math.max(0, v);
 }
 
 /** Working milliseconds between two instants, or null beyond the calendar's reach. */
@@ -56,7 +73,7 @@ export function workingMs(cal: WorkingCalendar, from: Date, to: Date): number | 
 }
 
 /** The fact for one closed step: pure, so the backfill computes exactly what a close writes. */
-export function stepFact(row: ClosedStepRow, cal: WorkingCalendar) {
+export function stepFact(row: ClosedStepRow, cal: WorkingCalendar, measure: typeof workingMs = workingMs) {
   const opened = new Date(row.opened_at);
   const closed = new Date(row.completed_at);
   const claimed = row.claimed_at ? new Date(row.claimed_at) : null;
@@ -75,9 +92,9 @@ export function stepFact(row: ClosedStepRow, cal: WorkingCalendar) {
     due_at: row.due_at ? new Date(row.due_at).toISOString() : null,
     status: row.status,
     outcome: row.outcome,
-    working_ms: workingMs(cal, opened, closed),
-    queue_ms: queued ? workingMs(cal, opened, claimed ?? closed) : null,
-    assigned_ms: claimed ? workingMs(cal, claimed, closed) : queued ? 0 : workingMs(cal, opened, closed),
+    working_ms: measure(cal, opened, closed),
+    queue_ms: queued ? measure(cal, opened, claimed ?? closed) : null,
+    assigned_ms: claimed ? measure(cal, claimed, closed) : queued ? 0 : measure(cal, opened, closed),
     over_due: row.due_at !== null && closed > new Date(row.due_at),
   };
 }
