@@ -39,6 +39,7 @@ import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
+import { timingReportsApi } from './reports/timing/timing-api.ts';
 import { exportsApi } from './transfer/exports-api.ts';
 import { importsApi } from './transfer/imports-api.ts';
 import { MAX_FILE_BYTES } from '../domain/transfer/read-table.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
     .route('/reports', clientReportsApi)
+    .route('/reports', timingReportsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
