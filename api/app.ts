@@ -36,6 +36,7 @@ import { portalApi } from './portal/portal-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
+import { salesReportsApi } from './reports/sales/sales-reports-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
 import { exportsApi } from './transfer/exports-api.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
+    .route('/reports', salesReportsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
