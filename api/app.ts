@@ -37,6 +37,7 @@ import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { salesReportsApi } from './reports/sales/sales-reports-api.ts';
+import { reportSettingsApi, salesPlansApi } from './reports/sales/plans-settings-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
 import { exportsApi } from './transfer/exports-api.ts';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
     .route('/reports', salesReportsApi)
+    .route('/sales-plans', salesPlansApi)
+    .route('/settings', reportSettingsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
