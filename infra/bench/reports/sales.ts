@@ -24,4 +24,29 @@ export const REPORTS: ReportBench[] = [
       `select id, code, name, name_en from deal_stage order by position`,
     ],
   },
+  {
+    name: 'activity at any moment',
+    path: `/api/reports/activity?from=${monthStart}&to=${today}`,
+    rawSql: [
+      `select e.id, e.full_name, i.kind, count(*) filter (where i.status = 'done'), count(*) filter (where i.status = 'planned' and i.at < now()), count(*) filter (where i.status = 'planned' and i.at >= now())
+       from interaction i join employee e on e.id = i.employee_id
+       where i.at >= '${monthStart}'::timestamp at time zone 'Europe/Moscow' and i.at < ('${today}'::date + 1)::timestamp at time zone 'Europe/Moscow' group by 1, 2, 3`,
+    ],
+  },
+  {
+    name: 'monthly (per employee and funnels)',
+    path: `/api/reports/monthly?month=${today.slice(0, 7)}`,
+    // The statements the report runs, scope-free: interests, first moves past 'proposal' and
+    // 'contract', payments, plans, the month's deals' stage history, the activity counts.
+    rawSql: [
+      `select c.owner_id, count(*) from client c where c.created_at >= '${monthStart}' and coalesce(btrim(c.interest), '') <> '' group by 1`,
+      `select d.owner_id, count(*), sum(d.amount) from (select distinct h.deal_id from deal_stage_change h join deal_stage s on s.id = h.to_stage_id
+         where h.kind = 'moved' and s.position > 20 and h.at >= '${monthStart}' and not exists (select 1 from deal_stage_change h0 join deal_stage s0 on s0.id = h0.to_stage_id
+           where h0.deal_id = h.deal_id and h0.kind = 'moved' and s0.position > 20 and h0.at < '${monthStart}')) f join deal d on d.id = f.deal_id group by 1`,
+      `select coalesce(d.owner_id, c.owner_id), sum(p.amount) from invoice_payment p join invoice i on i.id = p.invoice_id join client c on c.id = i.client_id left join deal d on d.id = i.deal_id
+       where p.paid_on >= '${monthStart}' group by 1`,
+      `select h.deal_id, h.kind, h.to_stage_id, h.at from deal_stage_change h where h.deal_id in (select h1.deal_id from deal_stage_change h1 where h1.at >= '${monthStart}' and h1.kind in ('created', 'moved'))`,
+      `select (select count(*) from interaction i where i.status = 'done' and i.at >= '${monthStart}'), (select count(*) from deal d where d.status = 'won' and d.closed_at >= '${monthStart}')`,
+    ],
+  },
 ];
