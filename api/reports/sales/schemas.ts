@@ -69,3 +69,24 @@ export const monthlyReportSchema = z
     activityFunnel: z.array(z.object({ step: z.enum(['contacts', 'meetings', 'proposals', 'contracts', 'won']), count, conversion: share })),
   })
   .openapi('MonthlySalesReport');
+
+export const managersReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    workingDays: count.openapi({ description: 'Working days of the period on the company calendar' }),
+    rows: z.array(z.object({
+      employee: personSchema,
+      won: count,
+      lost: count,
+      winRate: share.nullable().openapi({ description: 'won / (won + lost); null when none closed' }),
+      avgDurationDays: z.number().nullable().openapi({ description: 'Calendar days from creation to closing, deals closed in the period' }),
+      stuck: count.openapi({ description: "Open deals in their stage longer than twice the stage's median time (last 365 days)" }),
+      revenue: money.openapi({ description: 'Payments received in the period' }),
+      plan: money.nullable().openapi({ description: 'Plans of the months the period touches' }),
+      commission: money,
+    })),
+    refusals: z.array(z.object({ reason: z.string(), count, share, byStage: z.array(z.object({ stage: stageSchema, count })) })),
+    norms: z.array(z.object({ kind: z.enum(['call', 'meeting', 'demonstration', 'email', 'letter', 'proposal']), perDay: z.number(), fact: z.number().openapi({ description: 'Done per working day per seller' }), share })),
+  })
+  .openapi('ManagersReport');

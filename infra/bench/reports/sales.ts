@@ -49,4 +49,20 @@ export const REPORTS: ReportBench[] = [
       `select (select count(*) from interaction i where i.status = 'done' and i.at >= '${monthStart}'), (select count(*) from deal d where d.status = 'won' and d.closed_at >= '${monthStart}')`,
     ],
   },
+  {
+    name: 'managers (win rate, stuck, commission, refusals, norms)',
+    path: `/api/reports/managers?from=${monthStart}&to=${today}`,
+    rawSql: [
+      `select d.owner_id, count(*) filter (where d.status = 'won'), count(*) filter (where d.status = 'lost'), avg(extract(epoch from d.closed_at - d.created_at) / 86400)
+       from deal d where d.closed_at >= '${monthStart}' group by 1`,
+      `select d.owner_id, count(*) from deal d join (select h.to_stage_id as stage_id, percentile_cont(0.5) within group (order by extract(epoch from n.at - h.at)) as median_s
+         from deal_stage_change h join lateral (select h2.at from deal_stage_change h2 where h2.deal_id = h.deal_id and h2.at > h.at order by h2.at limit 1) n on true
+         where h.kind in ('created', 'moved') and h.at >= now() - interval '365 days' group by 1) m on m.stage_id = d.stage_id
+       where d.status = 'open' and extract(epoch from now() - d.stage_entered_at) > 2 * m.median_s group by 1`,
+      `select coalesce(d.owner_id, c.owner_id), sum(p.amount) from invoice_payment p join invoice i on i.id = p.invoice_id join client c on c.id = i.client_id left join deal d on d.id = i.deal_id
+       where p.paid_on >= '${monthStart}' group by 1`,
+      `select d.loss_reason, d.lost_at_stage_id, count(*) from deal d where d.status = 'lost' and d.closed_at >= '${monthStart}' group by 1, 2`,
+      `select i.kind, count(*) from interaction i where i.status = 'done' and i.at >= '${monthStart}' group by 1`,
+    ],
+  },
 ];
