@@ -379,6 +379,7 @@ const ROWS: Row[] = [
   { name: 'GET /api/reports/activity', call: read('/api/reports/activity'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/monthly', call: read('/api/reports/monthly'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/managers', call: read('/api/reports/managers'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/complaints', call: read('/api/reports/complaints'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/daily', call: read('/api/reports/daily'), expect: [401, 403, 403, 200, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },

@@ -8,13 +8,14 @@ import { dailyReport } from '../../../domain/reports/sales/daily-report.ts';
 import { activityReport } from '../../../domain/reports/sales/activity-report.ts';
 import { monthlyReport } from '../../../domain/reports/sales/monthly-report.ts';
 import { managersReport } from '../../../domain/reports/sales/managers-report.ts';
+import { complaintsReport } from '../../../domain/reports/sales/complaints-report.ts';
 import { checkPeriod, type Period } from '../../../domain/reports/sales/period.ts';
 import { companyCalendar, loadCalendarSettings } from '../../../domain/calendar/calendar-settings.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppEnv } from '../../context.ts';
 import { json } from '../../openapi.ts';
 import { problems, validationHook } from '../../problem.ts';
-import { activityReportSchema, dailyQuery, dailyReportSchema, managersReportSchema, monthlyReportSchema, monthQuery, periodQuery } from './schemas.ts';
+import { activityReportSchema, complaintsReportSchema, dailyQuery, dailyReportSchema, managersReportSchema, monthlyReportSchema, monthQuery, periodQuery } from './schemas.ts';
 
 /** The period asked for (default: this month up to today) in the company's days, checked. */
 async function periodOf(em: EntityManager, q: { from?: string | undefined; to?: string | undefined }): Promise<{ period: Period; tz: string }> {
@@ -78,5 +79,20 @@ export const salesReportsApi = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const { period, tz } = await periodOf(em, { from, to });
       const cal = await companyCalendar(em, new Date(`${period.from}T12:00:00Z`));
       return c.json(await managersReport(em, scope, period, tz, cal, new Date()), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/complaints', tags: ['Reports'], summary: 'Problem requests: open now by status with those past the SLA, handling time in working time of those decided in the period, decisions by kind',
+      request: { query: periodQuery },
+      responses: { 200: { description: 'The report', ...json(complaintsReportSchema) }, ...problems(400, 401, 403) },
+    }),
+    async (c) => {
+      const { em, actor } = c.var;
+      const { from, to, ...filter } = c.req.valid('query');
+      const scope = await reportScope(em, actor, filter);
+      const { period, tz } = await periodOf(em, { from, to });
+      const cal = await companyCalendar(em, new Date(`${period.from}T12:00:00Z`));
+      return c.json(await complaintsReport(em, scope, period, tz, cal, new Date()), 200);
     },
   );

@@ -90,3 +90,18 @@ export const managersReportSchema = z
     norms: z.array(z.object({ kind: z.enum(['call', 'meeting', 'demonstration', 'email', 'letter', 'proposal']), perDay: z.number(), fact: z.number().openapi({ description: 'Done per working day per seller' }), share })),
   })
   .openapi('ManagersReport');
+
+export const complaintsReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    open: z.array(z.object({ status: z.string(), count, overdue: count.openapi({ description: 'Past the SLA due time (a paused clock as it stood)' }) })).openapi({ description: 'Open now: registered, in work, waiting for the client' }),
+    handling: z.object({
+      decided: count.openapi({ description: 'Decided in the period' }),
+      medianMs: z.number().int().nullable().openapi({ description: 'Working time registered -> decided, less pauses waiting for the client' }),
+      averageMs: z.number().int().nullable(),
+      withinSla: share.nullable().openapi({ description: 'Share decided by the due time' }),
+    }),
+    decisions: z.array(z.object({ kind: z.enum(['satisfied', 'partly', 'refused']), count, share })),
+  })
+  .openapi('ComplaintsReport');

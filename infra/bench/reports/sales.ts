@@ -65,4 +65,13 @@ export const REPORTS: ReportBench[] = [
       `select i.kind, count(*) from interaction i where i.status = 'done' and i.at >= '${monthStart}' group by 1`,
     ],
   },
+  {
+    name: 'complaints (open, handling time, decisions)',
+    path: `/api/reports/complaints?from=${monthStart}&to=${today}`,
+    // Handling time is working time, computed in the process from these rows in both cases.
+    rawSql: [
+      `select k.status, count(*), count(*) filter (where coalesce(k.paused_since, now()) > k.due_at) from complaint k where k.status in ('registered', 'in-work', 'waiting') group by 1`,
+      `select k.registered_at, k.decided_at, k.due_at, k.paused_work_ms, k.decision_kind from complaint k where k.decided_at >= '${monthStart}'`,
+    ],
+  },
 ];
