@@ -15,11 +15,11 @@ interface Plans { month: string; items: { employee: { id: string; fullName: stri
 describe('sales plans', () => {
   it('a head plans his sellers\' month, sees them back, and the change is in the audit log', async () => {
     const [seller1, seller2] = [await employeeId(s, 'seller1'), await employeeId(s, 'seller2')];
-    const put = await s.call('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: seller1, month: '2026-12', amount: 150_000_000 }, { employeeId: seller2, month: '2026-12', amount: 90_000_000 }] } });
+    const put = await s.call('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: seller1, month: '2030-12', amount: 150_000_000 }, { employeeId: seller2, month: '2030-12', amount: 90_000_000 }] } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     // Changed again by the director: the last figure stands.
-    expect((await s.call('PUT', '/api/sales-plans', { as: 'director', body: { plans: [{ employeeId: seller2, month: '2026-12', amount: 95_000_000 }] } })).status).toBe(200);
-    const list = (await s.call<Plans>('GET', '/api/sales-plans?month=2026-12', { as: 'sales.head' })).body;
+    expect((await s.call('PUT', '/api/sales-plans', { as: 'director', body: { plans: [{ employeeId: seller2, month: '2030-12', amount: 95_000_000 }] } })).status).toBe(200);
+    const list = (await s.call<Plans>('GET', '/api/sales-plans?month=2030-12', { as: 'sales.head' })).body;
     expect(list.items.find((r) => r.employee.id === seller1)?.amount).toBe(150_000_000);
     expect(list.items.find((r) => r.employee.id === seller2)?.amount).toBe(95_000_000);
     // A seller without a plan is listed with none (seller3).
@@ -33,17 +33,17 @@ describe('sales plans', () => {
     const engineer = await employeeId(s, 'engineer1');
     const head = await employeeId(s, 'sales.head');
     const seller1 = await employeeId(s, 'seller1');
-    const other = await s.call<{ errors?: { path: string }[] }>('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: seller1, month: '2026-12', amount: 1 }, { employeeId: engineer, month: '2026-12', amount: 1 }] } });
+    const other = await s.call<{ errors?: { path: string }[] }>('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: seller1, month: '2030-12', amount: 1 }, { employeeId: engineer, month: '2030-12', amount: 1 }] } });
     expect(other.status).toBe(403);
     expect(JSON.stringify(other.body)).toContain('plans[1].employeeId');
-    expect((await s.call('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: head, month: '2026-12', amount: 1 }] } })).status).toBe(403);
-    expect((await s.call('PUT', '/api/sales-plans', { as: 'seller1', body: { plans: [{ employeeId: seller1, month: '2026-12', amount: 1 }] } })).status).toBe(403);
+    expect((await s.call('PUT', '/api/sales-plans', { as: 'sales.head', body: { plans: [{ employeeId: head, month: '2030-12', amount: 1 }] } })).status).toBe(403);
+    expect((await s.call('PUT', '/api/sales-plans', { as: 'seller1', body: { plans: [{ employeeId: seller1, month: '2030-12', amount: 1 }] } })).status).toBe(403);
     const bad = await s.call('PUT', '/api/sales-plans', { as: 'director', body: { plans: [{ employeeId: seller1, month: '2026-13', amount: -5 }] } });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/plans\[0\]\.month/);
     expect(JSON.stringify(bad.body)).toMatch(/plans\[0\]\.amount/);
     // Nothing of the refused rows was saved.
-    const list = (await s.call<Plans>('GET', '/api/sales-plans?month=2026-12', { as: 'director' })).body;
+    const list = (await s.call<Plans>('GET', '/api/sales-plans?month=2030-12', { as: 'director' })).body;
     expect(list.items.find((r) => r.employee.id === seller1)?.amount ?? null).not.toBe(1);
     expect((await s.call('GET', '/api/sales-plans?month=12-2026', { as: 'director' })).status).toBe(400);
   });
