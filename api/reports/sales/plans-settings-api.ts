@@ -12,7 +12,7 @@ import { json, jsonBody } from '../../openapi.ts';
 import { problems, validationHook } from '../../problem.ts';
 import { personSchema } from './schemas.ts';
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+const monthSchema = z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, year 1900-2999');
 const planRowSchema = z.object({ employee: personSchema, month: z.string(), amount: z.number().int().nullable().openapi({ description: 'Kopecks; null: no plan entered' }) }).openapi('SalesPlan');
 const plansInputSchema = z
   .object({

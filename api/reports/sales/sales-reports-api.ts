@@ -77,7 +77,8 @@ export const salesReportsApi = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const { from, to, ...filter } = c.req.valid('query');
       const scope = await reportScope(em, actor, filter);
       const { period, tz } = await periodOf(em, { from, to });
-      const cal = await companyCalendar(em, new Date(`${period.from}T12:00:00Z`));
+      // The calendar spans the year before its date to two after: a year into the period covers all three years a period may have.
+      const cal = await companyCalendar(em, new Date(Date.parse(`${period.from}T12:00:00Z`) + 365 * 86_400_000));
       return c.json(await managersReport(em, scope, period, tz, cal, new Date()), 200);
     },
   )

@@ -2,7 +2,8 @@
 // counts, shares 0..1, days; people are { id, fullName }, stages { id, code, name, nameEn }.
 import { z } from '@hono/zod-openapi';
 
-const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+// Years 1900-2999: PostgreSQL has no year 0, and nothing this company sold predates 1900.
+const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' }).refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a year from 1900 to 2999');
 export const filterQuery = {
   departmentId: z.uuid().optional().openapi({ description: 'Only the people of this department (one of yours)' }),
   employeeId: z.uuid().optional().openapi({ description: 'Only this person (one of yours)' }),
@@ -14,7 +15,7 @@ export const periodQuery = z.object({
 });
 export const dailyQuery = z.object({ date: isoDate.optional().openapi({ description: 'The day; default: today in the company time zone' }), ...filterQuery });
 export const monthQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').optional().openapi({ description: 'Default: this month' }),
+  month: z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, year 1900-2999').optional().openapi({ description: 'Default: this month' }),
   ...filterQuery,
 });
 
