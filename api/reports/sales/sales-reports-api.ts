@@ -12,10 +12,26 @@ import { complaintsReport } from '../../../domain/reports/sales/complaints-repor
 import { checkPeriod, type Period } from '../../../domain/reports/sales/period.ts';
 import { companyCalendar, loadCalendarSettings } from '../../../domain/calendar/calendar-settings.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.ts';
 import type { AppEnv } from '../../context.ts';
 import { json } from '../../openapi.ts';
 import { problems, validationHook } from '../../problem.ts';
 import { activityReportSchema, complaintsReportSchema, dailyQuery, dailyReportSchema, managersReportSchema, monthlyReportSchema, monthQuery, periodQuery } from './schemas.ts';
+
+// Building the company calendar (holiday tables of four years) costs tens of milliseconds - more
+// than a small report's queries; it changes only when the settings do, so it is kept per
+// settings and year.
+const calendars = new Map<string, WorkingCalendar>();
+async function reportCalendar(em: EntityManager, at: Date): Promise<WorkingCalendar> {
+  const key = `${at.getUTCFullYear()} ${JSON.stringify(await loadCalendarSettings(em))}`;
+  let cal = calendars.get(key);
+  if (!cal) {
+    if (calendars.size > 20) calendars.clear();
+    cal = await companyCalendar(em, at);
+    calendars.set(key, cal);
+  }
+  return cal;
+}
 
 /** The period asked for (default: this month up to today) in the company's days, checked. */
 async function periodOf(em: EntityManager, q: { from?: string | undefined; to?: string | undefined }): Promise<{ period: Period; tz: string }> {
@@ -78,7 +94,7 @@ export const salesReportsApi = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const scope = await reportScope(em, actor, filter);
       const { period, tz } = await periodOf(em, { from, to });
       // The calendar spans the year before its date to two after: a year into the period covers all three years a period may have.
-      const cal = await companyCalendar(em, new Date(Date.parse(`${period.from}T12:00:00Z`) + 365 * 86_400_000));
+      const cal = await reportCalendar(em, new Date(Date.parse(`${period.from}T12:00:00Z`) + 365 * 86_400_000));
       return c.json(await managersReport(em, scope, period, tz, cal, new Date()), 200);
     },
   )
@@ -93,7 +109,7 @@ export const salesReportsApi = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const { from, to, ...filter } = c.req.valid('query');
       const scope = await reportScope(em, actor, filter);
       const { period, tz } = await periodOf(em, { from, to });
-      const cal = await companyCalendar(em, new Date(`${period.from}T12:00:00Z`));
+      const cal = await reportCalendar(em, new Date(`${period.from}T12:00:00Z`));
       return c.json(await complaintsReport(em, scope, period, tz, cal, new Date()), 200);
     },
   );
