@@ -37,6 +37,8 @@ import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
 import { routesApi } from './routes/routes-api.ts';
+import { salesReportsApi } from './reports/sales/sales-reports-api.ts';
+import { reportSettingsApi, salesPlansApi } from './reports/sales/plans-settings-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
 import { timingReportsApi } from './reports/timing/timing-api.ts';
@@ -82,6 +84,9 @@ export function createApp(deps: AppDeps) {
     .route('/kb', kbApi)
     .route('/reports', clientReportsApi)
     .route('/reports', timingReportsApi)
+    .route('/reports', salesReportsApi)
+    .route('/sales-plans', salesPlansApi)
+    .route('/settings', reportSettingsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

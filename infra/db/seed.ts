@@ -12,6 +12,7 @@ import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 import { writeDemoService } from './demo-service.ts';
+import { writeDemoSalesPlans } from './demo-sales-plans.ts';
 
 export interface DemoScale {
   /** How many clients; the rest (deals, invoices, service) follows from them. */
@@ -60,6 +61,7 @@ async function writeCompany(em: EntityManager, scale: DemoScale): Promise<void> 
   await writeDemoInvoices(em, now);
   await writeDemoService(em, now);
   await writeDemoComplaints(em, now, scale.complaintRounds);
+  await writeDemoSalesPlans(em, now);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
 }
