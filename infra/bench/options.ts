@@ -11,6 +11,8 @@ export interface BenchOptions {
   inboxRequests: number;
   /** Cases run one by one to count statements per start and per step. */
   costCases: number;
+  /** Requests per management report (and as many runs of its raw SQL). */
+  reportRequests: number;
 }
 
 const SPEC = {
@@ -20,6 +22,7 @@ const SPEC = {
   'inbox-employees': { env: 'BENCH_INBOX_EMPLOYEES', fallback: '10000' },
   'inbox-requests': { env: 'BENCH_INBOX_REQUESTS', fallback: '1000' },
   'cost-cases': { env: 'BENCH_COST_CASES', fallback: '10' },
+  'report-requests': { env: 'BENCH_REPORT_REQUESTS', fallback: '7' },
 } as const;
 
 type Name = keyof typeof SPEC;
@@ -48,5 +51,6 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Be
     inboxEmployees: count('inbox-employees'),
     inboxRequests: count('inbox-requests'),
     costCases: count('cost-cases'),
+    reportRequests: count('report-requests'),
   };
 }

@@ -14,6 +14,10 @@ import { Cleanup } from './cleanup.ts';
 import { historyCost } from './history-cost.ts';
 import { checkInboxSql, timeInbox } from './inbox-bench.ts';
 import { loadInbox } from './inbox-load.ts';
+import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
+import { signIn } from './api-client.ts';
+import { ALL_REPORTS, timeReports } from './reports-bench.ts';
+import { loadReports, loadTimingFacts, REPORTS_LOAD } from './reports-load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
 import { connectPg, pgPool } from './pg.ts';
 import { measureProductCost } from './product-cost.ts';
@@ -88,12 +92,23 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   const inboxDone = await timeInbox(product.baseUrl, db, people, 'completed', opts.inboxRequests, cleanup.signal);
   log(`inbox timed in ${((now() - t) / 1000).toFixed(1)} s`);
 
+  log(`loading ${REPORTS_LOAD.deals.toLocaleString('en-US')} deals and the records around them for the reports...`);
+  t = now();
+  await loadReports(db);
+  const facts = await loadTimingFacts(stack.pgUrl);
+  log(`timing facts of ${facts.steps.toLocaleString('en-US')} steps and ${facts.cases.toLocaleString('en-US')} cases written by the product's backfill`);
+  const reportsLoadSeconds = (now() - t) / 1000;
+  log(`timing ${ALL_REPORTS.length} reports, ${opts.reportRequests} requests each, against their raw SQL...`);
+  const director = await signIn(product.baseUrl, demoEmail('director'), DEMO_PASSWORD);
+  const reports = await timeReports(director, db, opts.reportRequests, cleanup.signal);
+
   const loadPeak = sampler.stop();
   const end = await readMemory(product.pid);
   const rows: Row[] = [
     ...series.flatMap(seriesRows),
     ...inboxRows('open (default)', inboxOpen.productMs, inboxOpen.sqlMs),
     ...inboxRows('completed (?status=completed)', inboxDone.productMs, inboxDone.sqlMs),
+    ...reports.filter((r) => r.error === undefined).map((r) => ({ measure: `report: ${r.report.name} p50 (ms; bare: its raw SQL)`, ...pair(r.productMs, r.sqlMs, 0.5), goal: '<= 2x' })),
     { measure: 'SQL statements per completed step (excl. BEGIN/COMMIT)', product: cost.perStep.statements },
     { measure: 'transactions per completed step', product: cost.perStep.transactions },
     { measure: 'SQL statements per start', product: cost.perStart.statements },
@@ -114,6 +129,7 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
     `- Run: ${opts.n} cases per series, 3 steps per case, concurrency ${opts.concurrency.join(' and ')}; same Temporal dev server and PostgreSQL for product and bare, one after another.`,
     ...series.map((s) => `- C=${s.concurrency}: next assignment told in the answer ${s.product.toldInAnswer} times, found by polling the inbox ${s.product.polledInbox} times (${s.product.inboxPolls} inbox requests); completions refused and retried: ${s.product.refusedCompletes}; failed cases: product ${s.product.failed}, bare ${s.updates.failed + s.updateActivity.failed}${s.product.firstError ? ` (first: ${s.product.firstError})` : ''}.`),
     `- Statements: pg_stat_statements, the product's own database role only, ${opts.costCases} cases run one by one; per-statement breakdown in .bench-data/statements.txt. Transactions are explicit BEGINs.`,
+    `- Reports: ${REPORTS_LOAD.deals.toLocaleString('en-US')} deals over ${REPORTS_LOAD.clients.toLocaleString('en-US')} clients, ${REPORTS_LOAD.interactions.toLocaleString('en-US')} interactions, ${REPORTS_LOAD.complaints.toLocaleString('en-US')} complaints and the timing facts of the ${opts.inboxRows.toLocaleString('en-US')} loaded steps, loaded in ${reportsLoadSeconds.toFixed(0)} s; each report called ${opts.reportRequests} times as the commercial director over HTTP, its raw SQL (infra/bench/reports/*.ts) as often through one pg connection.${reports.some((r) => r.error) ? ` FAILED: ${reports.filter((r) => r.error).map((r) => `${r.report.name} (${r.error})`).join('; ')}.` : ''}`,
     `- Inbox: ${opts.inboxRows.toLocaleString('en-US')} assignments over ${opts.inboxEmployees.toLocaleString('en-US')} employees loaded in ${loadSeconds.toFixed(0)} s; ${opts.inboxRequests} requests per list over: ${people.map((p) => p.label).join(', ')}; page of 100. Raw SQL from infra/bench/inbox-sql.ts through one pg connection. Row-count mismatches: ${inboxOpen.mismatches + inboxDone.mismatches}.${sqlWarning ? ` WARNING: ${sqlWarning}.` : ''}`,
   ];
   return [

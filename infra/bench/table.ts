@@ -22,7 +22,7 @@ export async function machine(pgVersion: string): Promise<string> {
 const fmt = (n: number | undefined, digits: number): string => (n === undefined ? '-' : Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
 
 export function markdownTable(rows: readonly Row[]): string {
-  const lines = ['| measure | product | bare | product / bare | goal (issue 6) |', '|---|---:|---:|---:|---|'];
+  const lines = ['| measure | product | bare | product / bare | goal (its issue) |', '|---|---:|---:|---:|---|'];
   for (const r of rows) {
     const digits = r.digits ?? 1;
     const ratio = r.bare === undefined || r.bare === 0 ? '-' : `${fmt(r.product / r.bare, 2)}x`;

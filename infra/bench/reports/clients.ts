@@ -3,14 +3,12 @@
 // the same figures from the raw tables. None of these reports reads a pre-aggregated table: each
 // is one pass over payments, deals or clients, which is what the raw statements do too.
 
-export interface ReportBench {
-  name: string;
-  path: string;
-  rawSql: string[];
-}
+import type { ReportBench } from './types.ts';
 
-const FROM = '2026-01-01';
-const TO = '2026-11-30';
+// The last twelve months up to today: the generated payments span the three years before it.
+const day = (d: Date): string => d.toISOString().slice(0, 10);
+const TO = day(new Date());
+const FROM = day(new Date(Date.now() - 364 * 86_400_000));
 /** The company's days as timestamp bounds (Moscow), as the reports compute them. */
 const within = (column: string) => `${column} >= ('${FROM}'::date::timestamp at time zone 'Europe/Moscow') and ${column} < (('${TO}'::date + 1)::timestamp at time zone 'Europe/Moscow')`;
 const revenue = (perMonth: boolean) => `

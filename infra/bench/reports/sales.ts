@@ -1,12 +1,7 @@
 // The sales reports' bench entries: each report called as the director, beside the SQL a
 // hand-written query would run for the same figures over the raw tables (the reports read the
 // raw tables too - no pre-aggregation - so the baseline is the same statements, scope-free).
-/** As in the issue 10 brief; the integrator's runner declares the shared one. */
-interface ReportBench {
-  name: string;
-  path: string;
-  rawSql: string[];
-}
+import type { ReportBench } from './types.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const monthStart = `${today.slice(0, 7)}-01`;
