@@ -4,7 +4,7 @@
 // The department and employee filters narrow that set; a filter outside it is refused rather than
 // answered with an empty report, so a reader never mistakes "not yours" for "nothing happened".
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { DomainError } from '../errors.ts';
 import { hasAnyRole, hasRole, type Actor } from '../identity/roles.ts';
 import { OVERSEES_EVERYONE } from '../team/check-team-access.ts';
@@ -49,3 +49,12 @@ export async function reportScope(em: EntityManager, actor: Actor, filter: Repor
 /** Whether one employee's figures belong in the report. */
 export const inScope = (scope: ReportScope, employeeId: string | null | undefined): boolean =>
   scope.all || (employeeId != null && scope.employeeIds.includes(employeeId));
+
+/**
+ * The scope as a SQL condition on the column (or expression) holding the employee a figure
+ * belongs to: `true` for a company-wide reader, else membership in one array parameter.
+ */
+export function scopeSql(scope: ReportScope, column: string | RawBuilder<unknown>): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${typeof column === 'string' ? sql.ref(column) : column} = any(${scope.employeeIds}::uuid[])`;
+}

@@ -4,16 +4,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { Actor } from '../../identity/roles.ts';
-import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
+import { reportScope, type ReportFilter, type ReportScope, scopeSql } from '../report-scope.ts';
 import { abc } from './abc-xyz.ts';
-import { inScopeSql, run, type Period } from './report-sql.ts';
+import { run, type Period } from './report-sql.ts';
 
 /** Revenue per client (and per month when asked) from the payments received in the period. */
 export function revenueSql(scope: ReportScope, period: Period, perMonth: boolean) {
   return sql<{ id: string; name: string; month: string | null; value: string }>`
     select c.id, c.name, ${perMonth ? sql`to_char(p.paid_on, 'YYYY-MM')` : sql`null`} as month, sum(p.amount) as value
     from invoice_payment p join invoice i on i.id = p.invoice_id join client c on c.id = i.client_id
-    where p.paid_on between ${period.from}::date and ${period.to}::date and ${inScopeSql(scope, 'c.owner_id')}
+    where p.paid_on between ${period.from}::date and ${period.to}::date and ${scopeSql(scope, 'c.owner_id')}
     group by c.id, c.name${perMonth ? sql`, 3` : sql``}`;
 }
 

@@ -6,9 +6,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { Actor } from '../../identity/roles.ts';
-import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
+import { reportScope, type ReportFilter, type ReportScope, scopeSql } from '../report-scope.ts';
 import { COMPLETENESS_FIELDS, completeness, missingFields, type ClientFacts, type CompletenessField } from './completeness.ts';
-import { companyTimeZone, inScopeSql, run, withinDaysSql, type Period } from './report-sql.ts';
+import { companyTimeZone, run, withinDaysSql, type Period } from './report-sql.ts';
 
 export const LEAST_COMPLETE_LIMIT = 50;
 
@@ -22,7 +22,7 @@ export function factsSql(scope: ReportScope, period: Period | undefined, timeZon
       exists (select 1 from client_contact k where k.client_id = c.id) as contact,
       exists (select 1 from client_contact k where k.client_id = c.id and k.birth_day is not null and k.birth_month is not null) as "contactBirthday"
     from client c
-    where ${inScopeSql(scope, 'c.owner_id')} and ${period ? withinDaysSql('c.created_at', period, timeZone) : sql`true`}`;
+    where ${scopeSql(scope, 'c.owner_id')} and ${period ? withinDaysSql('c.created_at', period, timeZone) : sql`true`}`;
 }
 
 // Over the facts CTE, aliased f (employee, joined beside it, has an email column too).

@@ -7,8 +7,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../identity/roles.ts';
-import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
-import { companyTimeZone, inScopeSql, run, withinDaysSql, type Period } from './report-sql.ts';
+import { reportScope, type ReportFilter, type ReportScope, scopeSql } from '../report-scope.ts';
+import { companyTimeZone, run, withinDaysSql, type Period } from './report-sql.ts';
 
 export const MARKETING_DIMENSIONS = ['channel', 'segment', 'region'] as const;
 export type MarketingDimension = (typeof MARKETING_DIMENSIONS)[number];
@@ -27,14 +27,14 @@ type Row = { key: string | null; n: number; amount: string | null };
 export function marketingSql(scope: ReportScope, q: Period, by: MarketingDimension, timeZone: string) {
   const g = GROUPS[by];
   const newClients = sql<Row>`select ${g.key} as key, count(*)::int as n, null as amount from client c ${g.join}
-    where ${withinDaysSql('c.created_at', q, timeZone)} and ${inScopeSql(scope, 'c.owner_id')} group by 1`;
+    where ${withinDaysSql('c.created_at', q, timeZone)} and ${scopeSql(scope, 'c.owner_id')} group by 1`;
   const opened = sql<Row>`select ${g.key} as key, count(*)::int as n, null as amount from deal d join client c on c.id = d.client_id ${g.join}
-    where ${withinDaysSql('d.created_at', q, timeZone)} and ${inScopeSql(scope, 'd.owner_id')} group by 1`;
+    where ${withinDaysSql('d.created_at', q, timeZone)} and ${scopeSql(scope, 'd.owner_id')} group by 1`;
   const won = sql<Row>`select ${g.key} as key, count(*)::int as n, sum(d.amount) as amount from deal d join client c on c.id = d.client_id ${g.join}
-    where d.status = 'won' and ${withinDaysSql('d.closed_at', q, timeZone)} and ${inScopeSql(scope, 'd.owner_id')} group by 1`;
+    where d.status = 'won' and ${withinDaysSql('d.closed_at', q, timeZone)} and ${scopeSql(scope, 'd.owner_id')} group by 1`;
   const revenue = sql<Row>`select ${g.key} as key, count(*)::int as n, sum(p.amount) as amount
     from invoice_payment p join invoice i on i.id = p.invoice_id join client c on c.id = i.client_id ${g.join}
-    where p.paid_on between ${q.from}::date and ${q.to}::date and ${inScopeSql(scope, 'c.owner_id')} group by 1`;
+    where p.paid_on between ${q.from}::date and ${q.to}::date and ${scopeSql(scope, 'c.owner_id')} group by 1`;
   return { newClients, opened, won, revenue };
 }
 

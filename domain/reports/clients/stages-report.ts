@@ -5,9 +5,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { CLIENT_STAGES, type ClientStage } from '../../clients/entities.ts';
 import type { Actor } from '../../identity/roles.ts';
-import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
+import { reportScope, type ReportFilter, type ReportScope, scopeSql } from '../report-scope.ts';
 import { addMonths, previousPeriod, retention, stageOf } from './relationship.ts';
-import { inScopeSql, run, type Period } from './report-sql.ts';
+import { run, type Period } from './report-sql.ts';
 
 /** At most this many differing clients are listed (the count says how many there are). */
 export const MISMATCH_LIMIT = 500;
@@ -23,14 +23,14 @@ export function purchasesSql(scope: ReportScope, asOf: string) {
     select c.id, c.name, c.stage, c.owner_id as "ownerId", e.full_name as "ownerName",
       count(pu.day) filter (where pu.day > ${yearAgo}::date)::int as recent, to_char(max(pu.day), 'YYYY-MM-DD') as "lastDay"
     from client c join employee e on e.id = c.owner_id left join purchase pu on pu.client_id = c.id
-    where ${inScopeSql(scope, 'c.owner_id')}
+    where ${scopeSql(scope, 'c.owner_id')}
     group by c.id, c.name, c.stage, c.owner_id, e.full_name
     order by c.name, c.id`;
 }
 
 const buyersSql = (scope: ReportScope, period: Period) => sql<{ id: string }>`
   select distinct i.client_id as id from invoice_payment p join invoice i on i.id = p.invoice_id join client c on c.id = i.client_id
-  where p.paid_on between ${period.from}::date and ${period.to}::date and ${inScopeSql(scope, 'c.owner_id')}`;
+  where p.paid_on between ${period.from}::date and ${period.to}::date and ${scopeSql(scope, 'c.owner_id')}`;
 
 export async function stagesReport(em: EntityManager, actor: Actor, q: Period & ReportFilter) {
   const scope = await reportScope(em, actor, q);

@@ -4,8 +4,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { Actor } from '../../identity/roles.ts';
-import { reportScope, type ReportFilter, type ReportScope } from '../report-scope.ts';
-import { companyTimeZone, inScopeSql, run, withinDaysSql, type Period } from './report-sql.ts';
+import { reportScope, type ReportFilter, type ReportScope, scopeSql } from '../report-scope.ts';
+import { companyTimeZone, run, withinDaysSql, type Period } from './report-sql.ts';
 
 export const VIP_TAG_NAME = 'VIP';
 
@@ -19,7 +19,7 @@ export function vipSql(scope: ReportScope, q: VipQuery, timeZone: string) {
     select c.id, c.name, c.owner_id as "ownerId", e.full_name as "ownerName", count(*)::int as "wonDeals", sum(d.amount) as value,
       exists (select 1 from client_tag_link l join client_tag t on t.id = l.client_tag_id where l.client_id = c.id and t.name = ${VIP_TAG_NAME}) as tagged
     from deal d join client c on c.id = d.client_id join employee e on e.id = c.owner_id
-    where d.status = 'won' and ${withinDaysSql('d.closed_at', q, timeZone)} and ${inScopeSql(scope, 'c.owner_id')}
+    where d.status = 'won' and ${withinDaysSql('d.closed_at', q, timeZone)} and ${scopeSql(scope, 'c.owner_id')}
     group by c.id, c.name, c.owner_id, e.full_name
     having sum(d.amount) >= ${q.threshold}
     order by sum(d.amount) desc, c.name, c.id`;

@@ -4,9 +4,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { INTERACTION_KINDS, type InteractionKind } from '../../clients/entities.ts';
-import type { ReportScope } from '../report-scope.ts';
+import { scopeSql, type ReportScope } from '../report-scope.ts';
 import { addDays, type Period } from './period.ts';
-import { scopeSql } from './scope-sql.ts';
 
 export interface ActivityRow {
   employee: { id: string; fullName: string };

@@ -8,10 +8,9 @@ import { sql } from 'kysely';
 import { workingTimeBetween } from '../../calendar/calendar-math.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { COMPLAINT_STATUSES, DECISION_KINDS } from '../../complaints/entities.ts';
-import type { ReportScope } from '../report-scope.ts';
+import { scopeSql, type ReportScope } from '../report-scope.ts';
 import { dayStart } from './activity-report.ts';
 import { addDays, type Period } from './period.ts';
-import { scopeSql } from './scope-sql.ts';
 
 export interface ComplaintsReport {
   from: string;

@@ -5,9 +5,8 @@
 // owner (an invoice without a deal); a deal is its owner's.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import type { ReportScope } from '../report-scope.ts';
+import { scopeSql, type ReportScope } from '../report-scope.ts';
 import { daysOf } from './period.ts';
-import { scopeSql } from './scope-sql.ts';
 
 export interface StageRef {
   id: string;

@@ -11,12 +11,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
-import type { ReportScope } from '../report-scope.ts';
+import { scopeSql, type ReportScope } from '../report-scope.ts';
 import { dayStart } from './activity-report.ts';
 import { paymentOwnerSql, type StageRef } from './daily-report.ts';
 import { addDays, type Period } from './period.ts';
 import { loadReportSettings } from './report-settings.ts';
-import { scopeSql } from './scope-sql.ts';
 import { commission, normsAgainstFact, workingDaysIn, type NormKind, type NormRow } from './settings-rules.ts';
 
 export const STUCK_FACTOR = 2;

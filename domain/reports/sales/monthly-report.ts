@@ -9,12 +9,11 @@
 // - contract: a deal's first move into the `contract` stage or further; won: deals closed won in the month.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import type { ReportScope } from '../report-scope.ts';
+import { scopeSql, type ReportScope } from '../report-scope.ts';
 import { paymentOwnerSql, type StageRef } from './daily-report.ts';
 import { activityFunnel, salesFunnel, type ActivityFunnelRow, type HistoryRow } from './funnel.ts';
 import { addDays, monthPeriod } from './period.ts';
 import { dayStart } from './activity-report.ts';
-import { scopeSql } from './scope-sql.ts';
 
 export interface MonthlyRow {
   employee: { id: string; fullName: string };

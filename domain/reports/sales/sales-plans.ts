@@ -7,8 +7,7 @@ import { sql } from 'kysely';
 import { DomainError } from '../../errors.ts';
 import { hasAnyRole, type Actor } from '../../identity/roles.ts';
 import { OVERSEES_EVERYONE } from '../../team/check-team-access.ts';
-import { reportScope } from '../report-scope.ts';
-import { scopeSql } from './scope-sql.ts';
+import { reportScope, scopeSql } from '../report-scope.ts';
 
 export interface PlanRow {
   employee: { id: string; fullName: string };
