@@ -89,7 +89,7 @@ function Bell() {
 }
 
 interface NavSection {
-  key: 'work' | 'crm' | 'finance' | 'service' | 'admin';
+  key: 'work' | 'crm' | 'finance' | 'service' | 'reports' | 'admin';
   links: { to: string; label: string }[];
 }
 
@@ -157,6 +157,10 @@ export function Layout() {
       { to: '/complaints', label: t('complaints.nav') },
       { to: '/kb', label: t('complaints.kbNav') },
     ] },
+    // Reports are for heads, management and admins (the API refuses anyone else).
+    { key: 'reports', links: isManager(roles) ? [
+      { to: '/reports', label: t('reports.navDirector') },
+    ] : [] },
     { key: 'admin', links: [
       ...(has('designer', 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
       ...(has('sales', 'manager', 'management', 'admin') ? [{ to: '/import', label: t('transfer.nav') }] : []),

@@ -75,6 +75,7 @@ const router = createBrowserRouter([
       { path: 'kb', lazy: async () => ({ Component: (await import('./complaints/KbPage.tsx')).KbPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await import('./calendar/CalendarPage.tsx')).CalendarPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
+      { path: 'reports', lazy: async () => ({ Component: (await import('./reports/DirectorPage.tsx')).DirectorPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],

@@ -1,0 +1,145 @@
+// The report APIs' answers as the screens read them (shapes from the timing, sales and clients
+// report endpoints under /api/reports). Written here rather than inferred from AppType so the
+// screens build while those endpoints are made in parallel; extra fields are ignored.
+
+export interface Person { id: string; fullName: string }
+export interface StageRef { id: string; code: string; name: string; nameEn: string | null }
+
+export interface DailyReport {
+  date: string;
+  revenue: { day: number; monthToDate: number; byDay: { date: string; amount: number }[] };
+  expected: { weighted: number; total: number; byMonth: { month: string; deals: number; total: number; weighted: number }[] };
+  openByStage: { stage: StageRef; deals: number; amount: number; weighted: number }[];
+}
+
+export interface AtRiskItem {
+  processId: string;
+  subject?: string | null;
+  assignmentId: string;
+  nodeId?: string;
+  nodeName?: string | null;
+  stepName?: string | null;
+  routeKey?: string;
+  routeName?: string | null;
+  employee: Person | null;
+  role?: string | null;
+  dueAt: string;
+  workingMsLeft: number;
+  stuck: boolean;
+  openWorkingMs: number;
+  nodeP90Ms: number | null;
+}
+
+export interface AtRiskReport {
+  items: AtRiskItem[];
+  byPerson: { employee: Person | null; atRisk: number; overdue: number; stuck: number }[];
+  byDepartment: { department: { id: string; name: string } | null; atRisk: number; overdue: number; stuck: number }[];
+}
+
+export interface ComplaintsReport {
+  open?: { total: number; overdue: number; byStatus?: { status: string; count: number; overdue?: number }[] };
+  byStatus?: { status: string; count: number; overdue?: number }[];
+  handling?: { closed?: number; medianMs?: number | null; p90Ms?: number | null; avgMs?: number | null };
+  decisions?: { decision: string; count: number }[];
+}
+
+export interface ManagersRow {
+  employee: Person;
+  won: number;
+  lost: number;
+  winRate: number | null;
+  avgDurationDays?: number | null;
+  stuck?: number;
+  revenue: number;
+  commission?: number;
+  plan?: number | null;
+  fact?: number;
+}
+
+export interface ManagersReport {
+  items?: ManagersRow[];
+  managers?: ManagersRow[];
+  refusals?: { reason: string; count: number; share: number; byStage?: { stage: StageRef | string; count: number }[] }[];
+  norms?: { kind: string; perDay: number; fact: number; share: number | null }[];
+}
+
+export interface ActivityRow {
+  employee: Person;
+  done: number;
+  overdue: number;
+  planned: number;
+  byKind?: { kind: string; done: number; overdue: number; planned: number }[];
+}
+export interface ActivityReport { items?: ActivityRow[]; employees?: ActivityRow[] }
+
+export interface MonthlyPlanRow { employee: Person; plan: number | null; fact: number; share?: number | null }
+export interface MonthlyReport {
+  month: string;
+  employees?: { employee: Person; newInterests?: number; proposals?: number; proposalsAmount?: number; plan?: number | null; fact?: number; planShare?: number | null }[];
+  funnel?: { stage: StageRef; entered: number; wentOn: number; conversion: number | null }[];
+  activityFunnel?: { step: string; count: number; conversion?: number | null }[];
+}
+
+export interface TimingNode {
+  nodeId: string;
+  name: string | null;
+  cases: number;
+  steps: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  queueMedianMs: number | null;
+  assignedMedianMs: number | null;
+  target: string | null;
+  targetMs?: number | null;
+  overDue: number;
+  overDueShare: number | null;
+  reworkShare: number | null;
+  avgRepeats: number | null;
+}
+
+export interface ProcessTiming {
+  route: { key: string; name: string; version: number; versionId: string };
+  period: { from: string; to: string };
+  nodes: TimingNode[];
+  people: { nodeId: string; employee: Person; steps: number; medianMs: number | null; p90Ms: number | null; overDueShare: number | null }[];
+  variants: { path: string[]; cases: number; share: number; medianMs: number | null }[];
+  compare?: { version: number; nodes: TimingNode[] };
+}
+
+export interface BreachItem {
+  processId: string;
+  subject: string | null;
+  assignmentId: string;
+  employee: Person | null;
+  openedAt: string;
+  dueAt: string;
+  closedAt: string | null;
+  workingMs: number;
+  overByMs: number;
+}
+export interface Breaches { items: BreachItem[]; nextCursor: string | null }
+
+export interface AbcReport {
+  classes: { class: 'A' | 'B' | 'C'; clients: number; value: number; share: number }[];
+  items: { client: { id: string; name: string }; value: number; share: number; cumulativeShare: number; class: 'A' | 'B' | 'C' }[];
+}
+export interface XyzReport {
+  items: { client: { id: string; name: string }; mean: number; cv: number | null; class: 'X' | 'Y' | 'Z' | null; abc?: string | null }[];
+  matrix?: { abc: string; xyz: string; clients: number }[] | Record<string, Record<string, number>>;
+}
+export interface StagesReport {
+  stages?: { stage: string; stored: number; computed: number }[];
+  retention?: { previous: number; retained: number; ratio: number | null } | number | null;
+  mismatches?: { client: { id: string; name: string }; stored: string; computed: string }[];
+}
+export interface CompletenessReport {
+  fields?: { field: string; filled: number; total: number; share: number }[];
+  owners?: { employee: Person | null; clients: number; share: number }[];
+  least?: { client: { id: string; name: string }; missing: string[]; share?: number }[];
+}
+export interface MarketingReport {
+  items?: { key?: string; label?: string; name?: string; newClients: number; dealsOpened: number; won: number; revenue: number; conversion: number | null; averageDeal: number | null }[];
+}
+export interface VipReport {
+  items?: { client: { id: string; name: string }; value: number; tagged: boolean }[];
+}
