@@ -38,6 +38,7 @@ import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
+import { timingReportsApi } from './reports/timing/timing-api.ts';
 import { exportsApi } from './transfer/exports-api.ts';
 import { importsApi } from './transfer/imports-api.ts';
 import { MAX_FILE_BYTES } from '../domain/transfer/read-table.ts';
@@ -78,7 +79,8 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
-    .route('/', directoryApi);
+    .route('/', directoryApi)
+    .route('/reports', timingReportsApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) });

@@ -249,6 +249,9 @@ const ROWS: Row[] = [
   { name: 'POST /api/assignments/{id}/complete', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/complete`, body: {} }), expect: [401, 200, 403, 403, 403, 403, 403] },
   { name: 'POST /api/assignments/{id}/reassign', call: async () => ({ method: 'POST', path: `/api/assignments/${(await newCase()).assignmentId}/reassign`, body: { employeeId: await idOf('seller3'), reason: 'holiday' } }), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/team', call: read('/api/team'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/process-timing', call: read('/api/reports/process-timing?routeKey=matrix'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/process-timing/breaches', call: read('/api/reports/process-timing/breaches?routeKey=matrix&nodeId=work'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/at-risk', call: read('/api/reports/at-risk?withinHours=8'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/team/{employeeId}/work', call: async () => ({ method: 'GET', path: `/api/team/${await idOf('seller1')}/work` }), expect: [401, 403, 403, 200, 403, 200, 403] },
   {
     name: 'POST /api/team/hand-over',

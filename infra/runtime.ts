@@ -19,6 +19,7 @@ import { ensureHousekeeping } from './housekeeping.ts';
 import { BIRTHDAY_CALL_HOUR, ensureBirthdaySchedule } from './birthday-schedule.ts';
 import { ensureShippedRoutes } from './db/shipped-routes.ts';
 import { loadCalendarSettings } from '../domain/calendar/calendar-settings.ts';
+import { backfillTimingFacts } from '../domain/reports/timing/backfill-timing-facts.ts';
 import { startEmbeddedPostgres } from './services/embedded-postgres.ts';
 import { removePidFile, stopLeftovers, writePidFile } from './services/pid-files.ts';
 import { locateTemporalCli } from './services/temporal-cli.ts';
@@ -149,6 +150,14 @@ export async function ensureTemporal(config: AppConfig, life: Lifecycle): Promis
 export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boolean, connectTimeoutMs?: number): Promise<Orm> {
   const orm = await openDatabase(databaseUrl, { migrate, ...(connectTimeoutMs ? { connectTimeoutMs } : {}) });
   life.add('database pool', () => orm.close());
+  // Timing facts for steps closed before they were recorded; in the background, so a large
+  // upgrade does not hold up the start (reports read what is there; the next start resumes).
+  if (migrate) {
+    void backfillTimingFacts(orm.em.fork()).then(
+      (n) => n.steps + n.cases > 0 && log(`Timing facts written for ${n.steps} closed steps and ${n.cases} ended cases`),
+      (err: unknown) => log(`Timing facts not finished (the next start resumes): ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
   return orm;
 }
 

@@ -13,6 +13,7 @@ import { applyRecordUpdate } from '../records/route-updates.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
 import { workflowIdFor, type ProcessInput } from './process-input.ts';
+import { completeStepWithFact, recordCaseFact, withdrawStepsWithFacts } from '../reports/timing/step-facts.ts';
 
 export interface TransitionContext {
   processId: string;
@@ -39,13 +40,14 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
         events.push({ key: e.key, type: e.event, at: e.at, stepId: e.nodeId, assignmentId: e.assignmentId, actorId: e.actorId, data: e.data });
         break;
       case 'complete':
-        await completeStep(em, e);
+        // The timing fact (reports/timing) is written with the close, in this transaction.
+        await completeStepWithFact(em, e);
         break;
       case 'claim':
         await em.nativeUpdate(Assignment, { id: e.assignmentId, status: 'open', assignee: null }, { assignee: e.employeeId, claimedAt: new Date(e.at) });
         break;
       case 'withdraw':
-        await em.nativeUpdate(Assignment, { id: e.assignmentId, status: 'open' }, { status: 'withdrawn', completedAt: new Date(e.at) });
+        await withdrawStepsWithFacts(em, { assignmentId: e.assignmentId }, e.at);
         break;
       case 'reassign':
         await reassign(em, ctx, e, events, result);
@@ -167,16 +169,6 @@ async function openStep(em: EntityManager, ctx: TransitionContext, o: Of<'open'>
   const notice = { processId: ctx.processId, assignmentId: o.assignmentId, stepName: o.step.name, ...who, dueAt: o.dueAt };
   const recipients = person ? [{ id: person.id, email: person.email, fullName: person.fullName }] : await recipientsOf(em, who);
   result.mailKeys.push(...(await writeNotifications(em, `${o.assignmentId}:new`, recipients, newAssignmentMessage(notice, ctx.subject))));
-}
-
-/** Closes a step as completed, once; an unclaimed queue item is taken by whoever completes it. */
-async function completeStep(em: EntityManager, e: Of<'complete'>): Promise<void> {
-  await em.execute(
-    `update assignment set status = 'completed', completed_at = ?, completed_by_id = ?, outcome = ?, form_data = ?,
-       claimed_at = case when assignee_id is null then ? else claimed_at end, assignee_id = coalesce(assignee_id, ?)
-     where id = ? and status = 'open'`,
-    [new Date(e.at), e.employeeId, e.outcome ?? null, e.form ? JSON.stringify(e.form) : null, new Date(e.at), e.employeeId, e.assignmentId],
-  );
 }
 
 function message(kind: string, title: string, body: string, processId: string, subject: string, assignmentId?: string): Message {
@@ -307,7 +299,8 @@ export async function closeProcess(
   const closed = await em.nativeUpdate(Process, { id: input.processId, status: 'running' }, { status, endedAt: at, result, currentStepId: null, currentStepName: null });
   // Already ended (by this very batch on an earlier try, or otherwise): nothing more to say.
   if (closed === 0) return false;
-  await em.nativeUpdate(Assignment, { process: input.processId, status: 'open' }, { status: 'withdrawn', completedAt: at });
+  await withdrawStepsWithFacts(em, { processId: input.processId }, input.at);
+  await recordCaseFact(em, input.processId);
   const data = status === 'completed' ? undefined : { reason: result.reason };
   const event = { key: `${workflowIdFor(input.processId)}:process.${status}:`, type: `process.${status}`, at: input.at, actorId, data };
   if (events) events.push(event);
