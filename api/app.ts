@@ -36,6 +36,8 @@ import { portalApi } from './portal/portal-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { routesApi } from './routes/routes-api.ts';
+import { salesReportsApi } from './reports/sales/sales-reports-api.ts';
+import { reportSettingsApi, salesPlansApi } from './reports/sales/plans-settings-api.ts';
 import { settingsApi } from './settings/settings-api.ts';
 import { teamApi } from './team/team-api.ts';
 import { timingReportsApi } from './reports/timing/timing-api.ts';
@@ -79,8 +81,11 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
-    .route('/', directoryApi)
-    .route('/reports', timingReportsApi);
+    .route('/reports', timingReportsApi)
+    .route('/reports', salesReportsApi)
+    .route('/sales-plans', salesPlansApi)
+    .route('/settings', reportSettingsApi)
+    .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) });

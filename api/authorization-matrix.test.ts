@@ -77,7 +77,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job', 'installation_order', 'installation_status_change', 'equipment', 'service_visit', 'phone_consultation'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'sales_plan', 'report_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job', 'installation_order', 'installation_status_change', 'equipment', 'service_visit', 'phone_consultation'];
   // One statement: a refused call is checked twice per caller, some 1,000 times a run.
   return (await s.em().getConnection().execute<{ h: string | null }[]>(`select ${tables.map((t) => `coalesce((select md5(string_agg(x::text, '|' order by x::text)) from ${t} x), '-')`).join(` || ',' || `)} as h`))[0]!.h ?? '';
 }
@@ -374,6 +374,12 @@ const ROWS: Row[] = [
   { name: 'POST /api/kb/articles', call: () => Promise.resolve({ method: 'POST', path: '/api/kb/articles', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'GET /api/kb/articles/{id}', call: read(() => `/api/kb/articles/${theArticle}`), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'PATCH /api/kb/articles/{id}', call: async () => ({ method: 'PATCH', path: `/api/kb/articles/${await newArticle()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  // Sales reports (issue 10): heads of departments (their people), management and admins.
+  { name: 'GET /api/sales-plans', call: read('/api/sales-plans?month=2026-12'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'PUT /api/sales-plans', call: async () => ({ method: 'PUT', path: '/api/sales-plans', body: { plans: [{ employeeId: (await s.em().getConnection().execute<{ id: string }[]>('select id from employee where email = ?', [demoEmail('seller1')]))[0]!.id, month: '2026-12', amount: 100 }] } }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/settings/reports', call: read('/api/settings/reports'), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'PUT /api/settings/reports', call: () => Promise.resolve({ method: 'PUT', path: '/api/settings/reports', body: { norms: { call: 20 }, commission: { tiers: [{ fromShare: 0, percent: 3 }] } } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/reports/daily', call: read('/api/reports/daily'), expect: [401, 403, 403, 200, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },
   { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },

@@ -49,6 +49,8 @@ export const AUDITED: Record<string, AuditRule> = {
   // The person whose work moved is the target; which steps moved (and which did not) are kept.
   'POST /api/team/hand-over': { action: 'assignment.hand-over', targetType: 'employee', idFrom: { body: 'from' }, details: (b, a) => ({ ...pick(b, 'from', 'to', 'reason'), ...pick(a, 'moved', 'failed') }) },
   'PUT /api/settings/calendar': { action: 'settings.calendar', targetType: 'settings', details: (b) => pick(b, 'timeZone', 'region') },
+  'PUT /api/settings/reports': { action: 'settings.reports', targetType: 'settings', details: (b) => pick(b, 'norms', 'commission') },
+  'PUT /api/sales-plans': { action: 'sales-plan.save', targetType: 'sales-plan', details: (b) => pick(b, 'plans') },
   'POST /api/integration-keys': { action: 'api-key.create', targetType: 'api-key', idFrom: 'response', details: (b) => pick(b, 'name', 'scopes') },
   'POST /api/integration-keys/:id/revoke': { action: 'api-key.revoke', targetType: 'api-key' },
   // Clients: which fields a change touched (not their values, which the card keeps), and the new owner.

@@ -15,7 +15,7 @@ export const AUDIT_ACTIONS = [
   'route.create', 'route.draft', 'route.publish',
   'process.start', 'process.event', 'process.cancel',
   'assignment.reassign', 'assignment.claim', 'assignment.hand-over',
-  'settings.calendar',
+  'settings.calendar', 'settings.reports', 'sales-plan.save',
   'api-key.create', 'api-key.revoke', 'api-key.use',
   'client.create', 'client.update', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
   'client-tag.create', 'client-tag.update', 'client-tag.delete',

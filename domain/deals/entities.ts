@@ -54,6 +54,8 @@ export const Deal = defineEntity({
     { properties: ['status', 'stage', 'updatedAt'] },
     { properties: ['owner', 'status'] },
     { properties: ['updatedAt', 'id'] },
+    // The managers' report: deals closed in a period.
+    { properties: ['closedAt'] },
   ],
   properties: {
     client: () => p.manyToOne(Client).ref().index(),
@@ -89,7 +91,8 @@ export const DealStageChange = defineEntity({
   name: 'DealStageChange',
   extends: BaseEntity,
   // A deal's history in order; reports read time in stage from consecutive rows.
-  indexes: [{ properties: ['deal', 'at'] }],
+  // The monthly funnel reads the changes of a month across all deals.
+  indexes: [{ properties: ['deal', 'at'] }, { properties: ['at'] }],
   properties: {
     deal: () => p.manyToOne(Deal).ref().deleteRule('cascade'),
     kind: p.enum([...STAGE_CHANGE_KINDS]),

@@ -80,7 +80,8 @@ export const InvoicePayment = defineEntity({
   extends: BaseEntity,
   // One document (a payment order) is recorded once per invoice: a retried report changes nothing.
   uniques: [{ properties: ['invoice', 'documentNumber'] }],
-  indexes: [{ properties: ['invoice', 'paidOn'] }],
+  // The daily and managers' reports read payments by day across all invoices.
+  indexes: [{ properties: ['invoice', 'paidOn'] }, { properties: ['paidOn'] }],
   properties: {
     invoice: () => p.manyToOne(Invoice).ref().deleteRule('cascade'),
     paidOn: p.date(),
