@@ -76,6 +76,8 @@ const router = createBrowserRouter([
       { path: 'calendar', lazy: async () => ({ Component: (await import('./calendar/CalendarPage.tsx')).CalendarPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
       { path: 'reports', lazy: async () => ({ Component: (await import('./reports/DirectorPage.tsx')).DirectorPage }) },
+      { path: 'reports/processes', lazy: async () => ({ Component: (await import('./reports/ProcessTimingPage.tsx')).ProcessTimingPage }) },
+      { path: 'reports/processes/:routeKey', lazy: async () => ({ Component: (await import('./reports/ProcessTimingPage.tsx')).ProcessTimingPage }) },
       { path: 'cases/:id', lazy: async () => ({ Component: (await import('./pages/Case.tsx')).CasePage }) },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],

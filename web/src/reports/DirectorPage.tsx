@@ -37,9 +37,9 @@ export function AtRiskTable({ items, period, testId }: { items: AtRiskItem[]; pe
       name="at-risk" caption={t('reports.director.atRisk')} period={period} testId={testId}
       rows={[...items].sort((a, b) => a.workingMsLeft - b.workingMsLeft)} rowKey={(r) => r.assignmentId}
       columns={[
-        { label: t('reports.director.case'), value: (r) => r.subject ?? r.processId, render: (r) => <Anchor component={Link} to={`/cases/${r.processId}`}>{r.subject ?? r.processId.slice(0, 8)}</Anchor> },
-        { label: t('reports.director.step'), value: (r) => r.stepName ?? r.nodeName ?? r.nodeId ?? '' },
-        { label: t('reports.director.who'), value: (r) => r.employee?.fullName ?? (r.role ? `${t('reports.director.queue')}: ${r.role}` : '') },
+        { label: t('reports.director.case'), value: (r) => r.subject, render: (r) => <Anchor component={Link} to={`/cases/${r.processId}`}>{r.subject || r.processId.slice(0, 8)}</Anchor> },
+        { label: t('reports.director.step'), value: (r) => `${r.route.name}: ${r.stepName}` },
+        { label: t('reports.director.who'), value: (r) => r.employee?.fullName ?? (r.role ? `${t('reports.director.queue')}: ${r.role.name}` : '') },
         { label: t('reports.director.due'), value: (r) => r.dueAt, render: (r) => f.dateTime(r.dueAt) },
         {
           label: t('reports.director.left'), value: (r) => r.workingMsLeft / 3_600_000, numeric: true,
@@ -79,6 +79,7 @@ function DirectorReports() {
   const managers = useReport<ManagersReport>('/api/reports/managers', { ...period, ...who });
   const monthly = useReport<MonthlyReport>('/api/reports/monthly', { month: filters.to.slice(0, 7), ...who });
   const lang = i18n.language;
+  const monthLabel = (m: string) => (m === 'overdue' ? t('reports.director.overdueBucket') : m === 'unplanned' ? t('reports.director.unplanned') : m);
 
   return (
     <Stack gap="md">
@@ -118,7 +119,7 @@ function DirectorReports() {
               <Chart label={t('reports.director.expectedChart')} option={{
                 tooltip: { trigger: 'axis', valueFormatter: (v) => f.rub(Number(v) * 100) },
                 legend: { top: 0 },
-                xAxis: { type: 'category', data: d.expected.byMonth.map((m) => (/^\d{4}-\d{2}$/.test(m.month) ? m.month : t('reports.director.overdueBucket'))) },
+                xAxis: { type: 'category', data: d.expected.byMonth.map((m) => monthLabel(m.month)) },
                 yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.rubAxis(v * 100) } },
                 series: [
                   { type: 'bar', name: t('reports.director.weightedShort'), data: d.expected.byMonth.map((m) => m.weighted / 100) },
@@ -127,7 +128,7 @@ function DirectorReports() {
               }} />
               <ReportTable name="expected-sales" caption={t('reports.director.expected')} period={{ to: d.date }} rows={d.expected.byMonth} rowKey={(r) => r.month} maxHeight={240}
                 columns={[
-                  { label: t('reports.director.month'), value: (r) => (/^\d{4}-\d{2}$/.test(r.month) ? r.month : t('reports.director.overdueBucket')) },
+                  { label: t('reports.director.month'), value: (r) => monthLabel(r.month) },
                   { label: t('reports.director.deals'), value: (r) => r.deals, numeric: true },
                   { label: t('reports.director.weighted'), value: (r) => f.rubles(r.weighted), render: (r) => f.rub(r.weighted), numeric: true },
                   { label: t('reports.director.total'), value: (r) => f.rubles(r.total), render: (r) => f.rub(r.total), numeric: true },

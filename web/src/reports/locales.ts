@@ -9,7 +9,7 @@ export const reportsRu = {
   director: {
     title: 'День коммерческого директора', revenue: 'Выручка', today: 'Сегодня', monthToDate: 'С начала месяца', byDay: 'Поступления по дням', date: 'Дата', amount: 'Сумма, ₽',
     revenueChart: 'Поступления по дням, рубли',
-    expected: 'Ожидаемые продажи', expectedChart: 'Ожидаемые продажи по месяцам: с учётом вероятности и всего, рубли', month: 'Месяц', deals: 'Сделок', total: 'Всего, ₽', weighted: 'С учётом вероятности, ₽', overdueBucket: 'Срок прошёл',
+    expected: 'Ожидаемые продажи', expectedChart: 'Ожидаемые продажи по месяцам: с учётом вероятности и всего, рубли', month: 'Месяц', deals: 'Сделок', total: 'Всего, ₽', weighted: 'С учётом вероятности, ₽', overdueBucket: 'Срок прошёл', unplanned: 'Без даты',
     weightedShort: 'С учётом вероятности', totalShort: 'Всего',
     stages: 'Открытые сделки по стадиям', stagesChart: 'Открытые сделки по стадиям: количество и сумма', stage: 'Стадия',
     atRisk: 'Шаги под угрозой срыва и просроченные', atRiskHint: 'Срок наступает в ближайшие {{hours}} рабочих часа или уже прошёл',
@@ -57,7 +57,7 @@ export const reportsEn: typeof reportsRu = {
   director: {
     title: "The commercial director's day", revenue: 'Revenue', today: 'Today', monthToDate: 'Month to date', byDay: 'Payments by day', date: 'Date', amount: 'Amount, ₽',
     revenueChart: 'Payments received by day, rubles',
-    expected: 'Expected sales', expectedChart: 'Expected sales by month: weighted by probability and total, rubles', month: 'Month', deals: 'Deals', total: 'Total, ₽', weighted: 'Weighted, ₽', overdueBucket: 'Date passed',
+    expected: 'Expected sales', expectedChart: 'Expected sales by month: weighted by probability and total, rubles', month: 'Month', deals: 'Deals', total: 'Total, ₽', weighted: 'Weighted, ₽', overdueBucket: 'Date passed', unplanned: 'No date',
     weightedShort: 'Weighted', totalShort: 'Total',
     stages: 'Open deals by stage', stagesChart: 'Open deals by stage: count and amount', stage: 'Stage',
     atRisk: 'Steps at risk of breach and overdue', atRiskHint: 'Due within the next {{hours}} working hours or already past due',

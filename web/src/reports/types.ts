@@ -14,25 +14,28 @@ export interface DailyReport {
 
 export interface AtRiskItem {
   processId: string;
-  subject?: string | null;
+  subject: string;
   assignmentId: string;
-  nodeId?: string;
-  nodeName?: string | null;
-  stepName?: string | null;
-  routeKey?: string;
-  routeName?: string | null;
+  route: { key: string; name: string; version: number };
+  nodeId: string;
+  stepName: string;
   employee: Person | null;
-  role?: string | null;
+  department: { id: string; name: string } | null;
+  role: { code: string; name: string } | null;
+  openedAt: string;
   dueAt: string;
   workingMsLeft: number;
+  overdue: boolean;
   stuck: boolean;
   openWorkingMs: number;
   nodeP90Ms: number | null;
 }
 
 export interface AtRiskReport {
+  withinHours: number;
+  at: string;
   items: AtRiskItem[];
-  byPerson: { employee: Person | null; atRisk: number; overdue: number; stuck: number }[];
+  byPerson: { employee: Person; atRisk: number; overdue: number; stuck: number }[];
   byDepartment: { department: { id: string; name: string } | null; atRisk: number; overdue: number; stuck: number }[];
 }
 
@@ -82,7 +85,7 @@ export interface MonthlyReport {
 
 export interface TimingNode {
   nodeId: string;
-  name: string | null;
+  name: string;
   cases: number;
   steps: number;
   medianMs: number | null;
@@ -92,9 +95,9 @@ export interface TimingNode {
   target: string | null;
   targetMs?: number | null;
   overDue: number;
-  overDueShare: number | null;
-  reworkShare: number | null;
-  avgRepeats: number | null;
+  overDueShare: number;
+  reworkShare: number;
+  avgRepeats: number;
 }
 
 export interface ProcessTiming {
@@ -103,12 +106,12 @@ export interface ProcessTiming {
   nodes: TimingNode[];
   people: { nodeId: string; employee: Person; steps: number; medianMs: number | null; p90Ms: number | null; overDueShare: number | null }[];
   variants: { path: string[]; cases: number; share: number; medianMs: number | null }[];
-  compare?: { version: number; nodes: TimingNode[] };
+  compare?: { version: number; versionId: string; nodes: TimingNode[] };
 }
 
 export interface BreachItem {
   processId: string;
-  subject: string | null;
+  subject: string;
   assignmentId: string;
   employee: Person | null;
   openedAt: string;
