@@ -379,6 +379,9 @@ const ROWS: Row[] = [
   { name: 'PUT /api/sales-plans', call: async () => ({ method: 'PUT', path: '/api/sales-plans', body: { plans: [{ employeeId: (await s.em().getConnection().execute<{ id: string }[]>('select id from employee where email = ?', [demoEmail('seller1')]))[0]!.id, month: '2026-12', amount: 100 }] } }), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/settings/reports', call: read('/api/settings/reports'), expect: [401, 403, 403, 403, 403, 200, 403] },
   { name: 'PUT /api/settings/reports', call: () => Promise.resolve({ method: 'PUT', path: '/api/settings/reports', body: { norms: { call: 20 }, commission: { tiers: [{ fromShare: 0, percent: 3 }] } } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/reports/activity', call: read('/api/reports/activity'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/monthly', call: read('/api/reports/monthly'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/managers', call: read('/api/reports/managers'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/daily', call: read('/api/reports/daily'), expect: [401, 403, 403, 200, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },

@@ -42,3 +42,51 @@ export const dailyReportSchema = z
   .openapi('DailySalesReport');
 
 export { count, money, share };
+
+const kindSchema = z.enum(['call', 'meeting', 'demonstration', 'email', 'letter']);
+export const activityReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(z.object({ employee: personSchema, kind: kindSchema, done: count, overdue: count.openapi({ description: 'Planned, its time passed, not done' }), planned: count.openapi({ description: 'Planned, still ahead' }) })),
+    totals: z.array(z.object({ employee: personSchema, done: count, overdue: count, planned: count })),
+  })
+  .openapi('ActivityReport');
+
+export const monthlyReportSchema = z
+  .object({
+    month: z.string(),
+    rows: z.array(z.object({
+      employee: personSchema,
+      newInterests: count.openapi({ description: 'Clients created in the month with an interest, owned by the employee' }),
+      proposals: count.openapi({ description: "Deals first moved past the 'proposal preparation' stage in the month" }),
+      proposalsAmount: money,
+      plan: money.nullable().openapi({ description: 'Kopecks; null: no plan entered' }),
+      fact: money.openapi({ description: 'Payments received in the month, kopecks' }),
+      fulfilment: z.number().min(0).nullable().openapi({ description: 'fact / plan (over 1 when the plan is beaten); null without a plan' }),
+    })),
+    salesFunnel: z.array(z.object({ stage: stageSchema, entered: count, wentOn: count, conversion: share })),
+    activityFunnel: z.array(z.object({ step: z.enum(['contacts', 'meetings', 'proposals', 'contracts', 'won']), count, conversion: share })),
+  })
+  .openapi('MonthlySalesReport');
+
+export const managersReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    workingDays: count.openapi({ description: 'Working days of the period on the company calendar' }),
+    rows: z.array(z.object({
+      employee: personSchema,
+      won: count,
+      lost: count,
+      winRate: share.nullable().openapi({ description: 'won / (won + lost); null when none closed' }),
+      avgDurationDays: z.number().nullable().openapi({ description: 'Calendar days from creation to closing, deals closed in the period' }),
+      stuck: count.openapi({ description: "Open deals in their stage longer than twice the stage's median time (last 365 days)" }),
+      revenue: money.openapi({ description: 'Payments received in the period' }),
+      plan: money.nullable().openapi({ description: 'Plans of the months the period touches' }),
+      commission: money,
+    })),
+    refusals: z.array(z.object({ reason: z.string(), count, share, byStage: z.array(z.object({ stage: stageSchema, count })) })),
+    norms: z.array(z.object({ kind: z.enum(['call', 'meeting', 'demonstration', 'email', 'letter', 'proposal']), perDay: z.number(), fact: z.number().openapi({ description: 'Done per working day per seller' }), share })),
+  })
+  .openapi('ManagersReport');
