@@ -35,6 +35,7 @@ import { outboxApi } from './notifications/outbox-api.ts';
 import { portalApi } from './portal/portal-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
+import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
 import { routesApi } from './routes/routes-api.ts';
 import { salesReportsApi } from './reports/sales/sales-reports-api.ts';
 import { reportSettingsApi, salesPlansApi } from './reports/sales/plans-settings-api.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports', salesReportsApi)
     .route('/sales-plans', salesPlansApi)
     .route('/settings', reportSettingsApi)
+    .route('/reports', clientReportsApi)
     .route('/', directoryApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -383,6 +383,14 @@ const ROWS: Row[] = [
   { name: 'GET /api/reports/monthly', call: read('/api/reports/monthly'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/managers', call: read('/api/reports/managers'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/daily', call: read('/api/reports/daily'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  // The client reports (api/reports/clients): heads read their people's figures; tagging VIP clients is management's and admins'.
+  { name: 'GET /api/reports/clients/abc', call: read('/api/reports/clients/abc?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/xyz', call: read('/api/reports/clients/xyz?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/stages', call: read('/api/reports/clients/stages?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/vip', call: read('/api/reports/clients/vip?from=2031-01-01&to=2031-06-30&threshold=100'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/reports/clients/vip', call: () => Promise.resolve({ method: 'POST', path: '/api/reports/clients/vip', body: { from: '2031-01-01', to: '2031-06-30', threshold: 100 } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/reports/clients/completeness', call: read('/api/reports/clients/completeness'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/reports/marketing', call: read('/api/reports/marketing?from=2031-01-01&to=2031-06-30&by=segment'), expect: [401, 403, 403, 200, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },
   { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },

@@ -17,7 +17,7 @@ export const AUDIT_ACTIONS = [
   'assignment.reassign', 'assignment.claim', 'assignment.hand-over',
   'settings.calendar', 'settings.reports', 'sales-plan.save',
   'api-key.create', 'api-key.revoke', 'api-key.use',
-  'client.create', 'client.update', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
+  'client.create', 'client.update', 'client.vip-tag', 'client.contact-add', 'client.contact-update', 'client.contact-remove',
   'client-tag.create', 'client-tag.update', 'client-tag.delete',
   'interaction.create', 'interaction.update',
   'deal.create', 'deal.update', 'deal.close', 'deal.route-update',
