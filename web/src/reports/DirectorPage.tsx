@@ -9,7 +9,7 @@ import { isManager } from '../Layout.tsx';
 import { Chart } from './Chart.tsx';
 import { FilterBar, useReportFilters } from './FilterBar.tsx';
 import { NotForYou, ReportTable, Section, SectionsProgress } from './kit.tsx';
-import type { AtRiskItem, AtRiskReport, ComplaintsReport, DailyReport, ManagersReport, ManagersRow, MonthlyReport } from './types.ts';
+import type { AtRiskItem, AtRiskReport, ComplaintsReport, DailyReport, ManagersReport } from './types.ts';
 import { useReport } from './useReport.ts';
 import { useReportFormat } from './useReportFormat.ts';
 
@@ -57,10 +57,6 @@ export function AtRiskTable({ items, period, testId }: { items: AtRiskItem[]; pe
   );
 }
 
-export function managerRows(m: ManagersReport | undefined): ManagersRow[] {
-  return m?.items ?? m?.managers ?? [];
-}
-
 export function DirectorPage() {
   const me = useMe();
   if (me.data && !isManager(me.data.roles)) return <NotForYou />;
@@ -77,7 +73,6 @@ function DirectorReports() {
   const atRisk = useReport<AtRiskReport>('/api/reports/at-risk', { withinHours: AT_RISK_HOURS, ...who });
   const complaints = useReport<ComplaintsReport>('/api/reports/complaints', { ...period, ...who });
   const managers = useReport<ManagersReport>('/api/reports/managers', { ...period, ...who });
-  const monthly = useReport<MonthlyReport>('/api/reports/monthly', { month: filters.to.slice(0, 7), ...who });
   const lang = i18n.language;
   const monthLabel = (m: string) => (m === 'overdue' ? t('reports.director.overdueBucket') : m === 'unplanned' ? t('reports.director.unplanned') : m);
 
@@ -85,7 +80,7 @@ function DirectorReports() {
     <Stack gap="md">
       <Title order={2}>{t('reports.director.title')}</Title>
       <FilterBar filters={filters} set={set} />
-      <SectionsProgress queries={[daily, atRisk, complaints, managers, monthly]} />
+      <SectionsProgress queries={[daily, atRisk, complaints, managers]} />
       <Section title={t('reports.director.revenue')} query={daily} testId="revenue">
         {(d) => (
           <Stack>
@@ -196,8 +191,7 @@ function DirectorReports() {
         </Section>
         <Section title={t('reports.director.managers')} query={managers} testId="managers">
           {(m) => {
-            const plans = new Map((monthly.data?.employees ?? []).map((e) => [e.employee.id, e]));
-            const rows = managerRows(m).map((r) => ({ ...r, plan: r.plan ?? plans.get(r.employee.id)?.plan ?? null, monthFact: plans.get(r.employee.id)?.fact ?? null }));
+            const rows = m.rows;
             return (
               <Stack>
                 <Chart label={t('reports.director.managersChart')} option={{
@@ -207,7 +201,7 @@ function DirectorReports() {
                   yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.rubAxis(v * 100) } },
                   series: [
                     { type: 'bar', name: t('reports.director.planShort'), data: rows.map((r) => (r.plan ?? 0) / 100) },
-                    { type: 'bar', name: t('reports.director.factShort'), data: rows.map((r) => (r.monthFact ?? r.revenue) / 100) },
+                    { type: 'bar', name: t('reports.director.factShort'), data: rows.map((r) => r.revenue / 100) },
                   ],
                 }} />
                 <ReportTable name="managers" caption={t('reports.director.managers')} period={period} rows={rows} rowKey={(r) => r.employee.id}
@@ -218,7 +212,7 @@ function DirectorReports() {
                     { label: t('reports.director.winRate'), value: (r) => r.winRate, render: (r) => f.pct(r.winRate), numeric: true },
                     { label: t('reports.director.revenueCol'), value: (r) => f.rubles(r.revenue), render: (r) => f.rub(r.revenue), numeric: true },
                     { label: t('reports.director.plan'), value: (r) => f.rubles(r.plan), render: (r) => f.rub(r.plan), numeric: true },
-                    { label: t('reports.director.planShare'), value: (r) => (r.plan ? (r.monthFact ?? r.revenue) / r.plan : null), render: (r) => f.pct(r.plan ? (r.monthFact ?? r.revenue) / r.plan : null), numeric: true },
+                    { label: t('reports.director.planShare'), value: (r) => (r.plan ? r.revenue / r.plan : null), render: (r) => f.pct(r.plan ? r.revenue / r.plan : null), numeric: true },
                   ]} />
               </Stack>
             );

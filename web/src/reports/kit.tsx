@@ -1,7 +1,7 @@
 // The parts every report page is made of: sections that load on their own (a slow report does not
 // hold the others back, and the page says how many are ready), a failed section with its error and
 // a retry, tables that export exactly their rows to CSV and XLSX, and the "not for you" page.
-import { Alert, Button, Card, Group, Loader, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,8 @@ export function ExportButtons<R>({ table, period, sheet }: { table: ExportTable<
   );
 }
 
-/** A report table with its export buttons; `name` names the exported files. */
+/** A report table with its export buttons; `name` names the exported files. It scrolls in a region
+ *  the keyboard can reach (focusable, named), so every row can be read without a mouse. */
 export function ReportTable<R>({ name, caption, columns, rows, period, rowKey, empty, maxHeight, testId }: {
   name: string; caption: string; columns: Column<R>[]; rows: readonly R[]; period: { from?: string | undefined; to?: string | undefined };
   rowKey: (row: R, i: number) => string; empty?: string; maxHeight?: number; testId?: string;
@@ -93,7 +94,7 @@ export function ReportTable<R>({ name, caption, columns, rows, period, rowKey, e
         <ExportButtons table={table} period={period} sheet={caption} />
       </Group>
       {rows.length === 0 ? <Text size="sm" c="dimmed">{empty ?? t('reports.noRows')}</Text> : (
-        <ScrollArea.Autosize mah={maxHeight ?? 420} type="auto">
+        <div tabIndex={0} role="region" aria-label={caption} style={{ maxHeight: maxHeight ?? 420, overflow: 'auto' }}>
           <Table striped highlightOnHover stickyHeader fz="sm" verticalSpacing={4} aria-label={caption}>
             <Table.Thead><Table.Tr>{columns.map((c) => <Table.Th key={c.label} ta={c.numeric ? 'right' : undefined}>{c.label}</Table.Th>)}</Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -104,7 +105,7 @@ export function ReportTable<R>({ name, caption, columns, rows, period, rowKey, e
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        </div>
       )}
     </Stack>
   );

@@ -51,36 +51,35 @@ export interface ManagersRow {
   won: number;
   lost: number;
   winRate: number | null;
-  avgDurationDays?: number | null;
-  stuck?: number;
+  avgDurationDays: number | null;
+  stuck: number;
   revenue: number;
-  commission?: number;
-  plan?: number | null;
-  fact?: number;
+  plan: number | null;
+  commission: number;
 }
 
 export interface ManagersReport {
-  items?: ManagersRow[];
-  managers?: ManagersRow[];
-  refusals?: { reason: string; count: number; share: number; byStage?: { stage: StageRef | string; count: number }[] }[];
-  norms?: { kind: string; perDay: number; fact: number; share: number | null }[];
+  from: string;
+  to: string;
+  workingDays: number;
+  rows: ManagersRow[];
+  refusals: { reason: string; count: number; share: number; byStage: { stage: StageRef; count: number }[] }[];
+  norms: { kind: string; perDay: number; fact: number; share: number }[];
 }
 
-export interface ActivityRow {
-  employee: Person;
-  done: number;
-  overdue: number;
-  planned: number;
-  byKind?: { kind: string; done: number; overdue: number; planned: number }[];
+export type ContactKind = 'call' | 'meeting' | 'demonstration' | 'email' | 'letter';
+export interface ActivityReport {
+  from: string;
+  to: string;
+  rows: { employee: Person; kind: ContactKind; done: number; overdue: number; planned: number }[];
+  totals: { employee: Person; done: number; overdue: number; planned: number }[];
 }
-export interface ActivityReport { items?: ActivityRow[]; employees?: ActivityRow[] }
 
-export interface MonthlyPlanRow { employee: Person; plan: number | null; fact: number; share?: number | null }
 export interface MonthlyReport {
   month: string;
-  employees?: { employee: Person; newInterests?: number; proposals?: number; proposalsAmount?: number; plan?: number | null; fact?: number; planShare?: number | null }[];
-  funnel?: { stage: StageRef; entered: number; wentOn: number; conversion: number | null }[];
-  activityFunnel?: { step: string; count: number; conversion?: number | null }[];
+  rows: { employee: Person; newInterests: number; proposals: number; proposalsAmount: number; plan: number | null; fact: number; fulfilment: number | null }[];
+  salesFunnel: { stage: StageRef; entered: number; wentOn: number; conversion: number }[];
+  activityFunnel: { step: string; count: number; conversion: number }[];
 }
 
 export interface TimingNode {
