@@ -61,7 +61,7 @@ describe("the commercial director's page", () => {
     const table = page.getByTestId('revenue-table');
     const [csv] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Выгрузить «Поступления по дням» в CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe(`revenue-by-day_${today.slice(0, 8)}01_${today}.csv`);
-    const text = await readFile((await csv.path())!, 'utf8');
+    const text = await readFile((await csv.path()), 'utf8');
     expect(text.startsWith('\uFEFFДата;Сумма, ₽\r\n')).toBe(true);
     // Today's row with the day's revenue in rubles and a decimal comma.
     expect(text).toContain(`${today};${String(dayRevenue / 100).replace('.', ',')}\r\n`);
@@ -70,7 +70,7 @@ describe("the commercial director's page", () => {
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     // exceljs types its input as an older Buffer; the bytes are the same.
-    await wb.xlsx.load((await readFile((await xlsx.path())!)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    await wb.xlsx.load((await readFile((await xlsx.path()))) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : r));
     expect(rows[0]).toEqual(['Дата', 'Сумма, ₽']);
     expect(rows).toContainEqual([today, dayRevenue / 100]);
