@@ -163,7 +163,9 @@ export function Layout() {
     // Reports are for heads, management and admins (the API refuses anyone else).
     { key: 'reports', links: isManager(roles) ? [
       { to: '/reports', label: t('reports.navDirector') },
+      { to: '/reports/team', label: t('reports.navTeam') },
       { to: '/reports/processes', label: t('reports.navProcesses') },
+      { to: '/reports/clients', label: t('reports.navClients') },
     ] : [] },
     { key: 'admin', links: [
       ...(has('designer', 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),

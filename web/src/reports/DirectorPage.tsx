@@ -138,7 +138,7 @@ function DirectorReports() {
                 tooltip: { trigger: 'axis' },
                 legend: { top: 0 },
                 yAxis: { type: 'category', inverse: true, data: d.openByStage.map((s) => stageLabel(s.stage, lang)) },
-                xAxis: [{ type: 'value', axisLabel: { formatter: (v: number) => f.rubAxis(v * 100) } }],
+                xAxis: [{ type: 'value', axisLabel: { show: false } }],
                 series: [
                   { type: 'bar', name: t('reports.director.totalShort'), data: d.openByStage.map((s) => s.amount / 100), label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${d.openByStage[p.dataIndex]?.deals ?? 0}` }, tooltip: { valueFormatter: (v) => f.rub(Number(v) * 100) } },
                 ],

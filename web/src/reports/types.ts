@@ -121,27 +121,29 @@ export interface BreachItem {
 }
 export interface Breaches { items: BreachItem[]; nextCursor: string | null }
 
+export interface ClientRef { id: string; name: string }
 export interface AbcReport {
+  total: number;
   classes: { class: 'A' | 'B' | 'C'; clients: number; value: number; share: number }[];
-  items: { client: { id: string; name: string }; value: number; share: number; cumulativeShare: number; class: 'A' | 'B' | 'C' }[];
+  items: { client: ClientRef; value: number; share: number; cumulativeShare: number; class: 'A' | 'B' | 'C' }[];
 }
 export interface XyzReport {
-  items: { client: { id: string; name: string }; mean: number; cv: number | null; class: 'X' | 'Y' | 'Z' | null; abc?: string | null }[];
-  matrix?: { abc: string; xyz: string; clients: number }[] | Record<string, Record<string, number>>;
+  months: string[];
+  items: { client: ClientRef; total: number; mean: number; cv: number; class: 'X' | 'Y' | 'Z'; abcClass: 'A' | 'B' | 'C' }[];
+  matrix: { abc: 'A' | 'B' | 'C'; xyz: 'X' | 'Y' | 'Z'; clients: number }[];
 }
 export interface StagesReport {
-  stages?: { stage: string; stored: number; computed: number }[];
-  retention?: { previous: number; retained: number; ratio: number | null } | number | null;
-  mismatches?: { client: { id: string; name: string }; stored: string; computed: string }[];
+  stages: { stage: string; recorded: number; computed: number }[];
+  mismatches: number;
+  differing: { client: ClientRef; owner: Person; recorded: string; computed: string }[];
+  retention: { previousBuyers: number; retained: number; ratio: number | null };
 }
 export interface CompletenessReport {
-  fields?: { field: string; filled: number; total: number; share: number }[];
-  owners?: { employee: Person | null; clients: number; share: number }[];
-  least?: { client: { id: string; name: string }; missing: string[]; share?: number }[];
+  clients: number;
+  completeness: number | null;
+  fields: { field: string; clients: number; filled: number; share: number | null }[];
+  leastComplete: { client: ClientRef; owner: Person; completeness: number; missing: string[] }[];
 }
 export interface MarketingReport {
-  items?: { key?: string; label?: string; name?: string; newClients: number; dealsOpened: number; won: number; revenue: number; conversion: number | null; averageDeal: number | null }[];
-}
-export interface VipReport {
-  items?: { client: { id: string; name: string }; value: number; tagged: boolean }[];
+  items: { key: string | null; label: string | null; newClients: number; dealsOpened: number; dealsWon: number; revenue: number; conversion: number | null; averageDeal: number | null }[];
 }
