@@ -139,7 +139,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
         {(d) => (
           <ReportTable name={`timing-${routeKey}-v${d.route.version}`} caption={t('reports.timing.nodes')} period={period} rows={d.nodes} rowKey={(r) => r.nodeId}
             columns={[
-              { label: t('reports.timing.node'), value: (r) => r.name, render: (r) => <Anchor component="button" type="button" onClick={() => setPicked(r.nodeId)}>{r.name}</Anchor> },
+              { label: t('reports.timing.node'), value: (r) => r.name, render: (r) => <Anchor component="button" type="button" ta="left" onClick={() => setPicked(r.nodeId)}>{r.name}</Anchor> },
               { label: t('reports.timing.cases'), value: (r) => r.cases, numeric: true },
               { label: t('reports.timing.steps'), value: (r) => r.steps, numeric: true },
               { label: t('reports.timing.median'), value: (r) => hours(r.medianMs), render: (r) => f.dur(r.medianMs), numeric: true },
