@@ -89,7 +89,7 @@ function Bell() {
 }
 
 interface NavSection {
-  key: 'work' | 'crm' | 'finance' | 'service' | 'admin';
+  key: 'work' | 'crm' | 'finance' | 'service' | 'reports' | 'admin';
   links: { to: string; label: string }[];
 }
 
@@ -98,7 +98,10 @@ interface NavSection {
 function SideNav({ sections, onPick }: { sections: NavSection[]; onPick: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const isHere = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const matches = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  // The closest link wins: on /reports/processes only "Process timing" is current, not "/reports" too.
+  const current = sections.flatMap((s) => s.links.map((l) => l.to)).filter(matches).sort((a, b) => b.length - a.length)[0];
+  const isHere = (to: string) => to === current;
   return (
     <Stack gap="md" id="side-nav">
       {sections.filter((s) => s.links.length > 0).map((s) => (
@@ -157,6 +160,13 @@ export function Layout() {
       { to: '/complaints', label: t('complaints.nav') },
       { to: '/kb', label: t('complaints.kbNav') },
     ] },
+    // Reports are for heads, management and admins (the API refuses anyone else).
+    { key: 'reports', links: isManager(roles) ? [
+      { to: '/reports', label: t('reports.navDirector') },
+      { to: '/reports/team', label: t('reports.navTeam') },
+      { to: '/reports/processes', label: t('reports.navProcesses') },
+      { to: '/reports/clients', label: t('reports.navClients') },
+    ] : [] },
     { key: 'admin', links: [
       ...(has('designer', 'admin') ? [{ to: '/routes', label: t('routes.nav') }] : []),
       ...(has('sales', 'manager', 'management', 'admin') ? [{ to: '/import', label: t('transfer.nav') }] : []),

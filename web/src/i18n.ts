@@ -15,6 +15,7 @@ import { routesEn, routesRu } from './routes-ui/locales.ts';
 import { transferEn, transferRu } from './transfer/locales.ts';
 import { serviceEn, serviceRu } from './service/locales.ts';
 import { portalEn, portalRu } from './portal/locales.ts';
+import { reportsEn, reportsRu } from './reports/locales.ts';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'crm.lang';
@@ -34,7 +35,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu, reports: reportsRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn, reports: reportsEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

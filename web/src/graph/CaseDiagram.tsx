@@ -10,7 +10,7 @@ import type { RouteGraph } from '../../../domain/routes/graph-schema.ts';
 import type { RouteDefinition } from '../../../domain/routes/route-schema.ts';
 import { toGraph } from '../../../domain/routes/to-graph.ts';
 import type { CaseOverlays, NodeOverlay } from './case-overlays.ts';
-import { RouteNodeCard, type CaseFlowNode, type NoteTone } from './RouteNodeCard.tsx';
+import { RouteNodeCard, type CaseFlowNode, type NodeHeat, type NoteTone } from './RouteNodeCard.tsx';
 import { layoutFlow } from './layout.ts';
 import { routeToGraph } from './route-to-graph.ts';
 
@@ -25,6 +25,8 @@ export interface CaseDiagramProps {
   formatDateTime?: (iso: string) => string;
   height?: number | string;
   onNodeClick?: (nodeId: string) => void;
+  /** A report's overlay per node (the process-timing heatmap): its colour and notes, after the case's. */
+  heat?: Record<string, NodeHeat & { notes: { text: string; tone: NoteTone }[] }>;
 }
 
 const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, end: RouteNodeCard };
@@ -45,7 +47,7 @@ export function formatTook(ms: number, locale: string): string {
 /** Routes with more nodes than this get a minimap. */
 const MINIMAP_FROM = 12;
 
-export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick }: CaseDiagramProps) {
+export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick, heat }: CaseDiagramProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
   const { nodes, edges } = useMemo(() => {
@@ -72,8 +74,9 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
     const graph = definition.language === 'route/v1' ? definition : toGraph(definition);
     const flow = routeToGraph(graph);
     const noted: CaseFlowNode[] = flow.nodes.map((n) => {
-      const notes = notesOf(overlays[n.id]);
-      return { ...n, height: estimatedHeight(n.data.node, notes), draggable: false, connectable: false, data: { ...n.data, state: overlays[n.id]?.state ?? 'idle', notes } };
+      const h = heat?.[n.id];
+      const notes = [...notesOf(overlays[n.id]), ...(h?.notes ?? [])];
+      return { ...n, height: estimatedHeight(n.data.node, notes), draggable: false, connectable: false, data: { ...n.data, state: overlays[n.id]?.state ?? 'idle', notes, ...(h ? { heat: { background: h.background, border: h.border, over: h.over } } : {}) } };
     });
     // Laid out again with each card's height once its notes are on it, so a busy card does not
     // cover the next; positions the designer stored are kept.
@@ -91,7 +94,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
       };
     });
     return { nodes: caseNodes, edges: caseEdges };
-  }, [definition, overlays, nameOf, formatDateTime, locale, t]);
+  }, [definition, overlays, nameOf, formatDateTime, locale, t, heat]);
 
   return (
     // A group, not an image: the canvas holds focusable controls (zoom, minimap), which an image may not.

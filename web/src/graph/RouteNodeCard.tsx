@@ -9,7 +9,9 @@ import { sourceHandles, type RouteHandle, type RouteNodeData, type RouteNodeKind
 import { NODE_WIDTH } from './layout.ts';
 
 export type NoteTone = 'plain' | 'alert' | 'timer';
-export type CaseNodeData = RouteNodeData & { state?: NodeState; notes?: { text: string; tone: NoteTone }[] };
+/** A report's colour for the node (the process-timing heatmap), drawn instead of the state's. */
+export interface NodeHeat { background: string; border: string; over: boolean }
+export type CaseNodeData = RouteNodeData & { state?: NodeState; notes?: { text: string; tone: NoteTone }[]; heat?: NodeHeat };
 export type CaseFlowNode = Node<CaseNodeData, RouteNodeKind>;
 
 const STATE_STYLE: Record<NodeState, { border: string; background: string }> = {
@@ -36,13 +38,14 @@ export function RouteNodeCard({ data, type }: NodeProps<CaseFlowNode>) {
     <div
       data-node-id={data.node.id}
       data-state={state}
+      data-heat={data.heat ? (data.heat.over ? 'over' : 'within') : undefined}
       style={{
         width: NODE_WIDTH,
         boxSizing: 'border-box',
         padding: '6px 10px 14px',
         borderRadius: data.node.kind === 'decision' ? 4 : 10,
-        border: `${state === 'current' ? 3 : 1.5}px solid ${STATE_STYLE[state].border}`,
-        background: STATE_STYLE[state].background,
+        border: data.heat ? `${data.heat.over ? 3 : 1.5}px solid ${data.heat.border}` : `${state === 'current' ? 3 : 1.5}px solid ${STATE_STYLE[state].border}`,
+        background: data.heat?.background ?? STATE_STYLE[state].background,
         boxShadow: state === 'current' ? '0 0 0 4px rgba(28, 126, 214, 0.2)' : undefined,
         fontSize: 12,
         color: '#212529',
