@@ -64,6 +64,7 @@ function ClientsReports() {
                 { label: t('reports.clients.cumulative'), value: (r) => r.cumulativeShare, render: (r) => f.pct(r.cumulativeShare), numeric: true },
                 { label: t('reports.clients.class'), value: (r) => r.class },
               ]} />
+            {a.itemsTotal > a.items.length && <Text size="sm" c="dimmed">{t('reports.clients.topOf', { shown: a.items.length, count: a.itemsTotal })}</Text>}
           </Stack>
         )}
       </Section>
@@ -85,6 +86,7 @@ function ClientsReports() {
                 { label: 'XYZ', value: (r) => r.class },
                 { label: 'ABC', value: (r) => r.abcClass },
               ]} />
+            {x.itemsTotal > x.items.length && <Text size="sm" c="dimmed">{t('reports.clients.topOf', { shown: x.items.length, count: x.itemsTotal })}</Text>}
           </SimpleGrid>
         )}
       </Section>

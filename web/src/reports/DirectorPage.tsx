@@ -164,30 +164,28 @@ function DirectorReports() {
       </Section>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Section title={t('reports.director.complaints')} query={complaints} testId="complaints">
-          {(c) => {
-            const open = c.open;
-            const byStatus = c.byStatus ?? open?.byStatus ?? [];
-            return (
-              <Stack>
-                <Group gap="xl">
-                  <Figure label={t('reports.director.openComplaints')} value={f.int(open?.total ?? byStatus.reduce((s, x) => s + x.count, 0))} />
-                  <Figure label={t('reports.director.overdueComplaints')} value={f.int(open?.overdue ?? byStatus.reduce((s, x) => s + (x.overdue ?? 0), 0))} tone="red" />
-                  {c.handling && <Figure label={t('reports.director.handling')} value={f.dur(c.handling.medianMs)} />}
-                </Group>
-                <ReportTable name="complaints-by-status" caption={t('reports.director.status')} period={period} rows={byStatus} rowKey={(r) => r.status} maxHeight={200}
-                  columns={[
-                    { label: t('reports.director.status'), value: (r) => r.status },
-                    { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
-                    { label: t('reports.director.overdueComplaints'), value: (r) => r.overdue ?? null, numeric: true },
-                  ]} />
-                <ReportTable name="complaint-decisions" caption={t('reports.director.decision')} period={period} rows={c.decisions ?? []} rowKey={(r) => r.decision} maxHeight={200}
-                  columns={[
-                    { label: t('reports.director.decision'), value: (r) => r.decision },
-                    { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
-                  ]} />
-              </Stack>
-            );
-          }}
+          {(c) => (
+            <Stack>
+              <Group gap="xl">
+                <Figure label={t('reports.director.openComplaints')} value={f.int(c.open.reduce((s, x) => s + x.count, 0))} />
+                <Figure label={t('reports.director.overdueComplaints')} value={f.int(c.open.reduce((s, x) => s + x.overdue, 0))} tone="red" />
+                <Figure label={t('reports.director.handling')} value={f.dur(c.handling.medianMs)} />
+                <Figure label={t('reports.director.withinSla')} value={c.handling.withinSla === null ? '—' : f.pct(c.handling.withinSla)} />
+              </Group>
+              <ReportTable name="complaints-by-status" caption={t('reports.director.status')} period={period} rows={c.open} rowKey={(r) => r.status} maxHeight={200}
+                columns={[
+                  { label: t('reports.director.status'), value: (r) => t(`complaints.statuses.${r.status}`, { defaultValue: r.status }) },
+                  { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
+                  { label: t('reports.director.overdueComplaints'), value: (r) => r.overdue, numeric: true },
+                ]} />
+              <ReportTable name="complaint-decisions" caption={t('reports.director.decision')} period={period} rows={c.decisions} rowKey={(r) => r.kind} maxHeight={200}
+                columns={[
+                  { label: t('reports.director.decision'), value: (r) => t(`complaints.kinds.${r.kind}`, { defaultValue: r.kind }) },
+                  { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
+                  { label: t('reports.director.share'), value: (r) => f.pct(r.share), numeric: true },
+                ]} />
+            </Stack>
+          )}
         </Section>
         <Section title={t('reports.director.managers')} query={managers} testId="managers">
           {(m) => {

@@ -40,10 +40,12 @@ export interface AtRiskReport {
 }
 
 export interface ComplaintsReport {
-  open?: { total: number; overdue: number; byStatus?: { status: string; count: number; overdue?: number }[] };
-  byStatus?: { status: string; count: number; overdue?: number }[];
-  handling?: { closed?: number; medianMs?: number | null; p90Ms?: number | null; avgMs?: number | null };
-  decisions?: { decision: string; count: number }[];
+  from: string;
+  to: string;
+  /** Open now, per status, with those past their SLA due time. */
+  open: { status: string; count: number; overdue: number }[];
+  handling: { decided: number; medianMs: number | null; averageMs: number | null; withinSla: number | null };
+  decisions: { kind: string; count: number; share: number }[];
 }
 
 export interface ManagersRow {
@@ -125,10 +127,13 @@ export interface ClientRef { id: string; name: string }
 export interface AbcReport {
   total: number;
   classes: { class: 'A' | 'B' | 'C'; clients: number; value: number; share: number }[];
+  /** Clients in the ranking; `items` holds its first page (500 unless asked). */
+  itemsTotal: number;
   items: { client: ClientRef; value: number; share: number; cumulativeShare: number; class: 'A' | 'B' | 'C' }[];
 }
 export interface XyzReport {
   months: string[];
+  itemsTotal: number;
   items: { client: ClientRef; total: number; mean: number; cv: number; class: 'X' | 'Y' | 'Z'; abcClass: 'A' | 'B' | 'C' }[];
   matrix: { abc: 'A' | 'B' | 'C'; xyz: 'X' | 'Y' | 'Z'; clients: number }[];
 }
