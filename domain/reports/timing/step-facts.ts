@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { workingTimeBetween } from '../../calendar/calendar-math.ts';
 import { companyCalendar } from '../../calendar/calendar-settings.ts';
 import { workingCalendarSchema, type WorkingCalendar } from '../../calendar/working-calendar.ts';
-import { indexOf } from './working-time-index.ts';
+import { indexOf } from '../../calendar/working-time-index.ts';
 
 /** What the close statements return about each step they closed. */
 export interface ClosedStepRow {

@@ -3,8 +3,8 @@
 // searches instead of a walk over days (calendar-math's workingTimeBetween costs ~2.5 ms for a
 // week; a report over 20,000 open steps, or a backfill over a million closed ones, cannot).
 // Gives exactly what workingTimeBetween gives (working-time-index.test.ts compares them).
-import { daySpans, localDayOf, resolveCalendar, type ResolvedCalendar } from '../../calendar/calendar-days.ts';
-import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import { daySpans, localDayOf, resolveCalendar, type ResolvedCalendar } from './calendar-days.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
 
 const DAY_MS = 86_400_000;
 /** Past this many days around the instants asked about, the index is not built (null answers). */

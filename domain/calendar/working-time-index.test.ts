@@ -1,7 +1,7 @@
 // The fast working-time index answers exactly what the calendar's own arithmetic answers.
 import { describe, expect, it } from 'vitest';
-import { workingTimeBetween } from '../../calendar/calendar-math.ts';
-import { local, moscow } from '../../calendar/test-calendars.ts';
+import { workingTimeBetween } from './calendar-math.ts';
+import { local, moscow } from './test-calendars.ts';
 import { WorkingTimeIndex } from './working-time-index.ts';
 
 const HOUR = 3_600_000;
