@@ -1,15 +1,16 @@
 // /reports/team - a department head's page: his people's contacts done / overdue / planned, plan
-// vs fact, activity norms vs fact, stuck deals, steps at risk per person. The API scopes every
+// vs fact, activity norms vs fact, stuck deals, refusal reasons, the month's new interests and
+// proposals with the sales and activity funnels, steps at risk per person. The API scopes every
 // figure to the reader's people; management sees the company (or a department picked in the filter).
 import { Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth.tsx';
 import { isManager } from '../Layout.tsx';
 import { Chart } from './Chart.tsx';
-import { AtRiskTable } from './DirectorPage.tsx';
+import { AtRiskTable, stageLabel } from './DirectorPage.tsx';
 import { FilterBar, useReportFilters } from './FilterBar.tsx';
 import { NotForYou, ReportTable, Section, SectionsProgress } from './kit.tsx';
-import type { ActivityReport, AtRiskReport, ManagersReport } from './types.ts';
+import type { ActivityReport, AtRiskReport, ManagersReport, MonthlyReport } from './types.ts';
 import { useReport } from './useReport.ts';
 import { useReportFormat } from './useReportFormat.ts';
 
@@ -20,7 +21,7 @@ export function TeamReportsPage() {
 }
 
 function TeamReports() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useReportFormat();
   const [filters, set] = useReportFilters();
   const who = { departmentId: filters.departmentId, employeeId: filters.employeeId };
@@ -28,12 +29,14 @@ function TeamReports() {
   const activity = useReport<ActivityReport>('/api/reports/activity', { ...period, ...who });
   const managers = useReport<ManagersReport>('/api/reports/managers', { ...period, ...who });
   const atRisk = useReport<AtRiskReport>('/api/reports/at-risk', { withinHours: 8, ...who });
+  // The month the period ends in: the monthly report is per calendar month.
+  const month = useReport<MonthlyReport>('/api/reports/monthly', { month: filters.to.slice(0, 7), ...who });
   const first = (name: string) => name.split(' ')[0] ?? name;
   return (
     <Stack gap="md">
       <Title order={2}>{t('reports.team.title')}</Title>
       <FilterBar filters={filters} set={set} />
-      <SectionsProgress queries={[activity, managers, atRisk]} />
+      <SectionsProgress queries={[activity, managers, month, atRisk]} />
       <Section title={t('reports.team.activity')} query={activity} testId="activity">
         {(a) => (
           <Stack>
@@ -91,6 +94,62 @@ function TeamReports() {
           )}
         </Section>
       </SimpleGrid>
+      <Section title={t('reports.team.month', { month: filters.to.slice(0, 7) })} query={month} testId="month">
+        {(m) => (
+          <Stack>
+            <ReportTable name="monthly" caption={t('reports.team.month', { month: m.month })} period={period} rows={m.rows} rowKey={(r) => r.employee.id}
+              columns={[
+                { label: t('reports.director.who'), value: (r) => r.employee.fullName },
+                { label: t('reports.team.newInterests'), value: (r) => r.newInterests, numeric: true },
+                { label: t('reports.team.proposals'), value: (r) => r.proposals, numeric: true },
+                { label: t('reports.team.proposalsAmount'), value: (r) => f.rubles(r.proposalsAmount), render: (r) => f.rub(r.proposalsAmount), numeric: true },
+                { label: t('reports.director.plan'), value: (r) => f.rubles(r.plan), render: (r) => f.rub(r.plan), numeric: true },
+                { label: t('reports.director.fact'), value: (r) => f.rubles(r.fact), render: (r) => f.rub(r.fact), numeric: true },
+                { label: t('reports.team.fulfilment'), value: (r) => r.fulfilment, render: (r) => f.pct(r.fulfilment), numeric: true },
+              ]} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <Stack gap="xs">
+                <Chart label={t('reports.team.salesFunnel')} testId="sales-funnel" option={{
+                  tooltip: { trigger: 'item' },
+                  series: [{ type: 'funnel', name: t('reports.team.salesFunnel'), sort: 'none', minSize: '10%', label: { show: true, position: 'inside' },
+                    data: m.salesFunnel.map((r) => ({ name: stageLabel(r.stage, i18n.language), value: r.entered })) }],
+                }} />
+                <ReportTable name="sales-funnel" caption={t('reports.team.salesFunnel')} period={period} rows={m.salesFunnel} rowKey={(r) => r.stage.id}
+                  columns={[
+                    { label: t('reports.team.stage'), value: (r) => stageLabel(r.stage, i18n.language) },
+                    { label: t('reports.team.entered'), value: (r) => r.entered, numeric: true },
+                    { label: t('reports.team.wentOn'), value: (r) => r.wentOn, numeric: true },
+                    { label: t('reports.team.conversion'), value: (r) => r.conversion, render: (r) => f.pct(r.conversion), numeric: true },
+                  ]} />
+              </Stack>
+              <Stack gap="xs">
+                <Chart label={t('reports.team.activityFunnel')} testId="activity-funnel" option={{
+                  tooltip: { trigger: 'item' },
+                  series: [{ type: 'funnel', name: t('reports.team.activityFunnel'), sort: 'none', minSize: '10%', label: { show: true, position: 'inside' },
+                    data: m.activityFunnel.map((r) => ({ name: t(`reports.team.funnelSteps.${r.step}`, { defaultValue: r.step }), value: r.count })) }],
+                }} />
+                <ReportTable name="activity-funnel" caption={t('reports.team.activityFunnel')} period={period} rows={m.activityFunnel} rowKey={(r) => r.step}
+                  columns={[
+                    { label: t('reports.team.step'), value: (r) => t(`reports.team.funnelSteps.${r.step}`, { defaultValue: r.step }) },
+                    { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
+                    { label: t('reports.team.conversion'), value: (r) => r.conversion, render: (r) => f.pct(r.conversion), numeric: true },
+                  ]} />
+              </Stack>
+            </SimpleGrid>
+          </Stack>
+        )}
+      </Section>
+      <Section title={t('reports.team.refusals')} query={managers} testId="refusals">
+        {(m) => (
+          <ReportTable name="refusals" caption={t('reports.team.refusals')} period={period} rows={m.refusals} rowKey={(r) => r.reason}
+            columns={[
+              { label: t('reports.team.reason'), value: (r) => t(`deals.reasons.${r.reason}`, { defaultValue: r.reason }) },
+              { label: t('reports.director.count'), value: (r) => r.count, numeric: true },
+              { label: t('reports.director.share'), value: (r) => r.share, render: (r) => f.pct(r.share), numeric: true },
+              { label: t('reports.team.atStages'), value: (r) => r.byStage.map((b) => `${stageLabel(b.stage, i18n.language)}: ${b.count}`).join('; ') },
+            ]} />
+        )}
+      </Section>
       <Section title={t('reports.team.atRiskPeople')} query={atRisk} testId="team-at-risk">
         {(r) => (
           <Group align="flex-start" grow>

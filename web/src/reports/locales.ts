@@ -23,6 +23,10 @@ export const reportsRu = {
     done: 'Выполнено', overdue: 'Просрочено', planned: 'Запланировано', norms: 'Нормы активности', kind: 'Вид', perDay: 'Норма в день', factPerDay: 'Факт в день', share: 'Выполнение',
     stuckDeals: 'Застрявшие сделки', stuckCount: 'Застряло', avgDays: 'Средний срок сделки, дн.', atRiskPeople: 'Шаги под угрозой по сотрудникам', atRiskCol: 'Под угрозой', stuckCol: 'Застряли',
     kinds: { call: 'Звонок', meeting: 'Встреча', demonstration: 'Демонстрация', email: 'Эл. письмо', letter: 'Письмо', proposal: 'Предложение' },
+    month: 'Месяц {{month}}: интересы, предложения, план', newInterests: 'Новые интересы', proposals: 'Предложений', proposalsAmount: 'Сумма предложений', fulfilment: 'Выполнение плана',
+    salesFunnel: 'Воронка продаж: вошли в стадию', activityFunnel: 'Воронка активности', stage: 'Стадия', step: 'Этап', entered: 'Вошли', wentOn: 'Пошли дальше', conversion: 'Конверсия',
+    funnelSteps: { contacts: 'Контакты', meetings: 'Встречи и демонстрации', proposals: 'Предложения', contracts: 'Договоры', won: 'Выиграно' },
+    refusals: 'Причины отказов', reason: 'Причина', atStages: 'На стадиях',
   },
   timing: {
     title: 'Сроки процесса', pickRoute: 'Маршрут', routesTitle: 'Сроки процессов', routesHint: 'Выберите маршрут, чтобы увидеть время шагов в рабочем времени.',
@@ -71,6 +75,10 @@ export const reportsEn: typeof reportsRu = {
     done: 'Done', overdue: 'Overdue', planned: 'Planned', norms: 'Activity norms', kind: 'Kind', perDay: 'Norm per day', factPerDay: 'Fact per day', share: 'Fulfilment',
     stuckDeals: 'Stuck deals', stuckCount: 'Stuck', avgDays: 'Average deal, days', atRiskPeople: 'Steps at risk per person', atRiskCol: 'At risk', stuckCol: 'Stuck',
     kinds: { call: 'Call', meeting: 'Meeting', demonstration: 'Demonstration', email: 'E-mail', letter: 'Letter', proposal: 'Proposal' },
+    month: 'Month {{month}}: interests, proposals, plan', newInterests: 'New interests', proposals: 'Proposals', proposalsAmount: 'Proposals, sum', fulfilment: 'Plan fulfilment',
+    salesFunnel: 'Sales funnel: entered the stage', activityFunnel: 'Activity funnel', stage: 'Stage', step: 'Step', entered: 'Entered', wentOn: 'Went on', conversion: 'Conversion',
+    funnelSteps: { contacts: 'Contacts', meetings: 'Meetings and demonstrations', proposals: 'Proposals', contracts: 'Contracts', won: 'Won' },
+    refusals: 'Refusal reasons', reason: 'Reason', atStages: 'At stages',
   },
   timing: {
     title: 'Process timing', pickRoute: 'Route', routesTitle: 'Process timing', routesHint: 'Pick a route to see its steps’ working time.',
