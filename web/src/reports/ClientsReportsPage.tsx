@@ -12,14 +12,15 @@ import { NotForYou, ReportTable, Section, SectionsProgress } from './kit.tsx';
 import type { AbcReport, CompletenessReport, MarketingReport, StagesReport, XyzReport } from './types.ts';
 import { useReport } from './useReport.ts';
 import { useReportFormat } from './useReportFormat.ts';
+import { VipSection } from './VipSection.tsx';
 
 export function ClientsReportsPage() {
   const me = useMe();
   if (me.data && !isManager(me.data.roles)) return <NotForYou />;
-  return <ClientsReports />;
+  return <ClientsReports canTag={(me.data?.roles ?? []).some((r) => r === 'management' || r === 'admin')} />;
 }
 
-function ClientsReports() {
+function ClientsReports({ canTag }: { canTag: boolean }) {
   const { t } = useTranslation();
   const f = useReportFormat();
   const [filters, set] = useReportFilters();
@@ -131,6 +132,7 @@ function ClientsReports() {
           )}
         </Section>
       </SimpleGrid>
+      <VipSection period={period} who={who} canTag={canTag} />
       <Section title={t('reports.clients.marketing')} query={marketing} testId="marketing"
         actions={<SegmentedControl size="xs" value={by} onChange={(v) => setBy(v === 'segment' || v === 'region' ? v : 'channel')} aria-label={t('reports.clients.by')}
           data={[{ value: 'channel', label: t('reports.clients.channel') }, { value: 'segment', label: t('reports.clients.segment') }, { value: 'region', label: t('reports.clients.region') }]} />}>
