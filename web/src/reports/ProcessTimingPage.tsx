@@ -130,7 +130,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
                 { label: t('reports.director.due'), value: (r) => r.dueAt, render: (r) => f.dateTime(r.dueAt) },
                 { label: t('reports.timing.closed'), value: (r) => r.closedAt, render: (r) => (r.closedAt ? f.dateTime(r.closedAt) : <Badge color="red" size="sm">{t('reports.timing.stillOpen')}</Badge>) },
                 { label: t('reports.timing.worked'), value: (r) => r.workingMs / 3_600_000, render: (r) => f.dur(r.workingMs), numeric: true },
-                { label: t('reports.timing.overBy'), value: (r) => r.overByMs / 3_600_000, render: (r) => <Text size="sm" c="red.8">{f.dur(r.overByMs)}</Text>, numeric: true },
+                { label: t('reports.timing.overBy'), value: (r) => r.overByMs / 3_600_000, render: (r) => <Text size="sm" c="red.9">{f.dur(r.overByMs)}</Text>, numeric: true },
               ]} />
           )}
         </Section>
@@ -147,7 +147,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
               { label: t('reports.timing.queue'), value: (r) => hours(r.queueMedianMs), render: (r) => f.dur(r.queueMedianMs), numeric: true },
               { label: t('reports.timing.assigned'), value: (r) => hours(r.assignedMedianMs), render: (r) => f.dur(r.assignedMedianMs), numeric: true },
               { label: t('reports.timing.target'), value: (r) => r.target, render: (r) => (r.target ? f.dur(targetMs(r.target)) : '—') },
-              { label: t('reports.timing.overDueShare'), value: (r) => r.overDueShare, render: (r) => <Text size="sm" c={(r.overDueShare ?? 0) > 0 ? 'red.8' : undefined}>{f.pct(r.overDueShare)}</Text>, numeric: true },
+              { label: t('reports.timing.overDueShare'), value: (r) => r.overDueShare, render: (r) => <Text size="sm" c={(r.overDueShare ?? 0) > 0 ? 'red.9' : undefined}>{f.pct(r.overDueShare)}</Text>, numeric: true },
               { label: t('reports.timing.rework'), value: (r) => r.reworkShare, render: (r) => f.pct(r.reworkShare), numeric: true },
             ]} />
         )}
