@@ -21,7 +21,11 @@ let served: Served;
 let chromium: Chromium;
 let browser: Browser;
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/heat';
-const look = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const look = async (page: Page, name: string) => {
+  // From the top: a full-page shot of a scrolled page draws the fixed header and menu midway.
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
 
 const KEY = 'heat-map';
 const PERIOD = 'from=2026-11-01&to=2026-11-30';
@@ -57,7 +61,7 @@ async function newCase(versionId: string, subject: string, at: string): Promise<
 async function step(processId: string, stepId: 'check' | 'approve', who: string, opened: string, due: string, done: string): Promise<void> {
   const a = crypto.randomUUID();
   const assignee = stepId === 'check' ? { type: 'person' as const, email: demoEmail('seller1') } : { type: 'role' as const, role: 'sales', pick: 'queue' as const };
-  await apply(processId, [{ type: 'open', assignmentId: a, step: { id: stepId, name: stepId }, priority: 'normal', openedAt: iso(opened), dueAt: iso(due), context: context(), assignee }]);
+  await apply(processId, [{ type: 'open', assignmentId: a, step: { id: stepId, name: route.nodes.find((n) => n.id === stepId)!.name! }, priority: 'normal', openedAt: iso(opened), dueAt: iso(due), context: context(), assignee }]);
   await apply(processId, [{ type: 'complete', assignmentId: a, stepId, employeeId: ids[who]!, at: iso(done) }]);
 }
 

@@ -165,7 +165,8 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
             ]} />
         </Card>
       )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {/* Side by side only on a wide screen: the per-person table has six columns and would scroll its last ones out of sight in half of a laptop screen. */}
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
         <Section title={t('reports.timing.people')} query={timing} testId="timing-people">
           {(d) => (
             <ReportTable name={`timing-people-${routeKey}`} caption={t('reports.timing.people')} period={period} rows={d.people} rowKey={(r) => `${r.nodeId}-${r.employee.id}`}
