@@ -5,7 +5,7 @@
 // is counted by hand. "Check" takes 5, 6 and 3 working hours against its 4 h: median 5 h, 25 % over,
 // two of three late, drawn red. "Approve" takes 2, 3 and 4 hours against 1 d (8 h): within, not red.
 // Clicking the red node lists its two late cases; following one opens that case's page.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Employee, Process, RouteVersion } from '../../domain/entities/index.ts';
 import { local } from '../../domain/calendar/test-calendars.ts';
@@ -23,7 +23,7 @@ let browser: Browser;
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/heat';
 const look = async (page: Page, name: string) => {
   // From the top: a full-page shot of a scrolled page draws the fixed header and menu midway.
-  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 };
 
@@ -95,6 +95,8 @@ afterAll(() => closeBrowserStack({ stack, served, chromium }));
 
 /** Text as read, with the narrow and non-breaking spaces of number formats made plain. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f\s]+/g, ' ').trim();
+/** The colour of an element's border as drawn (the page's computed style; the Node project has no DOM types). */
+const borderColour = (l: Locator) => l.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string } }).getComputedStyle(el).borderTopColor);
 const settle = async (page: Page) => {
   await page.getByTestId('sections-progress').waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
@@ -139,10 +141,10 @@ describe('the process-timing page with data', () => {
       // The diagram: check red (over) with its text, approve coloured but not red.
       expect(await check.getAttribute('data-heat')).toBe('over');
       expect(plain(await check.textContent())).toContain(L.over);
-      expect(await check.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(201, 42, 42)');
+      expect(await borderColour(check)).toBe('rgb(201, 42, 42)');
       expect(await approve.getAttribute('data-heat')).toBe('within');
       expect(plain(await approve.textContent())).toContain(L.within);
-      expect(await approve.evaluate((el) => getComputedStyle(el).borderTopColor)).not.toBe('rgb(201, 42, 42)');
+      expect(await borderColour(approve)).not.toBe('rgb(201, 42, 42)');
       // The whole route is in the diagram's box on load, the end node too.
       const box = (await diagram.locator('.react-flow').boundingBox())!;
       for (const id of ['check', 'approve', 'done']) {
@@ -183,4 +185,27 @@ describe('the process-timing page with data', () => {
       await context.close();
     });
   }
+
+  it('fits a large route (the demo deal route) whole in the diagram box on load', async () => {
+    const { page, context, errors } = await newUser(browser, { lang: 'ru' });
+    await signIn(page, served.baseUrl, 'director', '/reports/processes/deal');
+    await page.getByTestId('timing-nodes').waitFor();
+    await settle(page);
+    const diagram = page.getByTestId('timing-diagram');
+    await diagram.locator('.react-flow__node').first().waitFor();
+    const box = (await diagram.locator('.react-flow').boundingBox())!;
+    const nodes = await diagram.locator('.react-flow__node').all();
+    expect(nodes.length).toBeGreaterThan(12);
+    for (const n of nodes) {
+      const b = (await n.boundingBox())!;
+      const id = await n.getAttribute('data-id');
+      expect(b.y, id!).toBeGreaterThanOrEqual(box.y - 1);
+      expect(b.y + b.height, id!).toBeLessThanOrEqual(box.y + box.height + 1);
+      expect(b.x, id!).toBeGreaterThanOrEqual(box.x - 1);
+      expect(b.x + b.width, id!).toBeLessThanOrEqual(box.x + box.width + 1);
+    }
+    await look(page, 'timing-deal-ru');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

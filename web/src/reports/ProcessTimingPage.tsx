@@ -115,7 +115,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
         {() => (
           <Stack gap="xs">
             <Text size="sm" c="dimmed">{t('reports.timing.legend')} {t('reports.timing.breachesHint')}</Text>
-            {definition && <CaseDiagram definition={definition} overlays={{}} heat={heat} height={520} onNodeClick={(id) => setPicked(id)} />}
+            {definition && <CaseDiagram definition={definition} overlays={{}} heat={heat} height={520} fitWhole onNodeClick={(id) => setPicked(id)} />}
           </Stack>
         )}
       </Section>
