@@ -27,7 +27,13 @@ export interface CaseDiagramProps {
   onNodeClick?: (nodeId: string) => void;
   /** A report's overlay per node (the process-timing heatmap): its colour and notes, after the case's. */
   heat?: Record<string, NodeHeat & { notes: { text: string; tone: NoteTone }[] }>;
+  /** Fit the whole route into the box on load however large it is (an overview such as the heatmap);
+   * otherwise React Flow zooms out no further than half size and a tall route is cut off. */
+  fitWhole?: boolean;
 }
+
+/** How far a whole-route overview may zoom out: the deal route's 30-odd nodes fit 520 px. */
+const WHOLE_MIN_ZOOM = 0.1;
 
 const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, end: RouteNodeCard };
 
@@ -47,7 +53,7 @@ export function formatTook(ms: number, locale: string): string {
 /** Routes with more nodes than this get a minimap. */
 const MINIMAP_FROM = 12;
 
-export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick, heat }: CaseDiagramProps) {
+export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, height = 560, onNodeClick, heat, fitWhole = false }: CaseDiagramProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
   const { nodes, edges } = useMemo(() => {
@@ -104,6 +110,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
+        {...(fitWhole ? { minZoom: WHOLE_MIN_ZOOM } : {})}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={onNodeClick !== undefined}

@@ -115,7 +115,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
         {() => (
           <Stack gap="xs">
             <Text size="sm" c="dimmed">{t('reports.timing.legend')} {t('reports.timing.breachesHint')}</Text>
-            {definition && <CaseDiagram definition={definition} overlays={{}} heat={heat} height={520} onNodeClick={(id) => setPicked(id)} />}
+            {definition && <CaseDiagram definition={definition} overlays={{}} heat={heat} height={520} fitWhole onNodeClick={(id) => setPicked(id)} />}
           </Stack>
         )}
       </Section>
@@ -130,7 +130,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
                 { label: t('reports.director.due'), value: (r) => r.dueAt, render: (r) => f.dateTime(r.dueAt) },
                 { label: t('reports.timing.closed'), value: (r) => r.closedAt, render: (r) => (r.closedAt ? f.dateTime(r.closedAt) : <Badge color="red" size="sm">{t('reports.timing.stillOpen')}</Badge>) },
                 { label: t('reports.timing.worked'), value: (r) => r.workingMs / 3_600_000, render: (r) => f.dur(r.workingMs), numeric: true },
-                { label: t('reports.timing.overBy'), value: (r) => r.overByMs / 3_600_000, render: (r) => <Text size="sm" c="red.8">{f.dur(r.overByMs)}</Text>, numeric: true },
+                { label: t('reports.timing.overBy'), value: (r) => r.overByMs / 3_600_000, render: (r) => <Text size="sm" c="red.9">{f.dur(r.overByMs)}</Text>, numeric: true },
               ]} />
           )}
         </Section>
@@ -147,7 +147,7 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
               { label: t('reports.timing.queue'), value: (r) => hours(r.queueMedianMs), render: (r) => f.dur(r.queueMedianMs), numeric: true },
               { label: t('reports.timing.assigned'), value: (r) => hours(r.assignedMedianMs), render: (r) => f.dur(r.assignedMedianMs), numeric: true },
               { label: t('reports.timing.target'), value: (r) => r.target, render: (r) => (r.target ? f.dur(targetMs(r.target)) : '—') },
-              { label: t('reports.timing.overDueShare'), value: (r) => r.overDueShare, render: (r) => <Text size="sm" c={(r.overDueShare ?? 0) > 0 ? 'red.8' : undefined}>{f.pct(r.overDueShare)}</Text>, numeric: true },
+              { label: t('reports.timing.overDueShare'), value: (r) => r.overDueShare, render: (r) => <Text size="sm" c={(r.overDueShare ?? 0) > 0 ? 'red.9' : undefined}>{f.pct(r.overDueShare)}</Text>, numeric: true },
               { label: t('reports.timing.rework'), value: (r) => r.reworkShare, render: (r) => f.pct(r.reworkShare), numeric: true },
             ]} />
         )}
@@ -165,7 +165,8 @@ function RouteTiming({ routeKey }: { routeKey: string }) {
             ]} />
         </Card>
       )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {/* Side by side only on a wide screen: the per-person table has six columns and would scroll its last ones out of sight in half of a laptop screen. */}
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
         <Section title={t('reports.timing.people')} query={timing} testId="timing-people">
           {(d) => (
             <ReportTable name={`timing-people-${routeKey}`} caption={t('reports.timing.people')} period={period} rows={d.people} rowKey={(r) => `${r.nodeId}-${r.employee.id}`}
