@@ -15,6 +15,10 @@ import { PROJECT_ROOT } from '../temporal.config.ts';
 const EXAMPLES: Record<string, number> = process.env.SCHEMATHESIS_EXAMPLES
   ? { admin: Number(process.env.SCHEMATHESIS_EXAMPLES), seller1: Number(process.env.SCHEMATHESIS_EXAMPLES) }
   : { admin: 20, seller1: 10 };
+// The coverage phase (boundary and malformed values of every parameter) is run for the admin, who
+// gets past the rights checks to the validation; for the employee most of those requests are
+// refused by rights first, and the phase took half of the run's time on a 2-core CI machine.
+const PHASES: Record<string, string> = { admin: 'examples,coverage,fuzzing,stateful', seller1: 'examples,fuzzing,stateful' };
 // A fixed seed keeps CI repeatable; set SCHEMATHESIS_SEED to explore other inputs.
 const SEED = process.env.SCHEMATHESIS_SEED ?? '20261124';
 // 124 operations since the CRM records (56 before them): at 40 examples each, a loaded 2-core
@@ -73,6 +77,7 @@ describe(`the OpenAPI document, checked by schemathesis ${SCHEMATHESIS_VERSION}`
       '--checks', 'not_a_server_error,status_code_conformance,response_schema_conformance',
       '--header', `Authorization: Bearer ${token}`,
       '--max-examples', String(EXAMPLES[who]),
+      '--phases', PHASES[who] ?? 'examples,coverage,fuzzing,stateful',
       '--seed', SEED,
       '--workers', WORKERS,
       '--request-timeout', '10',
