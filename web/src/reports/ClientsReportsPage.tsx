@@ -33,6 +33,7 @@ function ClientsReports({ canTag }: { canTag: boolean }) {
   const complete = useReport<CompletenessReport>('/api/reports/clients/completeness', who);
   const marketing = useReport<MarketingReport>('/api/reports/marketing', { ...period, ...who, by });
   const stageName = (s: string) => t(`reports.clients.stageNames.${s}`, { defaultValue: s });
+  const fieldName = (field: string) => t(`reports.clients.fields.${field}`, { defaultValue: field });
   return (
     <Stack gap="md">
       <Title order={2}>{t('reports.clients.title')}</Title>
@@ -117,7 +118,7 @@ function ClientsReports({ canTag }: { canTag: boolean }) {
               <Text fw={600}>{f.pct(c.completeness)}</Text>
               <ReportTable name="completeness" caption={t('reports.clients.completeness')} period={{}} rows={c.fields} rowKey={(r) => r.field}
                 columns={[
-                  { label: t('reports.clients.field'), value: (r) => r.field },
+                  { label: t('reports.clients.field'), value: (r) => fieldName(r.field) },
                   { label: t('reports.clients.filled'), value: (r) => r.filled, numeric: true },
                   { label: t('reports.clients.clients'), value: (r) => r.clients, numeric: true },
                   { label: t('reports.clients.share'), value: (r) => r.share, render: (r) => f.pct(r.share), numeric: true },
@@ -126,7 +127,7 @@ function ClientsReports({ canTag }: { canTag: boolean }) {
                 columns={[
                   { label: t('reports.clients.client'), value: (r) => r.client.name },
                   { label: t('reports.clients.share'), value: (r) => r.completeness, render: (r) => f.pct(r.completeness), numeric: true },
-                  { label: t('reports.clients.missing'), value: (r) => r.missing.join(', ') },
+                  { label: t('reports.clients.missing'), value: (r) => r.missing.map(fieldName).join(', ') },
                 ]} />
             </Stack>
           )}
@@ -139,7 +140,7 @@ function ClientsReports({ canTag }: { canTag: boolean }) {
         {(m) => (
           <ReportTable name={`marketing-${by}`} caption={t('reports.clients.marketing')} period={period} rows={m.items} rowKey={(r) => r.key ?? '-'}
             columns={[
-              { label: t(`reports.clients.${by}`), value: (r) => r.label ?? '—' },
+              { label: t(`reports.clients.${by}`), value: (r) => (by === 'channel' && r.key ? t(`clients.sources.${r.key}`, { defaultValue: r.label ?? r.key }) : (r.label ?? '—')) },
               { label: t('reports.clients.newClients'), value: (r) => r.newClients, numeric: true },
               { label: t('reports.clients.dealsOpened'), value: (r) => r.dealsOpened, numeric: true },
               { label: t('reports.clients.won'), value: (r) => r.dealsWon, numeric: true },

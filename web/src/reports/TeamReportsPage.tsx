@@ -70,7 +70,7 @@ function TeamReports() {
                   { type: 'bar', name: t('reports.director.factShort'), data: m.rows.map((r) => r.revenue / 100) },
                 ],
               }} />
-              <ReportTable name="team-managers" caption={t('reports.team.stuckDeals')} period={period} rows={m.rows} rowKey={(r) => r.employee.id}
+              <ReportTable name="team-managers" caption={t('reports.director.managers')} period={period} rows={m.rows} rowKey={(r) => r.employee.id}
                 columns={[
                   { label: t('reports.director.manager'), value: (r) => r.employee.fullName },
                   { label: t('reports.director.plan'), value: (r) => f.rubles(r.plan), render: (r) => f.rub(r.plan), numeric: true },
