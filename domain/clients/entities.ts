@@ -74,6 +74,8 @@ export const Client = defineEntity({
     owner: () => p.manyToOne(Employee).ref(),
     stage: p.enum([...CLIENT_STAGES]).default('potential'),
     notes: p.text().nullable(),
+    /** The client agreed to marketing mail (152-FZ / 38-FZ consent); campaigns send only to those who did. */
+    marketingConsent: p.boolean().default(true),
     tags: () => p.manyToMany(ClientTag).pivotTable('client_tag_link'),
     createdBy: () => p.manyToOne(Employee).ref(),
     createdAt: p.datetime(),
