@@ -4,7 +4,7 @@
 // domain/processes/apply-transition.ts; a rule that cannot be met (nobody to assign, a sub-route
 // never published) fails without retrying, anything else is retried by Temporal.
 import { ApplicationFailure } from '@temporalio/activity';
-import { applyTransition } from '../domain/processes/apply-transition.ts';
+import { applyTransition, type Registries } from '../domain/processes/apply-transition.ts';
 import type { Effect, TransitionResult } from '../domain/processes/case-state.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Orm } from '../infra/db/orm.ts';
@@ -14,6 +14,8 @@ export interface ActivityDeps {
   orm: Orm;
   /** Sends notification e-mail; without one (or without SMTP) mail stays in the outbox. */
   mailer?: Mailer | undefined;
+  /** The operations and list sources routes reach; absent, the product's own (tests bring theirs). */
+  registries?: Registries | undefined;
 }
 
 export interface TransitionInput {
@@ -22,12 +24,12 @@ export interface TransitionInput {
   effects: Effect[];
 }
 
-export function createCaseActivities({ orm, mailer = createMailer() }: ActivityDeps) {
+export function createCaseActivities({ orm, mailer = createMailer(), registries = {} }: ActivityDeps) {
   return {
     async applyTransition(input: TransitionInput): Promise<TransitionResult> {
       let applied: Awaited<ReturnType<typeof applyTransition>>;
       try {
-        applied = await orm.em.fork().transactional((em) => applyTransition(em, input, input.effects));
+        applied = await orm.em.fork().transactional((em) => applyTransition(em, input, input.effects, registries));
       } catch (err) {
         if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.name);
         throw err;

@@ -62,6 +62,8 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
   if (!input.resume) m.begin();
   // Effects the previous run handed over with its state: recorded first.
   if (input.pending) m.restoreJournal(input.pending);
+  // Foreach windows held back while the previous run drained its children start again.
+  if (input.resume?.foreach?.length) m.resumeItems();
   const timers = new Map<string, CancellationScope>();
   const children = new Map<string, CancellationScope>();
   let flushed = 0;
@@ -165,7 +167,9 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
         (err: unknown) => {
           children.delete(c.childId);
           if (!m.state.children.some((x) => x.childId === c.childId)) return;
-          m.fail(`The sub-process at "${c.nodeId}" did not finish: ${deepestMessage(err)}`);
+          // One item of a foreach that failed counts as failed; it does not fail this case.
+          if (c.foreach !== undefined) m.childFinished(c.childId, { status: isCancellation(err) ? 'cancelled' : 'failed', steps: [], reason: deepestMessage(err) });
+          else m.fail(`The sub-process at "${c.nodeId}" did not finish: ${deepestMessage(err)}`);
         },
       );
   };
@@ -194,7 +198,11 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
    */
   const timeToContinueAsNew = (): boolean => {
     const info = workflowInfo();
-    return (info.continueAsNewSuggested || info.historyLength > m.limits.historyEvents) && m.state.children.length === 0 && children.size === 0 && allHandlersFinished() && !m.ended;
+    const due = (info.continueAsNewSuggested || info.historyLength > m.limits.historyEvents) && !m.ended;
+    // Children cannot be awaited across continue-as-new. A foreach (when no sub-process runs
+    // beside it) stops starting children, lets the running ones drain, and resumes in the new run.
+    if (due && m.state.foreach?.length && m.state.children.every((c) => c.foreach !== undefined)) m.holdItems = true;
+    return due && m.state.children.length === 0 && children.size === 0 && allHandlersFinished();
   };
 
   try {
@@ -209,7 +217,7 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
         continue;
       }
       if (m.ended) break;
-      await condition(() => m.pendingEffects > 0 || m.ended !== undefined || outOfSync());
+      await condition(() => m.pendingEffects > 0 || m.ended !== undefined || outOfSync() || (m.holdItems && m.state.children.length === 0));
     }
   } catch (err) {
     if (!isCancellation(err)) throw err;

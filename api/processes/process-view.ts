@@ -155,6 +155,8 @@ export async function processDetail(em: EntityManager, temporal: Client, viewer:
       .where('c.parent_id', '=', id)
       .orderBy('c.started_at', 'asc')
       .orderBy('c.id', 'asc')
+      // A foreach may start thousands: the page lists the first ones, the live view counts them all.
+      .limit(200)
       .execute(),
     em
       .getKysely<DB>()

@@ -1,7 +1,7 @@
 // Shapes of the processes API: starting a case, the case list and the case view.
 import { z } from '@hono/zod-openapi';
 import { PROCESS_STATUSES } from '../../domain/processes/entities.ts';
-import { idSchema } from '../../domain/routes/route-schema.ts';
+import { MAX_LIST_ITEMS, idSchema } from '../../domain/routes/route-schema.ts';
 import { assignmentListItemSchema, openStepSchema } from '../assignments/schemas.ts';
 
 /** The record a case is about, with its label (a deal's title) so the UI can link to it. */
@@ -10,6 +10,8 @@ export const recordRefSchema = z
   .openapi('CaseRecord');
 
 export const formValueSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+/** A case variable: a single value, or a list variable's values (texts, numbers or record ids). */
+export const variableValueSchema = z.union([formValueSchema, z.array(z.union([z.string().max(200), z.number()])).max(MAX_LIST_ITEMS)]);
 
 export const startProcessSchema = z
   .object({
@@ -22,7 +24,7 @@ export const startProcessSchema = z
       .strict()
       .optional()
       .openapi({ description: 'The record the case is about; you must see it. A route with `update-record` actions changes it' }),
-    variables: z.record(idSchema, formValueSchema).default({}),
+    variables: z.record(idSchema, variableValueSchema).default({}),
   })
   .refine((b) => (b.routeId === undefined) !== (b.routeKey === undefined), { message: 'give exactly one of routeId and routeKey', path: ['routeId'] })
   // The refinement, as the document can say it: exactly one of the two is present.
@@ -87,7 +89,7 @@ export const processListItemSchema = processSummarySchema
 
 export const processStartedSchema = processSummarySchema
   .extend({
-    variables: z.record(z.string(), formValueSchema),
+    variables: z.record(z.string(), variableValueSchema),
     openSteps: z.array(openStepSchema).openapi({ description: 'The steps the case opened first, already in their assignees\' inboxes' }),
   })
   .openapi('ProcessStarted');
@@ -105,12 +107,12 @@ export const timelineEventSchema = z
 
 export const processDetailSchema = processSummarySchema
   .extend({
-    variables: z.record(z.string(), formValueSchema),
+    variables: z.record(z.string(), variableValueSchema),
     result: z.record(z.string(), z.unknown()).nullable(),
     parentId: z.uuid().nullable().openapi({ description: 'The case that started this one as a sub-process' }),
     children: z
       .array(z.object({ id: z.uuid(), subject: z.string(), status: z.enum(PROCESS_STATUSES), startedAt: z.iso.datetime() }))
-      .openapi({ description: 'Sub-processes this case started, running or ended' }),
+      .openapi({ description: 'Sub-processes this case started, running or ended (the first 200; a foreach over more counts them in `live.foreach`)' }),
     timeline: z.array(timelineEventSchema),
     assignments: z.array(assignmentListItemSchema),
     live: z
@@ -123,6 +125,21 @@ export const processDetailSchema = processSummarySchema
         variables: z.record(z.string(), z.unknown()),
         outcomes: z.record(z.string(), z.string().optional()),
         children: z.array(z.object({ nodeId: z.string(), processId: z.uuid().nullable() })).openapi({ description: 'Sub-processes running now' }),
+        foreach: z
+          .array(
+            z.object({
+              nodeId: z.string(),
+              total: z.number().int().nullable().openapi({ description: 'Null until the items are resolved' }),
+              started: z.number().int(),
+              running: z.number().int(),
+              finished: z.number().int(),
+              succeeded: z.number().int(),
+              failed: z.number().int(),
+              cancelled: z.number().int(),
+            }),
+          )
+          .optional()
+          .openapi({ description: 'Foreach nodes at work: how many items have finished of how many, and how many run now' }),
       })
       .nullable()
       .openapi({ description: 'What the workflow itself reports now; null when the case has ended or Temporal is unreachable' }),

@@ -7,7 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/identity/roles.ts';
 import type { CaseRecord } from '../../domain/processes/case-state.ts';
-import type { FormValue } from '../../domain/routes/step-input.ts';
+import type { VariableValue } from '../../domain/routes/step-input.ts';
 import type { AppDeps } from '../context.ts';
 import { startProcess } from './process-store.ts';
 
@@ -15,7 +15,7 @@ export interface StartAboutRecord {
   routeKey: string;
   record: CaseRecord;
   subject: string;
-  variables: Record<string, FormValue>;
+  variables: Record<string, VariableValue>;
   /** `any-case`: never a second case about the record; `running-case`: a new one once the last ended. */
   unless: 'any-case' | 'running-case';
   /** Appended to the idempotency key: the case's ids derive from it (the demo relies on them). */

@@ -35,7 +35,8 @@ const MAX_STRING = 1000;
 // Same id rule as route-schema.ts (kept local so this folder stands alone). Ids never contain a
 // dot, so a path splits unambiguously into namespace, step and field.
 const ID = '[a-z][a-z0-9_-]{0,63}';
-export const REFERENCE_PATTERN = new RegExp(`^(variables\\.${ID}|outcomes\\.${ID}|forms\\.${ID}\\.${ID})$`);
+// `items.<counter>` is read only by a foreach node's `completeWhen` (the route validator refuses it elsewhere).
+export const REFERENCE_PATTERN = new RegExp(`^(variables\\.${ID}|outcomes\\.${ID}|forms\\.${ID}\\.${ID}|items\\.${ID})$`);
 const REFERENCE_HINT = 'a reference like "variables.amount", "outcomes.negotiate" or "forms.approve.discount"';
 
 export interface ConditionIssue {

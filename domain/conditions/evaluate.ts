@@ -16,7 +16,7 @@ import jsonLogic from 'json-logic-js';
 import type { RulesLogic } from 'json-logic-js';
 import { conditionIssues, type Condition, isPlainObject } from './condition.ts';
 
-export type ConditionValue = string | number | boolean | null;
+export type ConditionValue = string | number | boolean | null | (string | number)[];
 
 /** What a condition can read: `variables.<id>`, `outcomes.<stepId>`, `forms.<stepId>.<field>`. */
 export interface ConditionScope {
@@ -24,6 +24,8 @@ export interface ConditionScope {
   /** The outcome chosen at each completed step; a step without one is absent or undefined. */
   outcomes: Readonly<Record<string, string | undefined>>;
   forms: Readonly<Record<string, Readonly<Record<string, ConditionValue>>>>;
+  /** A foreach node's counters over its finished items, for its `completeWhen` only. */
+  items?: Readonly<Record<string, number>>;
 }
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);
@@ -71,7 +73,7 @@ function mayBeNull(arg: unknown): boolean {
 function toData(scope: ConditionScope): Record<string, unknown> {
   const forms = bare();
   for (const [step, fields] of Object.entries(scope.forms)) forms[step] = bare(fields);
-  return bare({ variables: bare(scope.variables), outcomes: bare(scope.outcomes), forms });
+  return bare({ variables: bare(scope.variables), outcomes: bare(scope.outcomes), forms, ...(scope.items ? { items: bare(scope.items) } : {}) });
 }
 
 function bare(from: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {

@@ -12,6 +12,8 @@ export interface KnownStep {
 export interface KnownReferences {
   variables: ReadonlySet<string>;
   steps: ReadonlyMap<string, KnownStep>;
+  /** The counters `items.<name>` a foreach's `completeWhen` may read; absent elsewhere. */
+  items?: ReadonlySet<string>;
 }
 
 export interface ReferenceProblem {
@@ -77,6 +79,10 @@ function referenceProblem(path: string, known: KnownReferences): string | undefi
   if (namespace === 'forms' && first !== undefined && second !== undefined && rest.length === 0) {
     if (!step) return `no step "${first}"`;
     return step.formFields.has(second) ? undefined : `unknown form field "${second}" of step "${first}"`;
+  }
+  if (namespace === 'items' && first !== undefined && second === undefined) {
+    if (!known.items) return 'items.<counter> is read only by a foreach node\'s completeWhen';
+    return known.items.has(first) ? undefined : `unknown counter "${first}"; a foreach counts ${[...known.items].join(', ')}`;
   }
   return 'not a reference to variables.<id>, outcomes.<step> or forms.<step>.<field>';
 }

@@ -14,14 +14,14 @@ import { Session } from '../identity/session.entity.ts';
 import { MailMessage, Notification } from '../notifications/entities.ts';
 import { PortalRateCounter, PortalRequest } from '../portal/entities.ts';
 import { Department, Employee, Role } from '../organisation/entities.ts';
-import { Process, StepEvent } from '../processes/entities.ts';
+import { Process, ProcessItem, StepEvent } from '../processes/entities.ts';
 import { Route, RouteVersion } from '../routes/entities.ts';
 import { ReportSettings, SalesPlan } from '../reports/sales/entities.ts';
 import { ImportJob } from '../transfer/entities.ts';
 import { MailTemplate } from '../mailing/entities.ts';
 import { CaseTiming, StepTiming } from '../reports/timing/entities.ts';
 
-export { Department, Employee, Role, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter, StepTiming, CaseTiming, SalesPlan, ReportSettings, MailTemplate };
-export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter, StepTiming, CaseTiming, SalesPlan, ReportSettings, MailTemplate];
+export { Department, Employee, Role, Session, Route, RouteVersion, Process, ProcessItem, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, Client, ClientContact, ClientTag, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter, StepTiming, CaseTiming, SalesPlan, ReportSettings, MailTemplate };
+export const entities = [Department, Role, Employee, Session, Route, RouteVersion, Process, ProcessItem, Assignment, StepEvent, Notification, MailMessage, CalendarSettings, IdempotencyKey, IntegrationKey, AuditEntry, ClientTag, Client, ClientContact, Interaction, DealStage, Deal, DealStageChange, Invoice, PlannedPayment, InvoicePayment, ImportJob, InstallationOrder, InstallationStatusChange, Equipment, ServiceVisit, PhoneConsultation, Complaint, ComplaintStatusChange, ComplaintClockPause, ComplaintMessage, KbArticle, KbArticleRevision, PortalRequest, PortalRateCounter, StepTiming, CaseTiming, SalesPlan, ReportSettings, MailTemplate];
 import { Equipment, InstallationOrder, InstallationStatusChange, PhoneConsultation, ServiceVisit } from '../service/entities.ts';
 

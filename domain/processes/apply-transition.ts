@@ -12,6 +12,8 @@ import { recordForChild } from '../records/derive-record.ts';
 import { applyRecordUpdate } from '../records/route-updates.ts';
 import { newAssignmentMessage, recipientsOf, writeNotifications, type Message } from '../notifications/notices.ts';
 import type { Effect, TransitionResult } from './case-state.ts';
+import { LIST_SOURCES, type ListItem, type ListSource } from './list-sources.ts';
+import { ROUTE_OPERATIONS, type OperationContext, type RouteOperation } from './route-operations.ts';
 import { workflowIdFor, type ProcessInput } from './process-input.ts';
 import { completeStepWithFact, recordCaseFact, withdrawStepsWithFacts } from '../reports/timing/step-facts.ts';
 
@@ -23,10 +25,16 @@ export interface TransitionContext {
 }
 
 type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
+
+/** Where `call` actions and `foreach` sources are found: the product's registries, or a test's own. */
+export interface Registries {
+  operations?: ReadonlyMap<string, RouteOperation>;
+  sources?: ReadonlyMap<string, ListSource>;
+}
 type EventRow = { key: string; type: string; at: string; stepId?: string | undefined; assignmentId?: string | undefined; actorId?: string | undefined; data?: Record<string, unknown> | undefined };
 
 /** Applies the effects in order; returns what they found out and the outbox keys to deliver. */
-export async function applyTransition(em: EntityManager, ctx: TransitionContext, effects: Effect[]): Promise<TransitionResult & { mailKeys: string[] }> {
+export async function applyTransition(em: EntityManager, ctx: TransitionContext, effects: Effect[], registries: Registries = {}): Promise<TransitionResult & { mailKeys: string[] }> {
   const result: TransitionResult & { mailKeys: string[] } = { opened: {}, escalated: {}, children: {}, mailKeys: [] };
   const events: EventRow[] = [];
   let running: boolean | undefined = ctx.caseIsNew ? true : undefined;
@@ -69,6 +77,15 @@ export async function applyTransition(em: EntityManager, ctx: TransitionContext,
         break;
       case 'update-record':
         await updateRecord(em, ctx, e, events, result);
+        break;
+      case 'call':
+        await callOperation(em, ctx, e, registries.operations ?? ROUTE_OPERATIONS);
+        break;
+      case 'list':
+        (result.lists ??= {})[e.listId] = { total: await resolveList(em, ctx, e, registries.sources ?? LIST_SOURCES) };
+        break;
+      case 'prepare-items':
+        await prepareItems(em, ctx, e, result);
         break;
       case 'current':
         if (!currentWithLock) await setCurrentSteps(em, ctx, e);
@@ -355,4 +372,120 @@ export async function closeProcess(
   if (events) events.push(event);
   else await insertEvents(em, input.processId, [event]);
   return true;
+}
+
+/** What an operation or a list source is told about the case (route-operations.ts). */
+function operationContext(em: EntityManager, ctx: TransitionContext, e: Of<'call'> | Of<'list'>): OperationContext {
+  return {
+    em,
+    processId: ctx.processId,
+    parentProcessId: e.parentProcessId ?? null,
+    record: e.record ?? null,
+    variables: e.variables,
+    forms: e.forms,
+    key: e.key,
+    at: new Date(e.at),
+    actorId: e.type === 'call' ? (e.actorId ?? null) : null,
+  };
+}
+
+/** Arguments an operation or a source cannot take: the case fails with the reason naming the argument. */
+function parseArgs<A>(schema: { safeParse(v: unknown): { success: true; data: A } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, args: unknown, what: string): A {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => ({ path: ['args', ...i.path].map(String).join('.'), message: i.message }));
+  const [first] = problems;
+  throw new DomainError('unprocessable', `${what} cannot run: ${first ? `${first.path}: ${first.message}` : 'bad arguments'}`, problems);
+}
+
+/**
+ * A `call` action: the operation runs once per key. The timeline row `call.done` with that key is
+ * written first, in this transaction, and only the call that wrote it runs the operation - a
+ * retried batch finds the row and does nothing. An operation that refuses (bad arguments, a
+ * DomainError) rolls the whole batch back and the case fails with its reason.
+ */
+async function callOperation(em: EntityManager, ctx: TransitionContext, e: Of<'call'>, operations: ReadonlyMap<string, RouteOperation>): Promise<void> {
+  const op = operations.get(e.operation);
+  if (!op) throw new DomainError('unprocessable', `"${e.nodeId}" calls the operation "${e.operation}", which this product does not have`);
+  const args = parseArgs(op.args, e.args, `The operation ${e.operation} at "${e.nodeId}"`);
+  const inserted = await em
+    .createQueryBuilder(StepEvent)
+    .insert({ id: orderedId(Date.parse(e.at), 0), key: e.key, process: ctx.processId, type: 'call.done', stepId: e.nodeId, assignmentId: null, actor: e.actorId ?? null, at: new Date(e.at), data: { operation: e.operation, args: e.args } })
+    .onConflict('key')
+    .ignore()
+    .execute<{ affectedRows: number }>('run');
+  if (inserted.affectedRows === 0) return;
+  try {
+    await op.run(operationContext(em, ctx, e), args);
+  } catch (err) {
+    if (err instanceof DomainError) throw new DomainError(err.code, `The operation ${e.operation} at "${e.nodeId}" refused: ${err.message}`, err.problems);
+    throw err;
+  }
+}
+
+/**
+ * Stores a foreach's items once under its list id and says how many there are. A retried batch
+ * finds them stored; a source is asked only when nothing is stored yet (and sources are
+ * idempotent on the key themselves).
+ */
+async function resolveList(em: EntityManager, ctx: TransitionContext, e: Of<'list'>, sources: ReadonlyMap<string, ListSource>): Promise<number> {
+  const [stored] = await em.execute<{ n: string }[]>('select count(*) as n from process_item_list where list_id = ?', [e.listId]);
+  if (stored && Number(stored.n) > 0) return Number(stored.n);
+  let items: Record<string, unknown>[];
+  if (e.source) {
+    const source = sources.get(e.source.name);
+    if (!source) throw new DomainError('unprocessable', `"${e.nodeId}" takes its items from the list source "${e.source.name}", which this product does not have`);
+    const args = parseArgs(source.args, e.source.args, `The list source ${e.source.name} at "${e.nodeId}"`);
+    const listed: ListItem[] = await source.resolve(operationContext(em, ctx, e), args);
+    items = listed.map((i) => ({ ...(i.record ? { record: i.record } : {}), ...(i.variables ? { variables: i.variables } : {}) }));
+  } else {
+    items = (e.values ?? []).map((value) => ({ value }));
+  }
+  // In chunks: one statement's parameters are limited (65,535), a list may hold tens of thousands.
+  for (let from = 0; from < items.length; from += 5_000) {
+    const chunk = items.slice(from, from + 5_000);
+    await em.execute(
+      `insert into process_item_list (list_id, position, process_id, item)
+       select ?::uuid, t.ord - 1 + ?, ?::uuid, t.item from jsonb_array_elements(?::jsonb) with ordinality as t(item, ord)
+       on conflict do nothing`,
+      [e.listId, from, ctx.processId, JSON.stringify(chunk)],
+    );
+  }
+  return items.length;
+}
+
+/**
+ * One window of a foreach: a child case row per item from `from` (written once: a retried batch
+ * finds them), and each child's input. The body route goes back once per window, not per child,
+ * so a window of hundreds stays small in the workflow's history.
+ */
+async function prepareItems(em: EntityManager, ctx: TransitionContext, e: Of<'prepare-items'>, result: TransitionResult): Promise<void> {
+  const route = await em.findOne(Route, { key: e.routeKey });
+  const version = !route ? null : e.versionId ? await em.findOne(RouteVersion, e.versionId) : route.latestVersion > 0 ? await em.findOne(RouteVersion, { route: route.id, version: route.latestVersion }) : null;
+  if (!route || !version) throw new DomainError('unprocessable', `The route ${e.routeKey} has no published version`);
+  const rows = await em.execute<{ position: number; item: { value?: string | number; record?: { type: string; id: string }; variables?: Record<string, string | number | boolean | null> } }[]>(
+    'select position, item from process_item_list where list_id = ? and position >= ? and position < ? order by position',
+    [e.listId, e.from, e.from + e.childIds.length],
+  );
+  const childSubject = (version.definition as { subject?: unknown }).subject;
+  const body = { id: route.id, key: route.key, versionId: version.id, version: version.version };
+  (result.bodies ??= {})[e.listId] = { route: body, definition: version.definition };
+  const now = new Date();
+  const processes = rows.flatMap(({ position, item }, i) => {
+    const processId = e.childIds[i];
+    if (processId === undefined) return [];
+    // The item's record (a campaign's client); else the parent's, when the body is about that kind.
+    const record = item.record ?? (e.record && (childSubject === undefined || childSubject === e.record.type) ? e.record : undefined);
+    const variables = { ...e.inputs, ...(item.variables ?? {}), ...(item.value !== undefined ? { [e.as]: item.value } : {}) };
+    const subject = `${e.subject} #${position + 1}`.slice(0, 255);
+    const workflowId = workflowIdFor(processId);
+    // The input without the body route: applyResult adds it from `bodies`.
+    result.children[processId] = {
+      processId,
+      workflowId,
+      input: { processId, subject, ...(record ? { record } : {}), variables, startedBy: e.startedBy, parentProcessId: ctx.processId, depth: e.depth, limits: e.limits },
+    };
+    return [{ id: processId, workflowId, routeVersion: version.id, subject, recordType: record?.type ?? null, recordId: record?.id ?? null, variables, status: 'running' as const, startedBy: e.startedBy, startedAt: now, parent: ctx.processId }];
+  });
+  if (processes.length > 0) await em.createQueryBuilder(Process).insert(processes).onConflict('id').ignore().execute();
 }

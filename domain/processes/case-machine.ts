@@ -12,7 +12,7 @@ import { after, before, fromDateVariable, warningAt } from '../routes/deadline.t
 import type { GraphNode, NodeOf, RouteGraph, TaskNode, ValueRef } from '../routes/graph-schema.ts';
 import { checkCompletion, type StepCompletion } from '../routes/step-input.ts';
 import { toGraph } from '../routes/to-graph.ts';
-import type { AssigneeContext, CaseEnding, CaseState, Effect, FormValue, OpenStep, OutsideEvent, PendingTimer, StepRecord, Token, TransitionResult } from './case-state.ts';
+import type { AssigneeContext, CaseEnding, CaseRecord, CaseState, ChildCase, Effect, ForeachRun, FormValue, OpenStep, OutsideEvent, PendingTimer, StepRecord, Token, TransitionResult, VariableValue } from './case-state.ts';
 import { DEFAULT_LIMITS, workflowIdFor, type CaseLimits, type ProcessInput, type ProcessResult } from './process-input.ts';
 
 export interface MachineEnv {
@@ -55,10 +55,24 @@ export interface LiveState {
   /** Every pending timer: waits, event timeouts, and each rung of each escalation ladder. */
   timers: { nodeId: string; label: string; at: string }[];
   completedSteps: StepRecord[];
-  variables: Record<string, FormValue>;
+  variables: Record<string, VariableValue>;
   outcomes: Record<string, string | undefined>;
-  /** Sub-processes running now. */
+  /** Sub-processes running now (foreach items are counted in `foreach` instead). */
   children: { nodeId: string; processId: string | null }[];
+  /** Foreach nodes at work: "finished of total done (running running)". */
+  foreach: ForeachView[];
+}
+
+export interface ForeachView {
+  nodeId: string;
+  /** Null until the list has been resolved. */
+  total: number | null;
+  started: number;
+  running: number;
+  finished: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
 }
 
 export type OpenStepView = Omit<OpenStep, 'tokenId' | 'level' | 'outcomes' | 'form' | 'assigneeId'> & { assigneeId: string | null };
@@ -70,7 +84,7 @@ export const mayWork = (s: Pick<OpenStep, 'assigneeId' | 'roleCode'>, actor: Act
 
 export const stepView = ({ tokenId: _t, level: _l, outcomes: _o, form: _f, ...rest }: OpenStep): OpenStepView => ({ ...rest, assigneeId: rest.assigneeId ?? null });
 
-export function initialState(variables: Record<string, FormValue>): CaseState {
+export function initialState(variables: Record<string, VariableValue>): CaseState {
   return { variables: { ...variables }, outcomes: {}, forms: {}, completedBy: {}, tokens: [], splits: [], open: [], timers: [], children: [], events: [], done: [], visits: 0 };
 }
 
@@ -83,6 +97,11 @@ export class CaseMachine {
   private readonly nodes: Map<string, GraphNode>;
   private readonly env: MachineEnv;
   private journal: Effect[] = [];
+  /**
+   * Set by the workflow while it waits to continue as new: foreach nodes start no more children,
+   * so the running ones can drain. A new run starts with it off and calls `resumeItems`.
+   */
+  holdItems = false;
   private seq = 0;
   private lastCurrent = '';
 
@@ -154,7 +173,23 @@ export class CaseMachine {
     }
     for (const [id, child] of Object.entries(r.children)) {
       const c = this.state.children.find((ch) => ch.childId === id);
-      if (c) Object.assign(c, child);
+      if (!c) continue;
+      Object.assign(c, child);
+      // A foreach's children share their body route: it came once per window, not per child.
+      const body = c.foreach !== undefined ? r.bodies?.[c.foreach] : undefined;
+      if (body && c.input) c.input = { ...(c.input), route: body.route, definition: body.definition };
+    }
+    for (const [listId, body] of Object.entries(r.bodies ?? {})) {
+      const run = this.runOf(listId);
+      if (run) run.versionId = body.route.versionId;
+    }
+    for (const [listId, { total }] of Object.entries(r.lists ?? {})) {
+      const run = this.runOf(listId);
+      if (!run || run.total !== undefined || this.state.ended) continue;
+      run.total = total;
+      this.event('foreach.started', listId, { nodeId: run.nodeId, data: { total } });
+      this.fillItems(run);
+      this.run();
     }
   }
 
@@ -308,6 +343,7 @@ export class CaseMachine {
     const child = this.state.children.find((c) => c.childId === childId);
     if (!child || this.state.ended) return;
     this.state.children = this.state.children.filter((c) => c !== child);
+    if (child.foreach !== undefined) return this.itemFinished(child, result);
     const token = this.state.tokens.find((t) => t.id === child.tokenId);
     const node = this.nodes.get(child.nodeId);
     if (!token || node?.kind !== 'subprocess') return;
@@ -341,7 +377,11 @@ export class CaseMachine {
       completedSteps: this.state.done,
       variables: this.state.variables,
       outcomes: this.state.outcomes,
-      children: this.state.children.map((c) => ({ nodeId: c.nodeId, processId: c.processId ?? null })),
+      children: this.state.children.filter((c) => c.foreach === undefined).map((c) => ({ nodeId: c.nodeId, processId: c.processId ?? null })),
+      foreach: (this.state.foreach ?? []).map((r) => {
+        const running = this.runningOf(r.listId).length;
+        return { nodeId: r.nodeId, total: r.total ?? null, started: r.cursor, running, finished: r.finished, succeeded: r.succeeded, failed: r.failed, cancelled: r.cancelled };
+      }),
     };
   }
 
@@ -400,6 +440,8 @@ export class CaseMachine {
         return this.moveOn(token, node.next);
       case 'subprocess':
         return this.subprocess(token, node);
+      case 'foreach':
+        return this.foreach(token, node);
       case 'end':
         this.end({ status: 'completed', outcome: node.result, endNode: node.id, ...(node.reason ? { reason: node.reason } : {}) });
     }
@@ -424,8 +466,9 @@ export class CaseMachine {
     this.state.timers = this.state.timers.filter((t) => !which(t));
   }
 
+  /** What assignment rules read; list variables stay out, as this is copied into every opened step. */
   assigneeContext(): AssigneeContext {
-    return { variables: { ...this.state.variables }, completedBy: { ...this.state.completedBy }, startedBy: this.input.startedBy };
+    return { variables: scalars(this.state.variables), completedBy: { ...this.state.completedBy }, startedBy: this.input.startedBy };
   }
 
   private openTask(node: Pick<TaskNode, 'id' | 'name' | 'instructions' | 'assignee' | 'priority' | 'due' | 'outcomes' | 'form' | 'remindBefore' | 'warnBefore' | 'escalations'>, tokenId?: string): string {
@@ -532,6 +575,8 @@ export class CaseMachine {
     }
     if (w?.kind === 'timer' || (w?.kind === 'event' && w.timerId)) this.dropTimers((t) => t.tokenId === token.id);
     if (w?.kind === 'child') this.state.children = this.state.children.filter((c) => c.childId !== w.childId);
+    // A withdrawn foreach: its running children are cancelled (the workflow cancels what the state no longer has).
+    if (w?.kind === 'items') this.dropRun(w.listId);
     this.removeTokens((t) => t === token);
   }
 
@@ -568,7 +613,7 @@ export class CaseMachine {
     this.moveOn(token, node.next);
   }
 
-  private value(ref: ValueRef): FormValue {
+  private value(ref: ValueRef): VariableValue {
     if (ref === null || typeof ref !== 'object') return ref;
     const [root, a, b] = ref.from.split('.');
     if (root === 'variables' && a) return this.state.variables[a] ?? null;
@@ -593,9 +638,18 @@ export class CaseMachine {
       const updates = (this.state.updates ??= {});
       const visit = (updates[node.id] ?? 0) + 1;
       updates[node.id] = visit;
-      const values = Object.fromEntries(Object.entries(action.set).map(([field, ref]) => [field, this.value(ref)]));
+      const values = Object.fromEntries(Object.entries(action.set).map(([field, ref]) => [field, scalar(this.value(ref))]));
       const actorId = this.state.done.at(-1)?.completedBy;
       this.emit({ type: 'update-record', key: `${this.workflowId}:record.updated:${node.id}:${visit}`, nodeId: node.id, record, values, at: this.nowIso(), ...(actorId ? { actorId } : {}) });
+      return;
+    }
+    if (action.type === 'call') {
+      const updates = (this.state.updates ??= {});
+      const visit = (updates[node.id] ?? 0) + 1;
+      updates[node.id] = visit;
+      const args = Object.fromEntries(Object.entries(action.args).map(([name, ref]) => [name, this.value(ref)]));
+      const actorId = this.state.done.at(-1)?.completedBy;
+      this.emit({ type: 'call', key: `${this.workflowId}:call:${node.id}:${visit}`, nodeId: node.id, operation: action.operation, args, ...this.operationContext(), at: this.nowIso(), ...(actorId ? { actorId } : {}) });
       return;
     }
     if (action.type === 'create-task') {
@@ -612,11 +666,142 @@ export class CaseMachine {
       return this.fail(`Sub-processes nest deeper than ${this.limits.maxDepth} levels at "${node.id}" (route ${node.route}): routes call each other in a circle`);
     }
     const childId = this.env.newId();
-    const variables = Object.fromEntries(Object.entries(node.inputs).map(([k, ref]) => [k, this.value(ref)]));
+    const variables = Object.fromEntries(Object.entries(node.inputs).map(([k, ref]) => [k, scalar(this.value(ref))]));
     this.emit({ type: 'prepare-child', childId, routeKey: node.route, subject: `${this.input.subject} / ${node.name ?? node.route}`, ...(this.input.record ? { record: this.input.record } : {}), variables, startedBy: this.input.startedBy, depth, limits: this.limits, nodeId: node.id });
     this.state.children.push({ childId, tokenId: token.id, nodeId: node.id });
     token.wait = { kind: 'child', childId };
     this.state.visits = 0;
+  }
+
+  // ---- foreach: a body route once per item ---------------------------------------------------
+
+  private runOf(listId: string): ForeachRun | undefined {
+    return this.state.foreach?.find((r) => r.listId === listId);
+  }
+
+  private runningOf(listId: string): ChildCase[] {
+    return this.state.children.filter((c) => c.foreach === listId);
+  }
+
+  private dropRun(listId: string): void {
+    this.state.children = this.state.children.filter((c) => c.foreach !== listId);
+    if (this.state.foreach) this.state.foreach = this.state.foreach.filter((r) => r.listId !== listId);
+  }
+
+  /** Fields every operation and list source is told: what the case is about and its data. */
+  private operationContext(): { record?: CaseRecord; parentProcessId?: string; variables: Record<string, VariableValue>; forms: Record<string, Record<string, FormValue>> } {
+    return {
+      ...(this.input.record ? { record: this.input.record } : {}),
+      ...(this.input.parentProcessId ? { parentProcessId: this.input.parentProcessId } : {}),
+      variables: { ...this.state.variables },
+      forms: this.state.forms,
+    };
+  }
+
+  /** The node is reached: its items are resolved (and stored) by the next batch; the path waits for them all. */
+  private foreach(token: Token, node: NodeOf<'foreach'>): void {
+    const listId = this.env.newId();
+    const common = { key: `${this.workflowId}:list:${listId}`, listId, nodeId: node.id, ...this.operationContext(), at: this.nowIso() };
+    if ('from' in node.items) {
+      const value = this.value(node.items);
+      const values = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? [value] : [];
+      this.emit({ type: 'list', ...common, values });
+    } else {
+      const args = Object.fromEntries(Object.entries(node.items.args).map(([k, ref]) => [k, this.value(ref)]));
+      this.emit({ type: 'list', ...common, source: { name: node.items.source, args } });
+    }
+    (this.state.foreach ??= []).push({ listId, tokenId: token.id, nodeId: node.id, cursor: 0, finished: 0, succeeded: 0, failed: 0, cancelled: 0 });
+    token.wait = { kind: 'items', listId };
+    this.state.visits = 0;
+  }
+
+  /** After a continue-as-new: windows held back while the running children drained start now. */
+  resumeItems(): void {
+    this.holdItems = false;
+    for (const run of [...(this.state.foreach ?? [])]) this.fillItems(run);
+    this.run();
+  }
+
+  /**
+   * Starts the next window of children when enough room is free - a quarter of the limit, or
+   * all that is left - so a long list costs one transition per window, not per item; ends the
+   * node when every item has finished.
+   */
+  private fillItems(run: ForeachRun): void {
+    const node = this.nodes.get(run.nodeId);
+    if (node?.kind !== 'foreach' || run.total === undefined || this.state.ended) return;
+    const running = this.runningOf(run.listId).length;
+    const left = run.total - run.cursor;
+    if (left === 0) {
+      if (running === 0) this.finishRun(run, false);
+      return;
+    }
+    if (this.holdItems) return;
+    const limit = node.mode === 'sequential' ? 1 : node.limit;
+    const batch = Math.min(limit - running, left);
+    if (batch <= 0 || batch < Math.min(left, Math.ceil(limit / 4))) return;
+    const childIds = Array.from({ length: batch }, () => this.env.newId());
+    const inputs = Object.fromEntries(Object.entries(node.inputs).map(([k, ref]) => [k, scalar(this.value(ref))]));
+    const depth = (this.input.depth ?? 0) + 1;
+    if (depth > this.limits.maxDepth) return this.fail(`Sub-processes nest deeper than ${this.limits.maxDepth} levels at "${node.id}" (route ${node.route}): routes call each other in a circle`);
+    this.emit({
+      type: 'prepare-items',
+      listId: run.listId,
+      nodeId: node.id,
+      from: run.cursor,
+      childIds,
+      routeKey: node.route,
+      ...(run.versionId ? { versionId: run.versionId } : {}),
+      subject: `${this.input.subject} / ${node.name ?? node.route}`,
+      ...(this.input.record ? { record: this.input.record } : {}),
+      inputs,
+      as: node.as,
+      startedBy: this.input.startedBy,
+      depth,
+      limits: this.limits,
+    });
+    for (const childId of childIds) this.state.children.push({ childId, tokenId: run.tokenId, nodeId: node.id, foreach: run.listId });
+    run.cursor += batch;
+  }
+
+  /** Counters `items.*` a `completeWhen` reads. */
+  private counters(run: ForeachRun): Record<'total' | 'started' | 'running' | 'finished' | 'succeeded' | 'failed' | 'cancelled', number> {
+    const running = this.runningOf(run.listId).length;
+    return { total: run.total ?? 0, started: run.cursor, running, finished: run.finished, succeeded: run.succeeded, failed: run.failed, cancelled: run.cancelled };
+  }
+
+  private itemFinished(child: ChildCase, result: ProcessResult): void {
+    const run = child.foreach !== undefined ? this.runOf(child.foreach) : undefined;
+    if (!run) return;
+    run.finished++;
+    // A failed item counts as failed; it never fails the case that runs the foreach.
+    if (result.status === 'cancelled') run.cancelled++;
+    else if (result.status === 'failed' || result.outcome === 'failure') run.failed++;
+    else run.succeeded++;
+    const node = this.nodes.get(run.nodeId);
+    if (node?.kind === 'foreach' && node.completeWhen !== undefined) {
+      const scope = { variables: this.state.variables, outcomes: this.state.outcomes, forms: this.state.forms, items: this.counters(run) };
+      if (evaluateCondition(node.completeWhen, scope)) {
+        this.finishRun(run, true);
+        this.run();
+        return;
+      }
+    }
+    this.fillItems(run);
+    this.run();
+  }
+
+  /** The node is done: children still running are cancelled, items not started never start. */
+  private finishRun(run: ForeachRun, early: boolean): void {
+    const counters = this.counters(run);
+    const token = this.state.tokens.find((t) => t.id === run.tokenId);
+    this.dropRun(run.listId);
+    const node = this.nodes.get(run.nodeId);
+    this.state.outcomes[run.nodeId] = early ? 'condition' : 'all';
+    this.event('foreach.finished', run.listId, { nodeId: run.nodeId, data: { ...counters, withdrawn: counters.running, notStarted: counters.total - counters.started, early } });
+    if (!token || node?.kind !== 'foreach') return;
+    token.wait = undefined;
+    this.moveOn(token, node.next);
   }
 
   /** Ends the case once: every path stops, open work is withdrawn with the case row's close. */
@@ -624,6 +809,7 @@ export class CaseMachine {
     if (this.state.ended) return;
     this.state.ended = e;
     Object.assign(this.state, { tokens: [], splits: [], open: [], timers: [], children: [] });
+    if (this.state.foreach) this.state.foreach = [];
     const at = this.nowIso();
     const result: Record<string, unknown> = e.status === 'completed' ? { ...this.result() } : { reason: e.reason ?? null };
     this.emit({ type: 'close', status: e.status, at, result, ...(e.actorId ? { actorId: e.actorId } : {}) });
@@ -631,3 +817,8 @@ export class CaseMachine {
 }
 
 const currentKey = (open: OpenStep[]): string => open.map((s) => s.stepId).join('\n');
+
+/** A list is no single value: where one is wanted (assignment rules, record fields, child inputs) it reads as null. */
+const scalar = (v: VariableValue | undefined): FormValue => (v === undefined || Array.isArray(v) ? null : v);
+const scalars = (vars: Record<string, VariableValue>): Record<string, FormValue> =>
+  Object.fromEntries(Object.entries(vars).filter(([, v]) => !Array.isArray(v))) as Record<string, FormValue>;

@@ -4,10 +4,10 @@
 // API builds the first one when it starts a case. Types only: nothing here runs.
 import type { AssigneeRule, EscalationAction, Priority } from '../routes/graph-schema.ts';
 import type { FormField } from '../routes/route-schema.ts';
-import type { FormValue } from '../routes/step-input.ts';
+import type { FormValue, ListValue, VariableValue } from '../routes/step-input.ts';
 import type { CaseLimits } from './process-input.ts';
 
-export type { FormValue };
+export type { FormValue, ListValue, VariableValue };
 
 /** The record a case is about: `{ type: "deal", id }`. */
 export interface CaseRecord {
@@ -30,7 +30,7 @@ export interface Token {
   since: string;
   /** Ids of the parallel splits this path is inside, innermost last. */
   splits: string[];
-  wait?: { kind: 'task'; assignmentId: string } | { kind: 'timer'; timerId: string } | { kind: 'event'; name: string; timerId?: string } | { kind: 'child'; childId: string };
+  wait?: { kind: 'task'; assignmentId: string } | { kind: 'timer'; timerId: string } | { kind: 'event'; name: string; timerId?: string } | { kind: 'child'; childId: string } | { kind: 'items'; listId: string };
 }
 
 export interface Split {
@@ -80,6 +80,30 @@ export interface ChildCase {
   workflowId?: string;
   /** The child workflow's input, until the workflow has started it. */
   input?: unknown;
+  /** The foreach run this child is one item of (`ForeachRun.listId`); absent for a sub-process. */
+  foreach?: string;
+}
+
+/**
+ * A foreach node at work: counters and a cursor, never the list itself - the list is in the
+ * `process_item_list` table, written once by the effect that resolved it, and children are
+ * prepared a window at a time from it.
+ */
+export interface ForeachRun {
+  /** Names the stored list (and keys the effects about it). */
+  listId: string;
+  tokenId: string;
+  nodeId: string;
+  /** How many items; unknown until the list has been resolved. */
+  total?: number;
+  /** The position of the next item to start. */
+  cursor: number;
+  finished: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  /** The body route's version, fixed by the first window so every item runs the same one. */
+  versionId?: string;
 }
 
 export interface StepRecord {
@@ -123,7 +147,7 @@ export interface CaseEnding {
 }
 
 export interface CaseState {
-  variables: Record<string, FormValue>;
+  variables: Record<string, VariableValue>;
   outcomes: Record<string, string | undefined>;
   forms: Record<string, Record<string, FormValue>>;
   /** Who completed each task last: for "the manager of whoever did step X". */
@@ -145,8 +169,10 @@ export interface CaseState {
   withdrawn?: string[];
   /** Keys of the keyed outside events this case has received (the most recent), to take each once. */
   eventKeys?: string[];
-  /** How many times each `update-record` node has run: with the node, it keys each application. */
+  /** How many times each `update-record` (and `call`) node has run: with the node, it keys each application. */
   updates?: Record<string, number>;
+  /** Foreach nodes at work. Absent in states from before foreach existed. */
+  foreach?: ForeachRun[];
   /** Nodes visited since a path last waited for something: the runaway-loop budget. */
   visits: number;
   ended?: CaseEnding;
@@ -180,6 +206,18 @@ export type Effect =
   | { type: 'warn'; key: string; assignmentId: string; stepId: string; dueAt: string; at: string; timeZone?: string }
   | { type: 'notify'; key: string; nodeId: string; to: AssigneeRule; message: string; context: AssigneeContext }
   | { type: 'prepare-child'; childId: string; routeKey: string; subject: string; record?: CaseRecord; variables: Record<string, FormValue>; startedBy: string; depth: number; limits: CaseLimits; nodeId: string }
+  /**
+   * Runs a route operation (ROUTE_OPERATIONS) in the transition's transaction, once per `key`;
+   * `args` are resolved, the rest is the operation's context.
+   */
+  | { type: 'call'; key: string; nodeId: string; operation: string; args: Record<string, VariableValue>; record?: CaseRecord; parentProcessId?: string; variables: Record<string, VariableValue>; forms: Record<string, Record<string, FormValue>>; at: string; actorId?: string }
+  /**
+   * Resolves a foreach's items once and stores them under `listId` (process_item_list): the
+   * values of a list variable, or a list source's items. The result says how many.
+   */
+  | { type: 'list'; key: string; listId: string; nodeId: string; values?: ListValue; source?: { name: string; args: Record<string, VariableValue> }; record?: CaseRecord; parentProcessId?: string; variables: Record<string, VariableValue>; forms: Record<string, Record<string, FormValue>>; at: string }
+  /** Prepares child cases for the stored items from position `from`, one per id of `childIds` (one window of a foreach). */
+  | { type: 'prepare-items'; listId: string; nodeId: string; from: number; childIds: string[]; routeKey: string; versionId?: string; subject: string; record?: CaseRecord; inputs: Record<string, FormValue>; as: string; startedBy: string; depth: number; limits: CaseLimits }
   | { type: 'current'; steps: { id: string; name: string }[] }
   /** Change the case's record (a deal's stage...); `key` makes a second application change nothing. */
   | { type: 'update-record'; key: string; nodeId: string; record: CaseRecord; values: Record<string, FormValue>; at: string; /** Who completed the step that led here: told when the record refuses. */ actorId?: string }
@@ -190,4 +228,8 @@ export interface TransitionResult {
   opened: Record<string, { assigneeId: string | null; roleCode: string | null }>;
   escalated: Record<string, { assigneeId: string | null; roleCode: string | null; priority: Priority }>;
   children: Record<string, { processId: string; workflowId: string; input: unknown }>;
+  /** How many items each resolved foreach list holds, by list id. */
+  lists?: Record<string, { total: number }>;
+  /** For the children of a prepared window: the body route and version they run, by list id (sent once, not per child). */
+  bodies?: Record<string, { route: { id: string; key: string; versionId: string; version: number }; definition: unknown }>;
 }

@@ -3,7 +3,7 @@
 // idempotently.
 import { defineEntity, p } from '@mikro-orm/core';
 import { BaseEntity } from '../shared/base-entity.ts';
-import type { FormValue } from '../routes/step-input.ts';
+import type { VariableValue } from '../routes/step-input.ts';
 import { Employee } from '../organisation/entities.ts';
 import { RouteVersion } from '../routes/entities.ts';
 
@@ -32,7 +32,7 @@ export const Process = defineEntity({
     /** The kind of record the case is about ("deal"), with `recordId`; null for a case about none. */
     recordType: p.string().length(50).nullable(),
     recordId: p.uuid().nullable(),
-    variables: p.json<Record<string, FormValue>>(),
+    variables: p.json<Record<string, VariableValue>>(),
     status: p.enum([...PROCESS_STATUSES]).default('running'),
     result: p.json<Record<string, unknown>>().nullable(),
     currentStepId: p.string().nullable(),
@@ -57,5 +57,25 @@ export const StepEvent = defineEntity({
     actor: () => p.manyToOne(Employee).ref().nullable(),
     at: p.datetime(),
     data: p.json<Record<string, unknown>>().nullable(),
+  },
+});
+
+/**
+ * The items of a foreach node, resolved once when the node is reached (a list variable's values,
+ * or a list source's items: a campaign's frozen recipients) and read a window at a time as the
+ * node prepares child cases. The case's state keeps only a cursor into it, so a list of
+ * thousands never travels through the workflow's history.
+ */
+export const ProcessItem = defineEntity({
+  name: 'ProcessItem',
+  tableName: 'process_item_list',
+  properties: {
+    /** Chosen by the case when it reached the node (one per visit). */
+    listId: p.uuid().primary(),
+    position: p.integer().primary(),
+    /** The case whose foreach it is; no foreign key, so discarding a case that never started needs no order. */
+    processId: p.uuid().index(),
+    /** `{ value }` for a list variable's item, or a source's `{ record?, variables? }`. */
+    item: p.json<Record<string, unknown>>(),
   },
 });

@@ -3,7 +3,7 @@
 // case assembles it for a sub-process.
 import type { RouteGraph } from '../routes/graph-schema.ts';
 import type { RouteDefinition } from '../routes/route-schema.ts';
-import type { CaseRecord, CaseState, Effect, FormValue, StepRecord } from './case-state.ts';
+import type { CaseRecord, CaseState, Effect, StepRecord, VariableValue } from './case-state.ts';
 
 export interface CaseLimits {
   /** Nodes a case may pass through without any path waiting for a person, a timer or an event. */
@@ -28,7 +28,7 @@ export interface ProcessInput {
   subject: string;
   /** The record the case is about (a deal), which `update-record` actions change. */
   record?: CaseRecord | undefined;
-  variables: Record<string, FormValue>;
+  variables: Record<string, VariableValue>;
   startedBy: string;
   limits?: CaseLimits;
   /**
@@ -50,7 +50,7 @@ export interface ProcessResult {
   /** Why the case was cancelled or failed. */
   reason?: string;
   /** The variables when the case ended (a parent case maps them to its own). */
-  variables?: Record<string, FormValue>;
+  variables?: Record<string, VariableValue>;
 }
 
 export const workflowIdFor = (processId: string): string => `process-${processId}`;

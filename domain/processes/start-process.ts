@@ -8,7 +8,7 @@ import { Process } from '../entities/index.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Actor } from '../identity/roles.ts';
 import { checkRecordVisible } from '../records/record-types.ts';
-import { checkVariables, type FormValue } from '../routes/step-input.ts';
+import { checkVariables, type VariableValue } from '../routes/step-input.ts';
 import type { CaseRecord } from './case-state.ts';
 import { applyTransition } from './apply-transition.ts';
 import type { CaseEngine } from './case-engine.ts';
@@ -22,7 +22,7 @@ export interface StartProcessOptions {
   subject: string;
   /** The record the case is about (a deal); the starter must see it. */
   record?: CaseRecord | undefined;
-  variables: Record<string, FormValue>;
+  variables: Record<string, VariableValue>;
 }
 
 export interface StartProcessDeps {
@@ -118,8 +118,11 @@ export async function startProcess(deps: StartProcessDeps, actor: Actor, opts: S
     mailKeys.push(...applied.mailKeys);
     return fresh.affectedRows > 0;
   });
+  // What the first batch's results led to (a foreach's first window once its list is known) is
+  // recorded by the workflow, first thing.
+  const pending = machine.takeJournal().effects;
   try {
-    await engine.start({ ...input, resume: machine.state });
+    await engine.start({ ...input, resume: machine.state, ...(pending.length ? { pending } : {}) });
   } catch (err) {
     // Nothing runs for these rows: remove what this call wrote rather than leave a case that never moves.
     if (inserted) await discardProcess(em, processId, mailKeys);

@@ -17,7 +17,8 @@ export function subprocessRoutes(definition: unknown): Set<string> {
   if (language !== 'route/v1' || !Array.isArray(nodes)) return new Set();
   const keys = nodes.flatMap((n: unknown) => {
     const node = n as { kind?: unknown; route?: unknown } | null;
-    return node?.kind === 'subprocess' && typeof node.route === 'string' ? [node.route] : [];
+    // A foreach runs its body route as child cases just as a sub-process does.
+    return (node?.kind === 'subprocess' || node?.kind === 'foreach') && typeof node.route === 'string' ? [node.route] : [];
   });
   return new Set(keys);
 }

@@ -1,7 +1,8 @@
 // Route language v1: a route is a graph of nodes joined by `next` edges, started at `start`.
 // Nodes: task (a person's step), decision (ordered conditional branches and a default), parallel
 // split and join, wait (a duration, a date from data, or an outside event with a timeout),
-// action (set a variable, notify), sub-process (another route as a child case) and end.
+// action (set a variable, notify, update the record, call an operation), sub-process (another
+// route as a child case), foreach (another route once per item of a list) and end.
 // Edges may point back to earlier nodes (loops). Structural problems are checked by
 // validate-graph.ts; this schema checks the shape of each node.
 import { z } from 'zod';
@@ -130,6 +131,18 @@ export const actionSchema = z.discriminatedUnion('type', [
    * field of `set` gets a literal or a copy `{ from: … }`. Which fields a subject type allows is
    * domain/records/subject-fields.ts; the record's own context applies them.
    */
+  /**
+   * Reaches a business context through an operation of ROUTE_OPERATIONS (domain/processes/
+   * route-operations.ts): send a campaign's e-mail to the case's client, store a survey's
+   * answers. Each arg is a literal or a `{ from: … }` copy, resolved when the action runs.
+   */
+  z
+    .object({
+      type: z.literal('call'),
+      operation: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, 'an operation name such as "mail.send"').max(100),
+      args: z.record(idSchema, valueRefSchema).default({}),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('update-record'),
@@ -152,6 +165,38 @@ export const subprocessNodeSchema = node('subprocess', {
   next: idSchema.optional(),
 });
 
+/** Children a parallel `foreach` runs at once by default, and at most. */
+export const FOREACH_DEFAULT_LIMIT = 50;
+export const FOREACH_MAX_LIMIT = 500;
+
+export const foreachItemsSchema = z.union([
+  /** A list variable of this case. */
+  z.object({ from: z.string().regex(/^variables\.[a-z][a-z0-9_-]{0,63}$/, 'a list variable such as "variables.clients"') }).strict(),
+  /** A list source of LIST_SOURCES (domain/processes/list-sources.ts), with its args. */
+  z.object({ source: z.string().min(1).max(100), args: z.record(idSchema, valueRefSchema).default({}) }).strict(),
+]);
+export type ForeachItems = z.infer<typeof foreachItemsSchema>;
+
+/**
+ * Runs the published route `route` once per item as a child case - at most `limit` at once, or
+ * one after another in list order - and goes on to `next` when every child has ended, or as
+ * soon as `completeWhen` holds over the counters `items.*` (the running children are then
+ * cancelled and the items not started never start).
+ */
+export const foreachNodeSchema = node('foreach', {
+  name: label,
+  items: foreachItemsSchema,
+  /** The child's variable that holds the item's value, for items of a list variable. */
+  as: idSchema.default('item'),
+  route: idSchema,
+  /** Child variable <- a literal or `{ from: "variables.x" }` of this case (no list variables). */
+  inputs: z.record(idSchema, valueRefSchema).default({}),
+  mode: z.enum(['parallel', 'sequential']).default('parallel'),
+  limit: z.number().int().min(1).max(FOREACH_MAX_LIMIT).default(FOREACH_DEFAULT_LIMIT),
+  completeWhen: conditionSchema.optional(),
+  next: idSchema.optional(),
+});
+
 export const endNodeSchema = node('end', {
   name: label,
   result: z.enum(['success', 'failure']).default('success'),
@@ -166,6 +211,7 @@ export const graphNodeSchema = z.discriminatedUnion('kind', [
   waitNodeSchema,
   actionNodeSchema,
   subprocessNodeSchema,
+  foreachNodeSchema,
   endNodeSchema,
 ]);
 export type GraphNode = z.infer<typeof graphNodeSchema>;

@@ -8,11 +8,12 @@ import type { SubprocessCalls } from './find-subprocess-cycle.ts';
 import type { RouteDirectory } from './validate-route.ts';
 
 export async function loadRouteDirectory(em: EntityManager, ownKey?: string): Promise<RouteDirectory> {
-  const [roles, people, published, subprocessCalls] = await Promise.all([
+  const [roles, people, published, subprocessCalls, subjects] = await Promise.all([
     em.find(Role, {}, { fields: ['code'] }),
     em.find(Employee, { active: true }, { fields: ['email'] }),
     em.find(Route, { latestVersion: { $gt: 0 } }, { fields: ['key'] }),
     loadSubprocessCalls(em),
+    loadRouteSubjects(em),
   ]);
   return {
     roles: new Set(roles.map((r) => r.code)),
@@ -20,7 +21,17 @@ export async function loadRouteDirectory(em: EntityManager, ownKey?: string): Pr
     publishedRoutes: new Set(published.map((r) => r.key)),
     ownKey,
     subprocessCalls,
+    routeSubjects: subjects,
   };
+}
+
+/** What each published route's cases are about (its latest version's `subject`), for a foreach over records. */
+async function loadRouteSubjects(em: EntityManager): Promise<Map<string, string | null>> {
+  const rows = await em.execute<{ key: string; subject: string | null }[]>(
+    `select r.key, v.definition ->> 'subject' as subject
+       from route r join route_version v on v.route_id = r.id and v.version = r.latest_version`,
+  );
+  return new Map(rows.map((r) => [r.key, r.subject]));
 }
 
 /**
@@ -36,7 +47,7 @@ async function loadSubprocessCalls(em: EntityManager): Promise<SubprocessCalls> 
        cross join lateral jsonb_array_elements(
          case when jsonb_typeof(v.definition -> 'nodes') = 'array' then v.definition -> 'nodes' else '[]'::jsonb end
        ) as n(node)
-      where n.node ->> 'kind' = 'subprocess' and n.node ->> 'route' is not null`,
+      where n.node ->> 'kind' in ('subprocess', 'foreach') and n.node ->> 'route' is not null`,
   );
   const calls = new Map<string, Set<string>>();
   for (const { key, called } of rows) calls.set(key, (calls.get(key) ?? new Set()).add(called));

@@ -48,13 +48,20 @@ export const taskStepSchema = z
   .strict();
 export type TaskStep = z.infer<typeof taskStepSchema>;
 
+/** How many values a list variable may hold: a case's variables travel in every workflow task, so big lists come from a list source instead. */
+export const MAX_LIST_ITEMS = 1_000;
+
 export const variableSchema = z
   .object({
-    type: z.enum(['text', 'number', 'boolean', 'date']),
+    /** `list`: a JSON array of scalars (see `of`), walked by a `foreach` node; never copied to assignment rules or child cases. */
+    type: z.enum(['text', 'number', 'boolean', 'date', 'list']),
+    /** What a list holds: texts, numbers, or record ids (uuids). Only for `list`. */
+    of: z.enum(['text', 'number', 'id']).optional(),
     label: z.string().max(200).optional(),
     required: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.type === 'list') === (v.of !== undefined), { message: 'a list variable says what it holds (`of`: text, number or id), and only a list has `of`', path: ['of'] });
 
 export const routeDefinitionSchema = z
   .object({

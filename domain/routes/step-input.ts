@@ -3,9 +3,13 @@
 // paths, and the workflow's update validator calls it again so nothing invalid enters history.
 import type { FieldProblem } from '../errors.ts';
 import type { RouteGraph } from './graph-schema.ts';
-import type { FormField, RouteDefinition, TaskStep } from './route-schema.ts';
+import { MAX_LIST_ITEMS, type FormField, type RouteDefinition, type TaskStep } from './route-schema.ts';
 
 export type FormValue = string | number | boolean | null;
+/** A list variable's value: texts, numbers or record ids (route-schema.ts, `type: "list"`). */
+export type ListValue = (string | number)[];
+/** What a case variable holds: a scalar, or a list for a `foreach` node to walk. */
+export type VariableValue = FormValue | ListValue;
 export interface StepCompletion {
   outcome?: string | undefined;
   form?: Record<string, FormValue> | undefined;
@@ -45,12 +49,47 @@ export function checkEvent(definition: RouteDefinition | RouteGraph, name: strin
   return checkValues(fields, payload, 'payload');
 }
 
-export function checkVariables(definition: RouteDefinition | RouteGraph, values: Record<string, FormValue>): FieldProblem[] {
-  const fields = Object.entries(definition.variables).map(([id, v]) => ({ id, label: v.label ?? id, type: v.type, required: v.required }));
-  return checkValues(fields, values, 'variables');
+export function checkVariables(definition: RouteDefinition | RouteGraph, values: Record<string, VariableValue>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const scalars: Record<string, FormValue> = {};
+  const fields: CheckedField[] = [];
+  for (const [id, v] of Object.entries(definition.variables)) {
+    const value = values[id];
+    if (v.type !== 'list') {
+      fields.push({ id, label: v.label ?? id, type: v.type, required: v.required });
+      continue;
+    }
+    const path = `variables.${id}`;
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+      if (v.required) problems.push({ path, message: `${v.label ?? id} is required` });
+      continue;
+    }
+    problems.push(...listProblems(value, (v as { of?: ListOf }).of ?? 'text', path));
+  }
+  for (const [key, value] of Object.entries(values)) {
+    const declared = Object.hasOwn(definition.variables, key) ? (definition.variables as Record<string, { type: string }>)[key] : undefined;
+    if (declared?.type === 'list') continue;
+    if (Array.isArray(value)) problems.push({ path: `variables.${key}`, message: declared ? 'must be a single value, not a list' : 'is not a field of this form' });
+    else scalars[key] = value;
+  }
+  return [...checkValues(fields, scalars, 'variables'), ...problems];
 }
 
-function checkValues(fields: Pick<FormField, 'id' | 'label' | 'type' | 'required' | 'options'>[], values: Record<string, FormValue>, prefix: string): FieldProblem[] {
+type ListOf = 'text' | 'number' | 'id';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A list variable's value: an array of at most MAX_LIST_ITEMS values of its `of` type. */
+function listProblems(value: VariableValue, of: ListOf, path: string): FieldProblem[] {
+  if (!Array.isArray(value)) return [{ path, message: 'must be a list' }];
+  if (value.length > MAX_LIST_ITEMS) return [{ path, message: `a list holds at most ${MAX_LIST_ITEMS} values; take a bigger one from a list source` }];
+  const bad = value.findIndex((x) => (of === 'number' ? typeof x !== 'number' || !Number.isFinite(x) : typeof x !== 'string' || (of === 'id' && !UUID.test(x))));
+  if (bad < 0) return [];
+  return [{ path: `${path}[${bad}]`, message: of === 'number' ? 'must be a number' : of === 'id' ? 'must be a record id (uuid)' : 'must be text' }];
+}
+
+type CheckedField = Pick<FormField, 'id' | 'label' | 'required' | 'options'> & { type: FormField['type'] | 'list' };
+
+function checkValues(fields: CheckedField[], values: Record<string, FormValue>, prefix: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = new Set(fields.map((f) => f.id));
   for (const key of Object.keys(values)) {
@@ -69,8 +108,10 @@ function checkValues(fields: Pick<FormField, 'id' | 'label' | 'type' | 'required
   return problems;
 }
 
-function typeProblem(field: Pick<FormField, 'type' | 'options'>, value: string | number | boolean): string | undefined {
+function typeProblem(field: Pick<CheckedField, 'type' | 'options'>, value: string | number | boolean): string | undefined {
   switch (field.type) {
+    case 'list':
+      return 'must be a list';
     case 'text':
       return typeof value === 'string' ? undefined : 'must be text';
     case 'number':

@@ -10,6 +10,7 @@ import { checkAssignees } from './graph-checks/assignees.ts';
 import { graphContext, type GraphCheck } from './graph-checks/context.ts';
 import { checkDurations } from './graph-checks/durations.ts';
 import { checkLoops, checkReachable } from './graph-checks/flow.ts';
+import { checkMultiInstance } from './graph-checks/multi-instance.ts';
 import { checkNodes } from './graph-checks/nodes.ts';
 import { checkParallel } from './graph-checks/parallel.ts';
 import { checkRecordUpdates } from './graph-checks/records.ts';
@@ -22,7 +23,7 @@ import type { RouteDirectory } from './validate-route.ts';
 
 export type GraphCheckResult = { ok: true; definition: RouteGraph } | { ok: false; problems: FieldProblem[] };
 
-const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkRecordUpdates, checkSubprocessCycles, checkReachable, checkParallel, checkLoops, checkSpinningLoops];
+const CHECKS: GraphCheck[] = [checkStructure, checkNodes, checkAssignees, checkDurations, checkReferences, checkRecordUpdates, checkMultiInstance, checkSubprocessCycles, checkReachable, checkParallel, checkLoops, checkSpinningLoops];
 
 export function validateGraph(draft: unknown, directory: RouteDirectory): GraphCheckResult {
   const parsed = routeGraphSchema.safeParse(draft);

@@ -12,6 +12,8 @@ import { routeDefinitionSchema, type RouteDefinition } from './route-schema.ts';
 import { validateGraph } from './validate-graph.ts';
 
 /** What the validator needs to know about the company; the caller loads it. */
+import type { RouteOperation } from '../processes/route-operations.ts';
+import type { ListSource } from '../processes/list-sources.ts';
 export interface RouteDirectory {
   roles: ReadonlySet<string>;
   /** E-mails of active employees, lower-case. */
@@ -28,6 +30,11 @@ export interface RouteDirectory {
    * not run one that leads back to it. Absent means not checked (a caller that only validates).
    */
   subprocessCalls?: SubprocessCalls;
+  /** What each published route's cases are about (`subject`, null for none): a foreach over records needs a body route about that kind. */
+  routeSubjects?: ReadonlyMap<string, string | null>;
+  /** The operations a `call` action may name and the sources a `foreach` may take items from; absent, the product's own registries. */
+  operations?: ReadonlyMap<string, RouteOperation>;
+  listSources?: ReadonlyMap<string, ListSource>;
 }
 
 /** A published route version's definition, in either language. */

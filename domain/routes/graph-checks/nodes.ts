@@ -25,8 +25,9 @@ function checkNode(ctx: GraphContext, node: GraphNode, report: Report): void {
       return;
     case 'wait':
       return checkWait(ctx, node, report);
+    case 'foreach':
     case 'subprocess':
-      if (node.route === ctx.directory.ownKey) report('.route', 'a route cannot run itself as a sub-process');
+      if (node.route === ctx.directory.ownKey) report('.route', `a route cannot run itself as a ${node.kind === 'foreach' ? 'foreach body' : 'sub-process'}`);
       else if (!ctx.directory.publishedRoutes?.has(node.route)) report('.route', `no published route has the key "${node.route}"; publish it first`);
       return;
     case 'end':

@@ -11,10 +11,10 @@ export function checkSubprocessCycles(ctx: GraphContext): FieldProblem[] {
   if (ownKey === undefined || subprocessCalls === undefined) return [];
   const problems: FieldProblem[] = [];
   ctx.graph.nodes.forEach((node, i) => {
-    if (node.kind !== 'subprocess' || node.route === ownKey) return;
+    if ((node.kind !== 'subprocess' && node.kind !== 'foreach') || node.route === ownKey) return;
     const cycle = findSubprocessCycle(ownKey, node.route, subprocessCalls);
     if (cycle) {
-      problems.push(problemAt(ctx, i, '.route', `subprocess "${node.route}" calls back into "${ownKey}": ${cycle.join(' -> ')}, so every case would start child cases without end`));
+      problems.push(problemAt(ctx, i, '.route', `${node.kind} "${node.route}" calls back into "${ownKey}": ${cycle.join(' -> ')}, so every case would start child cases without end`));
     }
   });
   return problems;
