@@ -207,6 +207,7 @@ const ROWS: Row[] = [
   { name: 'POST /api/auth/logout', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
   { name: 'GET /api/audit', call: read('/api/audit'), expect: [401, 403, 403, 403, 403, 200, 403] },
   { name: 'GET /api/routes', call: read('/api/routes'), expect: [401, 200, 200, 200, 200, 200, 403] },
+  { name: 'GET /api/routes/operations', call: read('/api/routes/operations'), expect: [401, 403, 403, 403, 200, 200, 403] },
   { name: 'POST /api/routes', call: () => Promise.resolve({ method: 'POST', path: '/api/routes', body: { key: freshRouteKey(), draft: matrixRoute } }), expect: [401, 403, 403, 403, 201, 201, 403] },
   { name: 'GET /api/routes/{id}', call: async () => ({ method: 'GET', path: `/api/routes/${(await s.call<{ items: { id: string; key: string }[] }>('GET', '/api/routes', { as: 'admin' })).body.items.find((r) => r.key === 'matrix')!.id}` }), expect: [401, 200, 200, 200, 200, 200, 403] },
   {

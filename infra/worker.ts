@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
+import type { Registries } from '../domain/processes/apply-transition.ts';
 import type { Orm } from './db/orm.ts';
 import type { Mailer } from './mail/mailer.ts';
 
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   /** Notification e-mail; without one, mail stays queued in the outbox. */
   mailer?: Mailer;
   workflowBundle?: WorkflowBundleOption;
+  /** Operations and list sources routes reach; absent, the product's own (a test brings its own). */
+  registries?: Registries;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
@@ -29,7 +32,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     // The worker's own connection also serves the client the housekeeping sweeps read visibility with.
-    activities: createActivities({ orm: opts.orm, mailer: opts.mailer, temporal: new Client({ connection: opts.connection, namespace: opts.namespace }) }),
+    activities: createActivities({ orm: opts.orm, mailer: opts.mailer, registries: opts.registries, temporal: new Client({ connection: opts.connection, namespace: opts.namespace }) }),
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -77,8 +77,12 @@ export async function routeProcess(input: ProcessInput): Promise<ProcessResult> 
       } catch (err) {
         // A rule that cannot be met (an assignment rule naming nobody, a sub-route never
         // published): the case cannot go on. Keep what people did, and end it as failed.
+        // A refused call may share its batch with the end it led to: that end never happened.
+        // (Only then, so batches without a call replay exactly as before.)
+        const refusedCall = effects.some((e) => e.type === 'call');
+        if (refusedCall) m.reopenForFailure();
         m.fail(deepestMessage(err));
-        await transition([...effects.filter((e) => KEPT_ON_FAILURE.has(e.type)), ...m.takeJournal().effects]);
+        await transition([...effects.filter((e) => KEPT_ON_FAILURE.has(e.type) && !(refusedCall && e.type === 'close')), ...m.takeJournal().effects]);
       }
     }
     flushed = seq;

@@ -8,6 +8,7 @@ import {
   createRouteSchema,
   diffQuerySchema,
   routeDiffSchema,
+  routeHooksSchema,
   publishSchema,
   routeDetailSchema,
   routeParamSchema,
@@ -23,6 +24,7 @@ import { diffRouteVersions } from '../../domain/routes/diff-route-versions.ts';
 import { findRoute } from '../../domain/routes/find-route.ts';
 import { getVersion } from '../../domain/routes/get-version.ts';
 import { publishRoute } from '../../domain/routes/publish-route.ts';
+import { routeHooks } from '../../domain/processes/route-hooks.ts';
 import { saveDraft } from '../../domain/routes/save-draft.ts';
 import { routeDetail, routeList, versionView } from './route-view.ts';
 
@@ -34,6 +36,13 @@ export const routesApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
     async (c) => {
       return c.json({ items: await routeList(c.var.em) }, 200);
     },
+  )
+  .openapi(
+    defineApiRoute({
+      method: 'get', path: '/operations', tags: ['Routes'], summary: 'What a route can reach: operations for call actions, list sources for foreach nodes', middleware: [designer] as const,
+      responses: { 200: { description: 'The operations and list sources, with their arguments', ...json(routeHooksSchema) }, ...problems(401, 403) },
+    }),
+    (c) => c.json(routeHooks(), 200),
   )
   .openapi(
     defineApiRoute({

@@ -66,3 +66,11 @@ export const routeDiffSchema = z
     ),
   })
   .openapi('RouteDiff');
+
+const hookArgSchema = z.object({ name: z.string(), required: z.boolean(), type: z.string().nullable(), description: z.string().nullable() });
+export const routeHooksSchema = z
+  .object({
+    operations: z.array(z.object({ name: z.string(), description: z.string(), args: z.array(hookArgSchema) })).openapi({ description: 'What a `call` action may name' }),
+    sources: z.array(z.object({ name: z.string(), description: z.string(), recordType: z.string().nullable(), args: z.array(hookArgSchema) })).openapi({ description: 'Where a `foreach` node may take its items from' }),
+  })
+  .openapi('RouteHooks');

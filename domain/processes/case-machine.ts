@@ -177,7 +177,7 @@ export class CaseMachine {
       Object.assign(c, child);
       // A foreach's children share their body route: it came once per window, not per child.
       const body = c.foreach !== undefined ? r.bodies?.[c.foreach] : undefined;
-      if (body && c.input) c.input = { ...(c.input), route: body.route, definition: body.definition };
+      if (body && c.input) c.input = { ...c.input, route: body.route, definition: body.definition };
     }
     for (const [listId, body] of Object.entries(r.bodies ?? {})) {
       const run = this.runOf(listId);
@@ -280,6 +280,14 @@ export class CaseMachine {
   cancel(reason: string, actorId?: string): void {
     this.checkRunning();
     this.end({ status: 'cancelled', reason, ...(actorId ? { actorId } : {}) });
+  }
+
+  /**
+   * The batch that ended the case was refused (a `call` whose operation would not run), so that
+   * ending was never recorded: the case may end again, as failed.
+   */
+  reopenForFailure(): void {
+    if (this.state.ended?.status === 'completed') delete this.state.ended;
   }
 
   fail(reason: string): void {

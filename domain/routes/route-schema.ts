@@ -49,7 +49,7 @@ export const taskStepSchema = z
 export type TaskStep = z.infer<typeof taskStepSchema>;
 
 /** How many values a list variable may hold: a case's variables travel in every workflow task, so big lists come from a list source instead. */
-export const MAX_LIST_ITEMS = 1_000;
+export const MAX_LIST_ITEMS = 10_000;
 
 export const variableSchema = z
   .object({

@@ -1,6 +1,7 @@
 // One test file's slice of the real stack: its own database cloned from the migrated and seeded
 // template, a Temporal client and worker on their own task queue, and the Hono app. Helpers sign
 // in as demo users and call the API through app.request(), the way a client would.
+import type { Registries } from '../../domain/processes/apply-transition.ts';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -48,6 +49,8 @@ export interface TestStackOptions {
   publicOrigin?: string;
   /** TEMPORAL_UI_URL of this stack's app (admins' link from a case to its workflow). */
   temporalUiUrl?: string;
+  /** Operations and list sources the worker's routes reach instead of the product's (the engine's own tests). */
+  registries?: Registries;
 }
 
 export async function startTestStack(opts: TestStackOptions = {}) {
@@ -81,7 +84,7 @@ export async function startTestStack(opts: TestStackOptions = {}) {
   const tokens = new Map<string, string>();
 
   async function startWorker(): Promise<RunningWorker> {
-    const worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, orm, mailer, workflowBundle: { codePath: inject('workflowBundlePath') } });
+    const worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, orm, mailer, workflowBundle: { codePath: inject('workflowBundlePath') }, ...(opts.registries ? { registries: opts.registries } : {}) });
     const running = worker.run();
     const handle: RunningWorker = {
       worker,
