@@ -105,6 +105,9 @@ export const waitNodeSchema = node('wait', {
   next: idSchema.optional(),
 });
 
+/** An operation's or a source's argument name, as its context spells it (`campaignId`). */
+const argNameSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'an argument name such as "campaignId"');
+
 const valueRefSchema = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.object({ from: z.string().max(200) }).strict()]);
 export type ValueRef = z.infer<typeof valueRefSchema>;
 
@@ -140,7 +143,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('call'),
       operation: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, 'an operation name such as "mail.send"').max(100),
-      args: z.record(idSchema, valueRefSchema).default({}),
+      args: z.record(argNameSchema, valueRefSchema).default({}),
     })
     .strict(),
   z
@@ -173,7 +176,7 @@ export const foreachItemsSchema = z.union([
   /** A list variable of this case. */
   z.object({ from: z.string().regex(/^variables\.[a-z][a-z0-9_-]{0,63}$/, 'a list variable such as "variables.clients"') }).strict(),
   /** A list source of LIST_SOURCES (domain/processes/list-sources.ts), with its args. */
-  z.object({ source: z.string().min(1).max(100), args: z.record(idSchema, valueRefSchema).default({}) }).strict(),
+  z.object({ source: z.string().min(1).max(100), args: z.record(argNameSchema, valueRefSchema).default({}) }).strict(),
 ]);
 export type ForeachItems = z.infer<typeof foreachItemsSchema>;
 
