@@ -13,6 +13,10 @@ export interface BenchOptions {
   costCases: number;
   /** Requests per management report (and as many runs of its raw SQL). */
   reportRequests: number;
+  /** Items of the foreach bench (a multi-instance node against bare child workflows). */
+  foreach: number;
+  /** Run only the foreach bench (BENCH_FOREACH_ONLY=1): the other measures take minutes. */
+  foreachOnly: boolean;
 }
 
 const SPEC = {
@@ -23,6 +27,9 @@ const SPEC = {
   'inbox-requests': { env: 'BENCH_INBOX_REQUESTS', fallback: '1000' },
   'cost-cases': { env: 'BENCH_COST_CASES', fallback: '10' },
   'report-requests': { env: 'BENCH_REPORT_REQUESTS', fallback: '7' },
+  // 10,000 (the figure) take several minutes on 2 busy cores; the default run keeps to 2,000.
+  foreach: { env: 'BENCH_FOREACH', fallback: '2000' },
+  'foreach-only': { env: 'BENCH_FOREACH_ONLY', fallback: '0' },
 } as const;
 
 type Name = keyof typeof SPEC;
@@ -52,5 +59,7 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Be
     inboxRequests: count('inbox-requests'),
     costCases: count('cost-cases'),
     reportRequests: count('report-requests'),
+    foreach: count('foreach'),
+    foreachOnly: raw('foreach-only') === '1' || raw('foreach-only') === 'true',
   };
 }

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../temporal.config.ts';
 import { startBare } from './bare-driver.ts';
 import { Cleanup } from './cleanup.ts';
 import { historyCost } from './history-cost.ts';
+import { benchMultiInstance } from './multi-instance.ts';
 import { checkInboxSql, timeInbox } from './inbox-bench.ts';
 import { loadInbox } from './inbox-load.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
@@ -60,6 +61,11 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
   await driver.run(10, 5, 'warmup');
   await bare.run('bareUpdates', 10, 5, 'warmup');
   await bare.run('bareUpdateActivity', 10, 5, 'warmup');
+
+  const foreach = await benchMultiInstance({ baseUrl: product.baseUrl, client: bare.client, db, n: opts.foreach, signal: cleanup.signal, log });
+  if (opts.foreachOnly) {
+    return [`## Benchmark (foreach only): ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit()}`, '', `Machine: ${await machine('PostgreSQL (embedded)')}`, '', markdownTable(foreach.rows), '', `- Load average (1 min): ${loadBefore} at the start, ${loadAverage()} at the end.`, ...foreach.notes, ''].join('\n');
+  }
 
   const series: Series[] = [];
   for (const c of opts.concurrency) {
@@ -116,6 +122,7 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
     { measure: 'history events per case (bare: updates)', product: productHistory.events, bare: updatesHistory.events },
     { measure: 'workflow tasks per case (bare: update+activity)', product: productHistory.workflowTasks, bare: updateActivityHistory.workflowTasks },
     { measure: 'activities per case (bare: update+activity)', product: productHistory.activities, bare: updateActivityHistory.activities },
+    ...foreach.rows,
     { measure: 'RSS of the product process, idle after start (MiB)', product: idle.rssMb, digits: 0 },
     { measure: 'RSS of the product process, highest sample under load (MiB)', product: loadPeak, digits: 0 },
     { measure: 'RSS of the product process, at the end (MiB)', product: end.rssMb, digits: 0 },
@@ -130,6 +137,7 @@ async function bench(opts: BenchOptions, cleanup: Cleanup): Promise<string> {
     ...series.map((s) => `- C=${s.concurrency}: next assignment told in the answer ${s.product.toldInAnswer} times, found by polling the inbox ${s.product.polledInbox} times (${s.product.inboxPolls} inbox requests); completions refused and retried: ${s.product.refusedCompletes}; failed cases: product ${s.product.failed}, bare ${s.updates.failed + s.updateActivity.failed}${s.product.firstError ? ` (first: ${s.product.firstError})` : ''}.`),
     `- Statements: pg_stat_statements, the product's own database role only, ${opts.costCases} cases run one by one; per-statement breakdown in .bench-data/statements.txt. Transactions are explicit BEGINs.`,
     `- Reports: ${REPORTS_LOAD.deals.toLocaleString('en-US')} deals over ${REPORTS_LOAD.clients.toLocaleString('en-US')} clients, ${REPORTS_LOAD.interactions.toLocaleString('en-US')} interactions, ${REPORTS_LOAD.complaints.toLocaleString('en-US')} complaints and the timing facts of the ${opts.inboxRows.toLocaleString('en-US')} loaded steps, loaded in ${reportsLoadSeconds.toFixed(0)} s; each report called ${opts.reportRequests} times as the commercial director over HTTP, its raw SQL (infra/bench/reports/*.ts) as often through one pg connection.${reports.some((r) => r.error) ? ` FAILED: ${reports.filter((r) => r.error).map((r) => `${r.report.name} (${r.error})`).join('; ')}.` : ''}`,
+    ...foreach.notes,
     `- Inbox: ${opts.inboxRows.toLocaleString('en-US')} assignments over ${opts.inboxEmployees.toLocaleString('en-US')} employees loaded in ${loadSeconds.toFixed(0)} s; ${opts.inboxRequests} requests per list over: ${people.map((p) => p.label).join(', ')}; page of 100. Raw SQL from infra/bench/inbox-sql.ts through one pg connection. Row-count mismatches: ${inboxOpen.mismatches + inboxDone.mismatches}.${sqlWarning ? ` WARNING: ${sqlWarning}.` : ''}`,
   ];
   return [
