@@ -6,6 +6,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { applyTransition, type Registries } from '../domain/processes/apply-transition.ts';
 import type { Effect, TransitionResult } from '../domain/processes/case-state.ts';
+import type { ProcessInput } from '../domain/processes/process-input.ts';
+import { RouteVersion } from '../domain/entities/index.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Orm } from '../infra/db/orm.ts';
 import { createMailer, deliverNow, type Mailer } from '../infra/mail/mailer.ts';
@@ -37,6 +39,11 @@ export function createCaseActivities({ orm, mailer = createMailer(), registries 
       const { mailKeys, ...result } = applied;
       await deliverNow(orm.em, mailer, mailKeys);
       return result;
+    },
+    /** A foreach item's route version: its children start without it, so the parent's history holds it once per window, not once per child. */
+    async loadDefinition(versionId: string): Promise<ProcessInput['definition']> {
+      const version = await orm.em.fork().findOneOrFail(RouteVersion, versionId, { fields: ['definition'] });
+      return version.definition;
     },
   };
 }

@@ -23,7 +23,7 @@ import {
 } from '@temporalio/workflow';
 import { CaseMachine, Refusal, stepView } from '../domain/processes/case-machine.ts';
 import type { ChildCase, Effect, PendingTimer } from '../domain/processes/case-state.ts';
-import type { ProcessInput, ProcessResult } from '../domain/processes/process-input.ts';
+import type { LeanProcessInput, ProcessInput, ProcessResult } from '../domain/processes/process-input.ts';
 import { acts } from './activity-proxies.ts';
 import {
   cancelProcessUpdate,
@@ -57,7 +57,9 @@ function refusing<T>(fn: () => T): T {
 /** Effects worth keeping when a batch failed because a rule could not be met. */
 const KEPT_ON_FAILURE = new Set<Effect['type']>(['event', 'complete', 'claim', 'withdraw', 'reassign', 'close']);
 
-export async function routeProcess(input: ProcessInput): Promise<ProcessResult> {
+export async function routeProcess(given: LeanProcessInput): Promise<ProcessResult> {
+  // A foreach item starts without its route's definition: loaded once, here.
+  const input: ProcessInput = given.definition ? { ...given, definition: given.definition } : { ...given, definition: await acts.loadDefinition(given.route.versionId) };
   const m = new CaseMachine(input, { now: () => new Date(), newId: uuid4 });
   if (!input.resume) m.begin();
   // Effects the previous run handed over with its state: recorded first.

@@ -468,8 +468,9 @@ async function prepareItems(em: EntityManager, ctx: TransitionContext, e: Of<'pr
     [e.listId, e.from, e.from + e.childIds.length],
   );
   const childSubject = (version.definition as { subject?: unknown }).subject;
+  // The children load the definition themselves (routeProcess): it is not repeated per child.
   const body = { id: route.id, key: route.key, versionId: version.id, version: version.version };
-  (result.bodies ??= {})[e.listId] = { route: body, definition: version.definition };
+  (result.bodies ??= {})[e.listId] = { route: body };
   const now = new Date();
   const processes = rows.flatMap(({ position, item }, i) => {
     const processId = e.childIds[i];

@@ -177,7 +177,7 @@ export class CaseMachine {
       Object.assign(c, child);
       // A foreach's children share their body route: it came once per window, not per child.
       const body = c.foreach !== undefined ? r.bodies?.[c.foreach] : undefined;
-      if (body && c.input) c.input = { ...c.input, route: body.route, definition: body.definition };
+      if (body && c.input) c.input = { ...c.input, route: body.route };
     }
     for (const [listId, body] of Object.entries(r.bodies ?? {})) {
       const run = this.runOf(listId);

@@ -231,5 +231,5 @@ export interface TransitionResult {
   /** How many items each resolved foreach list holds, by list id. */
   lists?: Record<string, { total: number }>;
   /** For the children of a prepared window: the body route and version they run, by list id (sent once, not per child). */
-  bodies?: Record<string, { route: { id: string; key: string; versionId: string; version: number }; definition: unknown }>;
+  bodies?: Record<string, { route: { id: string; key: string; versionId: string; version: number } }>;
 }

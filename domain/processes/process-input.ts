@@ -40,6 +40,13 @@ export interface ProcessInput {
   pending?: Effect[];
 }
 
+/**
+ * What a foreach item's child workflow is started with: everything but the route definition,
+ * which the child loads once (a local activity, recorded in its own history) - a window of
+ * hundreds of children would otherwise repeat it in the parent's history once per child.
+ */
+export type LeanProcessInput = Omit<ProcessInput, 'definition'> & { definition?: ProcessInput['definition'] };
+
 export interface ProcessResult {
   status: 'completed' | 'cancelled' | 'failed';
   steps: StepRecord[];

@@ -11,7 +11,7 @@ export type EditorNodeData = RouteNodeData & { problems: string[] };
 export type EditorFlowNode = Node<EditorNodeData, RouteNodeKind>;
 
 const KIND_COLOR: Record<RouteNodeKind, string> = {
-  task: '#364fc7', decision: '#e67700', parallel: '#0b7285', join: '#0b7285', wait: '#5f3dc4', action: '#2b8a3e', subprocess: '#862e9c', end: '#495057',
+  task: '#364fc7', decision: '#e67700', parallel: '#0b7285', join: '#0b7285', wait: '#5f3dc4', action: '#2b8a3e', subprocess: '#862e9c', foreach: '#a61e4d', end: '#495057',
 };
 
 export function handleText(handle: RouteHandle, data: RouteNodeData, t: (key: string, o?: Record<string, unknown>) => string): string {

@@ -278,8 +278,20 @@ function ActionFields({ node, set, route, dir }: { node: NodeOf<'action'>; set: 
   const refs = referencesOf(route);
   return (
     <>
-      <Select label={t('designer.action.type')} allowDeselect={false} value={a.type} data={(['set', 'notify', 'create-task', 'update-record'] as const).map((x) => ({ value: x, label: t(`designer.action.${x}`) }))}
-        onChange={(x) => set({ ...node, do: x === 'notify' ? { type: 'notify', to: { type: 'starter' }, message: '' } : x === 'create-task' ? { type: 'create-task', name: '', assignee: { type: 'starter' } } : x === 'update-record' ? { type: 'update-record', set: { [recordFields(route)[0] ?? 'stage']: '' } } : { type: 'set', variable: '', value: '' } })} />
+      <Select label={t('designer.action.type')} allowDeselect={false} value={a.type} data={(['set', 'notify', 'create-task', 'update-record', 'call'] as const).map((x) => ({ value: x, label: t(`designer.action.${x}`) }))}
+        onChange={(x) => set({ ...node, do: x === 'notify' ? { type: 'notify', to: { type: 'starter' }, message: '' } : x === 'create-task' ? { type: 'create-task', name: '', assignee: { type: 'starter' } } : x === 'update-record' ? { type: 'update-record', set: { [recordFields(route)[0] ?? 'stage']: '' } } : x === 'call' ? { type: 'call', operation: '', args: {} } : { type: 'set', variable: '', value: '' } })} />
+      {a.type === 'call' && (
+        <>
+          <Select label={t('designer.action.operation')} searchable description={dir.operations.find((o) => o.name === a.operation)?.description ?? (dir.operations.length ? undefined : t('designer.action.noOperations'))}
+            data={[...new Set([...dir.operations.map((o) => o.name), ...(a.operation ? [a.operation] : [])])]} value={a.operation || null}
+            onChange={(op) => {
+              // A newly picked operation gets its arguments listed, required ones first, empty.
+              const wanted = dir.operations.find((o) => o.name === op)?.args ?? [];
+              set({ ...node, do: { ...a, operation: op ?? '', args: Object.fromEntries(wanted.filter((x) => x.required).map((x) => [x.name, a.args?.[x.name] ?? ''])) } });
+            }} />
+          <ArgsInput title={t('designer.action.args')} args={a.args ?? {}} known={dir.operations.find((o) => o.name === a.operation)?.args ?? []} refs={refs} onChange={(args) => set({ ...node, do: { ...a, args } })} />
+        </>
+      )}
       {a.type === 'update-record' && (
         <>
           <Text size="sm" c="dimmed">{route.subject ? t('designer.action.recordOf', { type: route.subject }) : t('designer.action.noSubject')}</Text>
@@ -314,6 +326,88 @@ function ActionFields({ node, set, route, dir }: { node: NodeOf<'action'>; set: 
           <AssigneeInput label={t('designer.task.assignee')} value={a.assignee} onChange={(assignee) => set({ ...node, do: { ...a, assignee } })} dir={dir} route={route} />
           <DurationInput label={t('designer.task.due')} optional value={a.due} onChange={(due) => set({ ...node, do: due === undefined ? withoutKey(a, 'due') : { ...a, due } })} />
         </>
+      )}
+    </>
+  );
+}
+
+/** Arguments of an operation or a list source: a name and a literal or copied value each. */
+function ArgsInput({ title, args, known, refs, onChange }: { title: string; args: Record<string, ValueRef>; known: { name: string; required: boolean }[]; refs: ReturnType<typeof referencesOf>; onChange: (a: Record<string, ValueRef>) => void }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(args);
+  const rekey = (i: number, k: string, v: ValueRef) => Object.fromEntries(entries.map((e, j) => (j === i ? [k, v] : e)));
+  const free = known.find((k) => !(k.name in args));
+  return (
+    <Section title={title}>
+      {entries.map(([k, v], i) => (
+        <Paper key={i} withBorder p="xs">
+          <Group gap="xs" wrap="nowrap" align="flex-end">
+            <Autocomplete label={t('designer.action.arg')} w={130} data={known.map((x) => x.name)} value={k}
+              description={known.find((x) => x.name === k)?.required ? t('designer.action.required') : undefined} onChange={(name) => onChange(rekey(i, name, v))} />
+            <ValueInput label={t('designer.sub.from')} value={v} refs={refs} onChange={(x) => onChange(rekey(i, k, x))} />
+            <RemoveButton label={t('designer.remove')} onClick={() => onChange(Object.fromEntries(entries.filter((_, j) => j !== i)))} />
+          </Group>
+        </Paper>
+      ))}
+      <Button size="compact-xs" variant="light" onClick={() => onChange({ ...args, [free?.name ?? freeId('arg', Object.keys(args))]: '' })}>{t('designer.action.addArg')}</Button>
+    </Section>
+  );
+}
+
+/** The counters a foreach's completeWhen may read, offered beside the route's own data. */
+const FOREACH_COUNTERS = ['total', 'started', 'running', 'finished', 'succeeded', 'failed', 'cancelled'] as const;
+
+function ForeachFields({ node, set, route, dir }: { node: NodeOf<'foreach'>; set: (n: NodeOf<'foreach'>) => void; route: RouteGraph; dir: Directory }) {
+  const { t } = useTranslation();
+  const refs = referencesOf(route);
+  const lists = Object.entries(route.variables ?? {}).filter(([, v]) => v.type === 'list').map(([id, v]) => ({ value: `variables.${id}`, label: v.label || id }));
+  const fromSource = 'source' in node.items;
+  const inputs = Object.entries(node.inputs ?? {});
+  const rekey = (i: number, k: string, v: ValueRef) => Object.fromEntries(inputs.map((e, j) => (j === i ? [k, v] : e)));
+  const counters = FOREACH_COUNTERS.map((c) => ({ ref: `items.${c}`, type: 'number' as const, source: t('designer.kind.foreach'), label: `items.${c}` }));
+  const source = 'source' in node.items ? dir.sources.find((s) => s.name === (node.items as { source: string }).source) : undefined;
+  return (
+    <>
+      <SegmentedControl aria-label={t('designer.foreach.items')} value={fromSource ? 'source' : 'list'} data={[{ value: 'list', label: t('designer.foreach.fromList') }, { value: 'source', label: t('designer.foreach.fromSource') }]}
+        onChange={(k) => set({ ...node, items: k === 'source' ? { source: dir.sources[0]?.name ?? '', args: {} } : { from: lists[0]?.value ?? '' } })} />
+      {'from' in node.items && (
+        <Select label={t('designer.foreach.listVariable')} description={lists.length ? undefined : t('designer.foreach.noLists')} data={lists} value={node.items.from || null} onChange={(v) => set({ ...node, items: { from: v ?? '' } })} />
+      )}
+      {'source' in node.items && (
+        <>
+          <Select label={t('designer.foreach.source')} searchable description={source?.description} data={[...new Set([...dir.sources.map((s) => s.name), ...(node.items.source ? [node.items.source] : [])])]} value={node.items.source || null}
+            onChange={(v) => set({ ...node, items: { source: v ?? '', args: Object.fromEntries((dir.sources.find((s) => s.name === v)?.args ?? []).filter((a) => a.required).map((a) => [a.name, ''])) } })} />
+          <ArgsInput title={t('designer.foreach.sourceArgs')} args={node.items.args ?? {}} known={source?.args ?? []} refs={refs} onChange={(args) => set({ ...node, items: { ...(node.items as { source: string }), args } })} />
+        </>
+      )}
+      {'from' in node.items && <TextInput label={t('designer.foreach.as')} description={t('designer.foreach.asHint')} value={node.as ?? 'item'} onChange={(e) => set({ ...node, as: e.currentTarget.value })} />}
+      <Select label={t('designer.foreach.route')} searchable data={node.route && !dir.routes.some((r) => r.value === node.route) ? [...dir.routes, { value: node.route, label: node.route }] : dir.routes}
+        value={node.route || null} onChange={(v) => set({ ...node, route: v ?? '' })} />
+      <SegmentedControl aria-label={t('designer.foreach.mode')} value={node.mode ?? 'parallel'} data={[{ value: 'parallel', label: t('designer.foreach.parallel') }, { value: 'sequential', label: t('designer.foreach.sequential') }]}
+        onChange={(m) => set({ ...node, mode: m === 'sequential' ? 'sequential' : 'parallel' })} />
+      {node.mode !== 'sequential' && (
+        <NumberInput label={t('designer.foreach.limit')} description={t('designer.foreach.limitHint')} min={1} max={500} value={node.limit ?? 50} onChange={(c) => set({ ...node, limit: typeof c === 'number' ? c : 50 })} />
+      )}
+      <Section title={t('designer.foreach.inputs')}>
+        {inputs.map(([k, v], i) => (
+          <Paper key={i} withBorder p="xs">
+            <Group gap="xs" wrap="nowrap" align="flex-end">
+              <TextInput label={t('designer.sub.childVar')} w={130} value={k} onChange={(e) => set({ ...node, inputs: rekey(i, e.currentTarget.value, v) })} />
+              <ValueInput label={t('designer.sub.from')} value={v} refs={refs} onChange={(x) => set({ ...node, inputs: rekey(i, k, x) })} />
+              <RemoveButton label={t('designer.remove')} onClick={() => set({ ...node, inputs: Object.fromEntries(inputs.filter((_, j) => j !== i)) })} />
+            </Group>
+          </Paper>
+        ))}
+        <Button size="compact-xs" variant="light" onClick={() => set({ ...node, inputs: { ...node.inputs, [freeId('var', Object.keys(node.inputs ?? {}))]: { from: refs[0]?.ref ?? '' } } })}>{t('designer.sub.addInput')}</Button>
+      </Section>
+      <Checkbox label={t('designer.foreach.early')} checked={node.completeWhen !== undefined}
+        onChange={(e) => set(e.currentTarget.checked ? { ...node, completeWhen: { '>=': [{ var: 'items.succeeded' }, 1] } } : withoutKey(node, 'completeWhen'))} />
+      {node.completeWhen !== undefined && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>{t('designer.foreach.completeWhen')}</Text>
+          <Text size="xs" c="dimmed">{t('designer.foreach.completeWhenHint')}</Text>
+          <ConditionInput value={node.completeWhen} refs={[...counters, ...refs]} onChange={(when) => set({ ...node, completeWhen: when as typeof node.completeWhen })} />
+        </Stack>
       )}
     </>
   );
@@ -385,6 +479,7 @@ export function NodePanel({ route, node, dir, onChange, onRoute, onRename, onDel
       {node.kind === 'wait' && <WaitFields node={node} set={set} route={route} />}
       {node.kind === 'action' && <ActionFields node={node} set={set} route={route} dir={dir} />}
       {node.kind === 'subprocess' && <SubprocessFields node={node} set={set} route={route} dir={dir} />}
+      {node.kind === 'foreach' && <ForeachFields node={node} set={set} route={route} dir={dir} />}
       {node.kind === 'end' && (
         <>
           <SegmentedControl aria-label={t('designer.end.result')} value={node.result ?? 'success'} data={[{ value: 'success', label: t('designer.end.success') }, { value: 'failure', label: t('designer.end.failure') }]}

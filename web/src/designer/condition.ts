@@ -141,7 +141,7 @@ export function fromJsonLogic(x: unknown): Builder | null {
   return groupFrom(x);
 }
 
-export type RefType = 'text' | 'number' | 'boolean' | 'date' | 'choice';
+export type RefType = 'text' | 'number' | 'boolean' | 'date' | 'choice' | 'list';
 export interface Reference {
   ref: string;
   type: RefType;

@@ -6,7 +6,7 @@ import type { RouteDefinition } from '../../../domain/routes/route-schema.ts';
 import { toGraph } from '../../../domain/routes/to-graph.ts';
 import type { RouteHandle } from '../graph/flow-model.ts';
 
-export const NODE_KINDS = ['task', 'decision', 'parallel', 'join', 'wait', 'action', 'subprocess', 'end'] as const satisfies readonly GraphNode['kind'][];
+export const NODE_KINDS = ['task', 'decision', 'parallel', 'join', 'wait', 'action', 'subprocess', 'foreach', 'end'] as const satisfies readonly GraphNode['kind'][];
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -81,6 +81,8 @@ export function newNode(kind: NodeKind, id: string, label: string): GraphNode {
       return named({ id, kind, do: { type: 'set', variable: '', value: '' } });
     case 'subprocess':
       return named({ id, kind, route: '', inputs: {}, outputs: {} });
+    case 'foreach':
+      return named({ id, kind, items: { from: '' }, as: 'item', route: '', inputs: {}, mode: 'parallel', limit: 50 });
     case 'end':
       return named({ id, kind, result: 'success' });
   }

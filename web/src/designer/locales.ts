@@ -40,7 +40,7 @@ export const designerRu = {
   idTaken: 'Такой код уже есть',
   yes: 'да', no: 'нет',
   leadsTo: 'Куда ведёт (можно и стрелкой на схеме)', nowhere: 'никуда — здесь путь заканчивается',
-  kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', end: 'Конец' },
+  kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', foreach: 'Для каждого', end: 'Конец' },
   handle: { next: 'далее', otherwise: 'иначе', timeout: 'по таймауту', join: 'слияние', branches: 'ветви', branch: 'ветвь {{n}}' },
   types: { text: 'текст', number: 'число', boolean: 'да/нет', date: 'дата', choice: 'выбор' },
   priority: { low: 'низкий', normal: 'обычный', high: 'высокий', urgent: 'срочный' },
@@ -81,7 +81,8 @@ export const designerRu = {
     eventLabel: 'Событие', noEvents: 'Объявите событие в свойствах маршрута (снимите выбор со всех шагов)', timeout: 'Ждать не дольше',
   },
   action: {
-    type: 'Действие', set: 'записать переменную', notify: 'уведомить', 'create-task': 'создать попутную задачу', 'update-record': 'изменить запись процесса',
+    type: 'Действие', set: 'записать переменную', notify: 'уведомить', 'create-task': 'создать попутную задачу', 'update-record': 'изменить запись процесса', call: 'вызвать операцию',
+    operation: 'Операция', noOperations: 'Операций пока нет', args: 'Аргументы', arg: 'Аргумент', addArg: '+ аргумент', required: 'обязательный',
     recordOf: 'Поля записи «{{type}}», которые меняет маршрут', noSubject: 'Укажите в маршруте, о какой записи его процессы ("subject": "deal")', field: 'Поле', addField: '+ поле', removeField: 'Убрать поле {{field}}',
     variable: 'Переменная', variableHint: 'Объявленная или новая', value: 'Значение', to: 'Кого уведомить', message: 'Текст уведомления', taskName: 'Название задачи',
   },
@@ -89,6 +90,13 @@ export const designerRu = {
   sub: {
     route: 'Маршрут подпроцесса', inputs: 'Передать в подпроцесс', outputs: 'Получить из подпроцесса по окончании',
     childVar: 'Переменная подпроцесса', from: 'Значение', addInput: '+ переменная', ourVar: 'Наша переменная', childVarOut: '← переменная подпроцесса', addOutput: '+ переменная',
+  },
+  foreach: {
+    items: 'Элементы', fromList: 'Переменная-список', fromSource: 'Источник', listVariable: 'Переменная-список', noLists: 'Объявите переменную типа «список» в свойствах маршрута',
+    source: 'Источник списка', sourceArgs: 'Аргументы источника', as: 'Имя переменной с элементом', asHint: 'Под этим именем значение элемента попадает в процесс элемента',
+    route: 'Маршрут для каждого элемента', inputs: 'Передать в каждый процесс', mode: 'Порядок', parallel: 'параллельно', sequential: 'по очереди',
+    limit: 'Одновременно не больше', limitHint: 'От 1 до 500', completeWhen: 'Завершить досрочно, когда', completeWhenHint: 'Можно читать счётчики items.total, items.finished, items.succeeded, items.failed, items.cancelled, items.running, items.started',
+    early: 'Досрочное завершение',
   },
   end: { result: 'Итог', success: 'Успех', failure: 'Неудача', reason: 'Причина' },
   route: {
@@ -141,7 +149,7 @@ export const designerEn: typeof designerRu = {
   idTaken: 'This id is taken',
   yes: 'yes', no: 'no',
   leadsTo: 'Leads to (or draw an arrow on the diagram)', nowhere: 'nowhere - the path ends here',
-  kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', end: 'End' },
+  kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', foreach: 'For each', end: 'End' },
   handle: { next: 'next', otherwise: 'otherwise', timeout: 'on timeout', join: 'join', branches: 'branches', branch: 'branch {{n}}' },
   types: { text: 'text', number: 'number', boolean: 'yes/no', date: 'date', choice: 'choice' },
   priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
@@ -182,7 +190,8 @@ export const designerEn: typeof designerRu = {
     eventLabel: 'Event', noEvents: 'Declare an event in the route\'s properties (select no step)', timeout: 'Wait at most',
   },
   action: {
-    type: 'Action', set: 'set a variable', notify: 'notify', 'create-task': 'create a follow-up task', 'update-record': 'change the case\'s record',
+    type: 'Action', set: 'set a variable', notify: 'notify', 'create-task': 'create a follow-up task', 'update-record': 'change the case\'s record', call: 'call an operation',
+    operation: 'Operation', noOperations: 'No operations yet', args: 'Arguments', arg: 'Argument', addArg: '+ argument', required: 'required',
     recordOf: 'Fields of the "{{type}}" record the route changes', noSubject: 'Declare what record the route\'s cases are about ("subject": "deal")', field: 'Field', addField: '+ field', removeField: 'Remove the field {{field}}',
     variable: 'Variable', variableHint: 'Declared or new', value: 'Value', to: 'Whom to notify', message: 'Message', taskName: 'Task name',
   },
@@ -190,6 +199,13 @@ export const designerEn: typeof designerRu = {
   sub: {
     route: 'Sub-process route', inputs: 'Pass to the sub-process', outputs: 'Take back when it ends',
     childVar: 'Sub-process variable', from: 'Value', addInput: '+ variable', ourVar: 'Our variable', childVarOut: '<- sub-process variable', addOutput: '+ variable',
+  },
+  foreach: {
+    items: 'Items', fromList: 'List variable', fromSource: 'Source', listVariable: 'List variable', noLists: 'Declare a variable of type list in the route\'s properties',
+    source: 'List source', sourceArgs: 'Source arguments', as: 'Variable holding the item', asHint: 'Each item\'s case gets the item\'s value under this name',
+    route: 'Route for each item', inputs: 'Pass to each case', mode: 'Order', parallel: 'in parallel', sequential: 'one after another',
+    limit: 'At most at once', limitHint: '1 to 500', completeWhen: 'Finish early when', completeWhenHint: 'May read the counters items.total, items.finished, items.succeeded, items.failed, items.cancelled, items.running, items.started',
+    early: 'Finish early',
   },
   end: { result: 'Result', success: 'Success', failure: 'Failure', reason: 'Reason' },
   route: {

@@ -35,7 +35,7 @@ export interface CaseDiagramProps {
 /** How far a whole-route overview may zoom out: the deal route's 30-odd nodes fit 520 px. */
 const WHOLE_MIN_ZOOM = 0.1;
 
-const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, end: RouteNodeCard };
+const nodeTypes = { task: RouteNodeCard, decision: RouteNodeCard, parallel: RouteNodeCard, join: RouteNodeCard, wait: RouteNodeCard, action: RouteNodeCard, subprocess: RouteNodeCard, foreach: RouteNodeCard, end: RouteNodeCard };
 
 /** A card's height with its notes, estimated from their length (about 30 characters a line at the card's width). */
 function estimatedHeight(node: CaseFlowNode['data']['node'], notes: { text: string }[]): number {

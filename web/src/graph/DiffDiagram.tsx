@@ -71,7 +71,7 @@ function DiffNodeCard({ data, type }: NodeProps<DiffNode>) {
   );
 }
 
-const nodeTypes = { task: DiffNodeCard, decision: DiffNodeCard, parallel: DiffNodeCard, join: DiffNodeCard, wait: DiffNodeCard, action: DiffNodeCard, subprocess: DiffNodeCard, end: DiffNodeCard };
+const nodeTypes = { task: DiffNodeCard, decision: DiffNodeCard, parallel: DiffNodeCard, join: DiffNodeCard, wait: DiffNodeCard, action: DiffNodeCard, subprocess: DiffNodeCard, foreach: DiffNodeCard, end: DiffNodeCard };
 
 export function DiffDiagram({ graph, statusLabels, fieldLabel, selected, onNodeClick, height = 560, ariaLabel }: DiffDiagramProps) {
   const { t } = useTranslation();

@@ -58,6 +58,7 @@ export function RouteNodeCard({ data, type }: NodeProps<CaseFlowNode>) {
         {state !== 'idle' ? ` · ${t(state === 'done' ? 'graph.stateDone' : 'graph.stateCurrent')}` : ''}
       </div>
       <div style={{ fontWeight: 600, fontSize: 13, overflowWrap: 'anywhere' }}>{title}</div>
+      {data.node.kind === 'foreach' && <MultiInstanceMarker sequential={data.node.mode === 'sequential'} />}
       {data.notes?.map((note, i) => (
         <div key={i} style={{ color: TONE_COLOR[note.tone], marginTop: 2 }}>
           {note.text}
@@ -75,5 +76,15 @@ export function RouteNodeCard({ data, type }: NodeProps<CaseFlowNode>) {
         />
       ))}
     </div>
+  );
+}
+
+/** BPMN's multi-instance marker: three short lines under the label (parallel: upright, sequential: lying). */
+export function MultiInstanceMarker({ sequential = false }: { sequential?: boolean }) {
+  const line = (i: number) => (sequential ? <rect key={i} x={0} y={i * 4} width={14} height={2} /> : <rect key={i} x={i * 5} y={0} width={2} height={12} />);
+  return (
+    <svg width={14} height={12} aria-hidden style={{ display: 'block', margin: '4px auto 0', fill: '#495057' }}>
+      {[0, 1, 2].map(line)}
+    </svg>
   );
 }

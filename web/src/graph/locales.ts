@@ -1,7 +1,7 @@
 // Texts of the graph components, to merge into the app's resources under `graph`
 // (ru.graph = graphRu, en.graph = graphEn). Russian plurals need _one/_few/_many.
 export const graphRu = {
-  kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', end: 'Конец' },
+  kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', foreach: 'Для каждого', end: 'Конец' },
   handle: { next: 'далее', otherwise: 'иначе', timeout: 'по таймауту', join: 'слияние', branches: 'ветви' },
   start: 'Начало',
   done: 'Выполнил(а) {{who}} · {{when}} · {{took}}',
@@ -19,10 +19,11 @@ export const graphRu = {
   stateCurrent: 'сейчас здесь',
   diagram: 'Схема маршрута',
   minimap: 'Обзор схемы',
+  foreachProgress: 'Готово {{finished}} из {{total}} (идёт {{running}})',
 };
 
 export const graphEn: typeof graphRu = {
-  kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', end: 'End' },
+  kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', foreach: 'For each', end: 'End' },
   handle: { next: 'next', otherwise: 'otherwise', timeout: 'on timeout', join: 'join', branches: 'branches' },
   start: 'Start',
   done: 'Done by {{who}} · {{when}} · {{took}}',
@@ -40,4 +41,5 @@ export const graphEn: typeof graphRu = {
   stateCurrent: 'here now',
   diagram: 'Route diagram',
   minimap: 'Diagram overview',
+  foreachProgress: '{{finished}} of {{total}} done ({{running}} running)',
 };
