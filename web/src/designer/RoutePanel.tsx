@@ -36,8 +36,16 @@ export function VariablesEditor({ value, onChange, testId }: { value: Variables;
               <RemoveButton label={t('designer.remove')} onClick={() => onChange(Object.fromEntries(entries.filter((_, j) => j !== i)))} />
             </Group>
             <Group gap="xs" align="center">
-              <Select aria-label={t('designer.type')} w={130} allowDeselect={false} value={decl.type} data={(['text', 'number', 'boolean', 'date'] as const).map((x) => ({ value: x, label: t(`designer.types.${x}`) }))}
-                onChange={(x) => set(i, id, { ...decl, type: (x ?? 'text') })} />
+              <Select aria-label={t('designer.type')} w={130} allowDeselect={false} value={decl.type} data={(['text', 'number', 'boolean', 'date', 'list'] as const).map((x) => ({ value: x, label: t(`designer.types.${x}`) }))}
+                onChange={(x) => {
+                  // A list says what it holds; other types have no `of`.
+                  const { of: _of, ...rest } = decl;
+                  set(i, id, x === 'list' ? { ...rest, type: 'list', of: decl.of ?? 'text' } : { ...rest, type: x ?? 'text' });
+                }} />
+              {decl.type === 'list' && (
+                <Select aria-label={t('designer.listOf')} w={130} allowDeselect={false} value={decl.of ?? 'text'} data={(['text', 'number', 'id'] as const).map((x) => ({ value: x, label: t(`designer.listOfTypes.${x}`) }))}
+                  onChange={(x) => set(i, id, { ...decl, of: x === 'number' || x === 'id' ? x : 'text' })} />
+              )}
               <Checkbox label={t('designer.required')} checked={decl.required ?? false} onChange={(e) => set(i, id, { ...decl, required: e.currentTarget.checked })} />
             </Group>
           </Stack>

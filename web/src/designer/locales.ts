@@ -42,7 +42,8 @@ export const designerRu = {
   leadsTo: 'Куда ведёт (можно и стрелкой на схеме)', nowhere: 'никуда — здесь путь заканчивается',
   kind: { task: 'Задача', decision: 'Решение', parallel: 'Параллельно', join: 'Слияние', wait: 'Ожидание', action: 'Действие', subprocess: 'Подпроцесс', foreach: 'Для каждого', end: 'Конец' },
   handle: { next: 'далее', otherwise: 'иначе', timeout: 'по таймауту', join: 'слияние', branches: 'ветви', branch: 'ветвь {{n}}' },
-  types: { text: 'текст', number: 'число', boolean: 'да/нет', date: 'дата', choice: 'выбор' },
+  types: { text: 'текст', number: 'число', boolean: 'да/нет', date: 'дата', choice: 'выбор', list: 'список' },
+  listOf: 'Что в списке', listOfTypes: { text: 'тексты', number: 'числа', id: 'id записей' },
   priority: { low: 'низкий', normal: 'обычный', high: 'высокий', urgent: 'срочный' },
   duration: {
     none: 'не задан', set: 'Задать', amount: '{{label}}: число', unit: '{{label}}: единица', iso: '{{label}} (ISO 8601)',
@@ -151,7 +152,8 @@ export const designerEn: typeof designerRu = {
   leadsTo: 'Leads to (or draw an arrow on the diagram)', nowhere: 'nowhere - the path ends here',
   kind: { task: 'Task', decision: 'Decision', parallel: 'Parallel', join: 'Join', wait: 'Wait', action: 'Action', subprocess: 'Sub-process', foreach: 'For each', end: 'End' },
   handle: { next: 'next', otherwise: 'otherwise', timeout: 'on timeout', join: 'join', branches: 'branches', branch: 'branch {{n}}' },
-  types: { text: 'text', number: 'number', boolean: 'yes/no', date: 'date', choice: 'choice' },
+  types: { text: 'text', number: 'number', boolean: 'yes/no', date: 'date', choice: 'choice', list: 'list' },
+  listOf: 'What the list holds', listOfTypes: { text: 'texts', number: 'numbers', id: 'record ids' },
   priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
   duration: {
     none: 'not set', set: 'Set', amount: '{{label}}: amount', unit: '{{label}}: unit', iso: '{{label}} (ISO 8601)',

@@ -74,6 +74,7 @@ export function CaseDiagram({ definition, overlays, nameOf, formatDateTime, heig
           tone: v.overdue ? ('alert' as const) : ('plain' as const),
         })),
         ...(o.open.length === 0 && o.activeSince ? [{ text: t('graph.activeSince', { since: when(o.activeSince) }), tone: 'plain' as const }] : []),
+        ...(o.items ? [{ text: t('graph.foreachProgress', { finished: o.items.finished, total: o.items.total ?? '?', running: o.items.running }), tone: 'plain' as const }] : []),
         ...o.timers.map((x) => ({ text: t('graph.timer', { label: x.label, when: when(x.at) }), tone: 'timer' as const })),
       ];
     };

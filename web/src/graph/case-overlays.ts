@@ -23,6 +23,8 @@ export interface CaseViewForDiagram {
   live: {
     activeNodes: { nodeId: string; kind: string; since: string }[];
     timers: { nodeId: string; label: string; at: string }[];
+    /** Foreach nodes at work (absent from cases of older servers). */
+    foreach?: { nodeId: string; total: number | null; finished: number; running: number }[] | undefined;
   } | null;
 }
 
@@ -57,6 +59,8 @@ export interface NodeOverlay {
   /** Active without a person's step (a wait, a sub-process, a join waiting for its branches). */
   activeSince: string | null;
   timers: { label: string; at: string }[];
+  /** A foreach at work: how many items have finished of how many, and how many run now. */
+  items?: { total: number | null; finished: number; running: number };
 }
 
 export type CaseOverlays = Record<string, NodeOverlay>;
@@ -82,6 +86,7 @@ export function caseOverlays(view: CaseViewForDiagram): CaseOverlays {
   }
   for (const n of view.live?.activeNodes ?? []) at(n.nodeId).activeSince ??= n.since;
   for (const t of view.live?.timers ?? []) at(t.nodeId).timers.push({ label: t.label, at: t.at });
+  for (const f of view.live?.foreach ?? []) at(f.nodeId).items = { total: f.total, finished: f.finished, running: f.running };
   for (const overlay of Object.values(out)) {
     overlay.done.sort((x, y) => x.completedAt.localeCompare(y.completedAt));
     overlay.timers.sort((x, y) => x.at.localeCompare(y.at));

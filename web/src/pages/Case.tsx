@@ -120,6 +120,9 @@ function CaseView({ c }: { c: LiveCase }) {
             <Stack key={n.nodeId} gap={2} data-testid="open-step">
               <Text fw={600}>{t(`graph.kind.${n.kind}`, { defaultValue: n.kind })}: {nodeName(n.nodeId)}</Text>
               <Text size="sm">{t('graph.activeSince', { since: fmt.dateTime(n.since) })}</Text>
+              {(c.live?.foreach ?? []).filter((f) => f.nodeId === n.nodeId).map((f) => (
+                <Text key={f.nodeId} size="sm" data-testid="foreach-progress">{t('graph.foreachProgress', { finished: f.finished, total: f.total ?? '?', running: f.running })}</Text>
+              ))}
               {timersOf(n.nodeId).map((x) => <Text key={`${x.label}-${x.at}`} size="sm" c="grape.9" data-testid="timer">{timerLabel(x.label, t)}: {fmt.dateTime(x.at)}</Text>)}
             </Stack>
           ))}
