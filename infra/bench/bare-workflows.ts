@@ -65,7 +65,8 @@ export async function bareForeach(n: number, limit: number, cursor = 0, runs = 1
         finished++;
       });
     }
-    await condition(() => running < limit || finished >= n || (draining && running === 0) || (!draining && workflowInfo().continueAsNewSuggested));
+    // Wakes for room to start another item, the end, a drained run, or Temporal's suggestion.
+    await condition(() => (!draining && running < limit && started < n) || finished >= n || (draining && running === 0) || (!draining && workflowInfo().continueAsNewSuggested));
   }
   return runs;
 }
