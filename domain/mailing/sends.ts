@@ -88,7 +88,8 @@ export interface DeliveryView {
   clientId: string;
   clientName: string;
   email: string | null;
-  status: DeliveryStatus;
+  /** `sending` (in flight) reads as queued. */
+  status: Exclude<DeliveryStatus, 'sending'>;
   reason: string | null;
   sentAt: string | null;
   openedAt: string | null;
@@ -97,7 +98,7 @@ export interface DeliveryView {
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-export async function listDeliveries(em: EntityManager, sendId: string, opts: { status?: DeliveryStatus | undefined; limit: number; offset: number }): Promise<{ items: DeliveryView[]; total: number }> {
+export async function listDeliveries(em: EntityManager, sendId: string, opts: { status?: Exclude<DeliveryStatus, 'sending'> | undefined; limit: number; offset: number }): Promise<{ items: DeliveryView[]; total: number }> {
   await readSend(em, sendId);
   // `sending` is in flight: shown with the queued ones, as the counts do.
   const statuses = opts.status === 'queued' ? ['queued', 'sending'] : opts.status ? [opts.status] : undefined;
