@@ -53,6 +53,7 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   IDEMPOTENCY_STALE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(20),
   HOUSEKEEPING_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -115,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     caseLimits: { maxVisits: e.CASE_MAX_VISITS, maxDepth: e.SUBPROCESS_MAX_DEPTH, historyEvents: e.CASE_HISTORY_EVENTS },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retry: { maxAttempts: e.MAIL_MAX_ATTEMPTS } },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retry: { maxAttempts: e.MAIL_MAX_ATTEMPTS }, ratePerSecond: e.MAIL_RATE_PER_SECOND },
     housekeeping: { intervalMs: e.HOUSEKEEPING_INTERVAL_SECONDS * 1000 },
     /** Set the session cookie's Secure flag (serve over HTTPS when true). */
     cookieSecure: e.COOKIE_SECURE,

@@ -14,6 +14,8 @@ import { authenticate } from './auth/authenticate.ts';
 import { clientsApi } from './clients/clients-api.ts';
 import { complaintsApi } from './complaints/complaints-api.ts';
 import { kbApi } from './complaints/kb-api.ts';
+import { mailingApi } from './mailing/mailing-api.ts';
+import { mailTrackingApi } from './mailing/tracking-api.ts';
 import { interactionsApi } from './clients/interactions-api.ts';
 import { clientTagsApi } from './clients/tags-api.ts';
 import { dealsApi } from './deals/deals-api.ts';
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
+    .route('/mail', mailingApi)
     .route('/reports', clientReportsApi)
     .route('/reports', timingReportsApi)
     .route('/reports', salesReportsApi)
@@ -106,6 +109,8 @@ export function createApp(deps: AppDeps) {
   });
   // After the handler: records successful changes and refused sign-ins (api/audit/audit-trail.ts).
   app.use('/api/*', auditTrail);
+  // Campaign mail's public links (clicks, the open pixel, unsubscribe): outside /api and its sign-in.
+  app.route('/m', mailTrackingApi(deps));
   const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

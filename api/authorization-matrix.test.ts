@@ -139,6 +139,28 @@ async function newImport(previewed: boolean): Promise<string> {
   if (previewed) expect((await s.call('PUT', `/api/imports/${job.id}/mapping`, { as: 'seller1', body: { mapping: { name: 0 } } })).status).toBe(200);
   return job.id;
 }
+let mailTemplateId: string | undefined;
+/** A library template the mail rows read and change (made once, by SQL, before any row runs it). */
+async function mailTemplate(): Promise<string> {
+  if (mailTemplateId) return mailTemplateId;
+  const id = crypto.randomUUID();
+  await s.em().execute(
+    `insert into mail_template (id, name, subject, html, text, campaign_id, created_by_id, created_at, updated_at, version)
+     select ?, 'Matrix', 'Matrix', '<p>Matrix</p>', '', null, id, now(), now(), 1 from employee where email = ?`,
+    [id, demoEmail('marketer')],
+  );
+  return (mailTemplateId = id);
+}
+const mailTemplateVersion = async (): Promise<number> => (await s.em().execute<{ version: number }[]>('select version from mail_template where id = ?', [await mailTemplate()]))[0]!.version;
+const anyClient = async (): Promise<string> => (await s.em().execute<{ id: string }[]>('select id from client order by name limit 1'))[0]!.id;
+let mailSendId: string | undefined;
+async function mailSendRow(): Promise<string> {
+  if (mailSendId) return mailSendId;
+  const id = crypto.randomUUID();
+  await s.em().execute(`insert into mail_send (id, key, name, campaign_id, template_id, started_at) values (?, ?, 'main', null, ?, now())`, [id, `t:${await mailTemplate()}:matrix`, await mailTemplate()]);
+  return (mailSendId = id);
+}
+
 const read = (path: string | (() => string)) => () => Promise.resolve<Call>({ method: 'GET', path: typeof path === 'string' ? path : path() });
 let routeSeq = 0;
 const freshRouteKey = () => `matrix-${++routeSeq}`;
@@ -393,6 +415,15 @@ const ROWS: Row[] = [
   { name: 'GET /api/reports/managers', call: read('/api/reports/managers'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/complaints', call: read('/api/reports/complaints'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/daily', call: read('/api/reports/daily'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  // Campaign mail (api/mailing): marketing, management and admins write; heads read.
+  { name: 'GET /api/mail/templates', call: read('/api/mail/templates'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/mail/templates', call: () => Promise.resolve({ method: 'POST', path: '/api/mail/templates', body: { name: 'Matrix', subject: 'Matrix {{ client.name }}', html: '<p>Matrix</p>' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/mail/templates/{id}', call: async () => ({ method: 'GET', path: `/api/mail/templates/${await mailTemplate()}` }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'PUT /api/mail/templates/{id}', call: async () => ({ method: 'PUT', path: `/api/mail/templates/${await mailTemplate()}`, body: { version: await mailTemplateVersion(), subject: 'Matrix again' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'POST /api/mail/templates/{id}/preview', call: async () => ({ method: 'POST', path: `/api/mail/templates/${await mailTemplate()}/preview`, body: { clientId: await anyClient() } }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/mail/sends', call: read('/api/mail/sends'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/mail/sends/{id}/deliveries', call: async () => ({ method: 'GET', path: `/api/mail/sends/${await mailSendRow()}/deliveries` }), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/mail/sends/{id}/retry', call: async () => ({ method: 'POST', path: `/api/mail/sends/${await mailSendRow()}/retry` }), expect: [401, 403, 403, 403, 403, 200, 403] },
   // The portal is public: everyone gets the same answer, signed in or not (a made-up token is 404).
   { name: 'POST /api/portal/requests', call: (who) => Promise.resolve({ method: 'POST', path: '/api/portal/requests', body: { name: 'Matrix', email: `matrix-${who}-${crypto.randomUUID()}@example.com`, kind: 'question', subject: 'Matrix', text: 'Matrix' } }), expect: [202, 202, 202, 202, 202, 202, 202] },
   { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },

@@ -16,6 +16,7 @@ import { ConfigError, PROJECT_ROOT, loadConfig, type AppConfig } from '../tempor
 import { databaseUrlOf, openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
+import { ensureMailDispatcher } from './mail/ensure-dispatcher.ts';
 import { BIRTHDAY_CALL_HOUR, ensureBirthdaySchedule } from './birthday-schedule.ts';
 import { ensureShippedRoutes } from './db/shipped-routes.ts';
 import { loadCalendarSettings } from '../domain/calendar/calendar-settings.ts';
@@ -163,7 +164,7 @@ export async function openOrm(databaseUrl: string, life: Lifecycle, migrate: boo
 
 export async function runWorker(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<void> {
   const connection = await connectWorker(config.temporal, address);
-  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, orm, mailer: createMailer(config.mail) });
+  const worker = await createWorker({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, orm, mailer: createMailer({ ...config.mail, publicOrigin: config.publicOrigin ?? `http://127.0.0.1:${config.http.port}` }) });
   const running = worker.run();
   running.catch(async (err: unknown) => {
     console.error('The worker stopped with an error:', err);
@@ -180,6 +181,8 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
   const client = new Client({ connection, namespace: config.temporal.namespace });
   // Ended cases and failed mail are swept by one durable workflow per task queue, whichever worker starts it.
   await ensureHousekeeping(client, config.temporal.taskQueue, { intervalMs: config.housekeeping.intervalMs });
+  // Campaign mail: one dispatcher per task queue, at the configured rate.
+  await ensureMailDispatcher(client, config.temporal.taskQueue, { settings: { ratePerSecond: config.mail.ratePerSecond } });
   const { timeZone } = await loadCalendarSettings(orm.em.fork());
   await ensureBirthdaySchedule(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: BIRTHDAY_CALL_HOUR });
 }

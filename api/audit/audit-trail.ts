@@ -104,6 +104,9 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/complaints/:id/decision': { action: 'complaint.decide', targetType: 'complaint', details: (b) => ({ ...pick(b, 'kind'), citations: Array.isArray(b.citations) ? b.citations : [] }) },
   'POST /api/kb/articles': { action: 'kb-article.create', targetType: 'kb-article', idFrom: 'response', details: (b) => pick(b, 'title', 'category') },
   'PATCH /api/kb/articles/:id': { action: 'kb-article.update', targetType: 'kb-article', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'version') }) },
+  'POST /api/mail/templates': { action: 'mail-template.create', targetType: 'mail-template', idFrom: 'response', details: (b) => pick(b, 'name', 'campaignId') },
+  'PUT /api/mail/templates/:id': { action: 'mail-template.update', targetType: 'mail-template', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'version') }) },
+  'POST /api/mail/sends/:id/retry': { action: 'mail-send.retry', targetType: 'mail-send', details: (_b, a) => pick(a, 'queued') },
 };
 
 const LOGIN = 'POST /api/auth/login';

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'equipment.create', 'equipment.update', 'service-visit.create', 'service-visit.update', 'consultation.create', 'consultation.update',
   'complaint.create', 'complaint.update', 'complaint.status', 'complaint.message', 'complaint.note', 'complaint.decide', 'complaint.route-update',
   'kb-article.create', 'kb-article.update',
+  'mail-template.create', 'mail-template.update', 'mail-send.retry', 'mail.unsubscribe', 'mail.resubscribe',
   'portal.submit', 'portal.confirm', 'portal.message',
   'export',
   'import.upload', 'import.mapping', 'import.commit',

@@ -16,12 +16,17 @@ export interface MailConfig {
   from?: string | undefined;
   /** Backoff and give-up point of failed mail; tests shorten it. */
   retry?: Partial<MailRetryPolicy> | undefined;
+  /** The product's origin (PUBLIC_ORIGIN) for the links of campaign mail (infra/mail/dispatcher.ts). */
+  publicOrigin?: string | undefined;
 }
 
 export interface Mailer {
   readonly from: string;
   readonly transport: Transporter | undefined;
   readonly retry: MailRetryPolicy;
+  /** The campaign mail dispatcher opens its own SMTP connections (infra/mail/dispatcher.ts). */
+  readonly smtpUrl: string | undefined;
+  readonly publicOrigin: string;
 }
 
 /**
@@ -41,7 +46,13 @@ export function createMailer(config: MailConfig = {}): Mailer {
         socketTimeout: 15_000,
       })
     : undefined;
-  return { from: config.from ?? DEFAULT_MAIL_FROM, transport, retry: { ...DEFAULT_MAIL_RETRY, ...config.retry } };
+  return {
+    from: config.from ?? DEFAULT_MAIL_FROM,
+    transport,
+    retry: { ...DEFAULT_MAIL_RETRY, ...config.retry },
+    smtpUrl: config.smtpUrl,
+    publicOrigin: config.publicOrigin ?? 'http://127.0.0.1:3000',
+  };
 }
 
 export interface DeliverOptions {

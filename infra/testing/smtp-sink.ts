@@ -8,6 +8,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   raw: string;
+  /** When the server took it (Date.now()). */
+  at: number;
 }
 
 export interface SmtpSink {
@@ -38,7 +40,7 @@ export async function startSmtpSink(opts: { port?: number } = {}): Promise<SmtpS
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        received.push({ from, to: session.envelope.rcptTo.map((a) => a.address), subject: headerOf(raw, 'subject'), raw });
+        received.push({ from, to: session.envelope.rcptTo.map((a) => a.address), subject: headerOf(raw, 'subject'), raw, at: Date.now() });
         callback();
       });
     },

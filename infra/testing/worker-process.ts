@@ -1,7 +1,7 @@
 // A route-interpreter worker in a process of its own, so a test can SIGKILL it mid-step the way a
 // crashed machine would - something an in-process worker cannot show. It serves one test file's
 // task queue with the run's prebuilt workflow bundle; everything comes from the environment:
-//   TEMPORAL_ADDRESS, DATABASE_URL, TASK_QUEUE, WORKFLOW_BUNDLE_PATH, and optionally WAIT_FOR_GO
+//   TEMPORAL_ADDRESS, DATABASE_URL, TASK_QUEUE, WORKFLOW_BUNDLE_PATH, and optionally WAIT_FOR_GO, SMTP_URL
 // It prints "running" once it polls; SIGTERM or SIGINT drain it (the SDK's own shutdown signals).
 import { NativeConnection } from '@temporalio/worker';
 import { openDatabase } from '../db/orm.ts';
@@ -24,8 +24,9 @@ const codePath = required('WORKFLOW_BUNDLE_PATH');
 
 const connection = await NativeConnection.connect({ address });
 const orm = await openDatabase(databaseUrl, { poolMax: 5 });
-// No SMTP: notification e-mail stays in the outbox, as in the in-process test worker.
-const worker = await createWorker({ connection, namespace: 'default', taskQueue, orm, mailer: createMailer(), workflowBundle: { codePath } });
+// No SMTP unless SMTP_URL is given (the campaign mail kill test): notification e-mail stays in the
+// outbox, as in the in-process test worker.
+const worker = await createWorker({ connection, namespace: 'default', taskQueue, orm, mailer: createMailer({ smtpUrl: process.env.SMTP_URL }), workflowBundle: { codePath } });
 // A test may start replacements ahead (starting one takes seconds on a busy machine) and hold
 // them until the worker they replace is killed: with WAIT_FOR_GO set, polling begins at "go".
 if (process.env.WAIT_FOR_GO) {

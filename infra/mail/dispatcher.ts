@@ -1,0 +1,390 @@
+// The mass-mail dispatcher: sends queued campaign deliveries (domain/mailing) through SMTP in
+// batches, at most `ratePerSecond` messages a second, and commits each one `sent` before the SMTP
+// server may take it - so a dispatcher killed at any moment leaves every recipient with exactly
+// one message, bar the window described at `sendHeld`.
+//
+// Claiming: a batch is moved `queued` -> `sending` in one statement (FOR UPDATE SKIP LOCKED, so
+// two dispatchers never take the same row and never wait for each other) with a lease (owner id +
+// expiry). A row whose lease ran out (its dispatcher died) is claimed again; every later write of
+// a dispatcher is conditional on still owning the lease, so one that lost it changes nothing.
+//
+// Exactly once: for each message the envelope and the whole message body go to the server, but
+// not the final "<CRLF>.<CRLF>" that ends DATA and makes the server take the message. Only after
+// the row is committed `sent` does the body's stream end and nodemailer write that dot. A death
+// before the commit closes the connection mid-DATA, and the server discards the partial message
+// (RFC 5321 4.1.1.4: nothing is delivered without the end of data); the row is then still
+// `sending` and is sent again once its lease runs out. The remaining window: dying after the
+// commit and before the dot reaches the kernel (a few microseconds of JavaScript between the
+// commit's answer and one socket write) leaves a row `sent` whose message never went: at most
+// once there, never twice. A connection lost after the dot but before the server's "250" leaves
+// the row `sent` too (the server has most likely taken it).
+import { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { withOrigin } from '../../domain/mailing/render.ts';
+import { retryDelayMs, type MailRetryPolicy } from '../../domain/notifications/mail-retry-policy.ts';
+
+export interface DispatchSettings {
+  /** Messages per second at most (default 20: a modest relay's limit; raise it for your own MTA). */
+  ratePerSecond: number;
+  /** Rows claimed at once (fewer when the rate would not send them well within the lease). */
+  batchSize: number;
+  /** How long a claimed row is held; a dispatcher that died lets it go after this. */
+  leaseMs: number;
+  /** Backoff of failed tries, and how many in all before a delivery stays `failed`. */
+  retry: MailRetryPolicy;
+  /** Longest wait for a wake-up before looking again anyway. */
+  idlePollMs: number;
+}
+
+export const DEFAULT_DISPATCH: DispatchSettings = {
+  ratePerSecond: 20,
+  batchSize: 50,
+  leaseMs: 60_000,
+  retry: { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 3_600_000 },
+  idlePollMs: 30_000,
+};
+
+export interface DispatchTarget {
+  smtpUrl: string;
+  from: string;
+  /** The product's origin for links (PUBLIC_ORIGIN). */
+  origin: string;
+}
+
+export interface DispatchCounts {
+  sent: number;
+  failed: number;
+  bounced: number;
+  retried: number;
+}
+
+interface Claimed {
+  id: string;
+  send_id: string;
+  email: string;
+  subject: string;
+  html: string;
+  text: string;
+  token: string;
+  attempts: number;
+}
+
+/** Claims up to `n` due rows for `owner`. */
+export async function claimBatch(em: EntityManager, owner: string, n: number, leaseMs: number): Promise<Claimed[]> {
+  return em.execute<Claimed[]>(
+    `update mail_delivery d
+        set status = 'sending', lease_owner = ?, lease_until = now() + (? * interval '1 millisecond'), attempts = d.attempts + 1
+      where d.id in (
+        select id from mail_delivery
+         where (status = 'queued' and next_attempt_at <= now()) or (status = 'sending' and lease_until < now())
+         order by next_attempt_at, id
+         limit ?
+         for update skip locked)
+      returning d.id, d.send_id, d.email, d.subject, d.html, d.text, d.token, d.attempts`,
+    [owner, leaseMs, n],
+  );
+}
+
+/** The wait before the next message may start: a steady pace of `ratePerSecond`, no bursts. */
+export class Pacer {
+  private next = 0;
+  private readonly gapMs: number;
+  constructor(ratePerSecond: number) {
+    this.gapMs = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
+  }
+  async slot(): Promise<void> {
+    const now = performance.now();
+    if (this.next > now) await new Promise((r) => setTimeout(r, this.next - now));
+    this.next = Math.max(this.next, now) + this.gapMs;
+  }
+}
+
+type Outcome =
+  | { kind: 'accepted' }
+  /** The server refused before DATA (RCPT, MAIL) or the connection failed: it has nothing. */
+  | { kind: 'refused'; err: SmtpError }
+  /** The row was committed `sent`, then the server refused the message's content. */
+  | { kind: 'refused-after'; err: SmtpError }
+  /** The row is no longer ours (lease lost) or the commit failed: the message was abandoned mid-DATA. */
+  | { kind: 'abandoned'; err?: unknown }
+  /** The connection broke after the row said `sent` but before the dot left: the server has nothing. */
+  | { kind: 'broken-before-dot'; err: SmtpError };
+
+type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
+
+/** An SMTP session on one connection, opened lazily and again after a failure. */
+class SmtpSession {
+  private conn: SMTPConnection | undefined;
+  private readonly url: URL;
+  constructor(smtpUrl: string) {
+    this.url = new URL(smtpUrl);
+  }
+
+  async open(): Promise<SMTPConnection> {
+    if (this.conn) return this.conn;
+    const secure = this.url.protocol === 'smtps:';
+    const conn = new SMTPConnection({
+      host: this.url.hostname,
+      port: this.url.port ? Number(this.url.port) : secure ? 465 : 587,
+      secure,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    // Errors also reach the send's callback; without a listener an 'error' event would crash the worker.
+    conn.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      conn.once('error', reject);
+      conn.connect(() => {
+        conn.removeListener('error', reject);
+        resolve();
+      });
+    });
+    if (this.url.username) {
+      await new Promise<void>((resolve, reject) =>
+        conn.login({ user: decodeURIComponent(this.url.username), pass: decodeURIComponent(this.url.password) }, (err) => (err ? reject(err) : resolve())),
+      );
+    }
+    this.conn = conn;
+    return conn;
+  }
+
+  /** Drops the connection at once: a message in DATA without its final dot is discarded by the server. */
+  drop(): void {
+    const conn = this.conn;
+    this.conn = undefined;
+    conn?.close();
+  }
+
+  quit(): void {
+    const conn = this.conn;
+    this.conn = undefined;
+    conn?.quit();
+  }
+
+  /**
+   * Sends one message, holding back the end of DATA until `commit` has recorded it as sent
+   * (true) - see the header. `commit` returning false or throwing abandons the message.
+   */
+  async sendHeld(envelope: { from: string; to: string[] }, raw: Buffer, commit: () => Promise<boolean>): Promise<Outcome> {
+    let conn: SMTPConnection;
+    try {
+      conn = await this.open();
+    } catch (err) {
+      this.drop();
+      return { kind: 'refused', err: err as SmtpError };
+    }
+    return new Promise<Outcome>((resolve) => {
+      let phase: 'envelope' | 'committing' | 'ended' = 'envelope';
+      let brokenDuringCommit: SmtpError | undefined;
+      const body = new Readable({
+        read() {
+          // The first read comes when nodemailer pipes the body, which it does only after the
+          // server answered DATA with 354: the recipient was accepted.
+          if (phase !== 'envelope') return;
+          phase = 'committing';
+          this.push(raw);
+          void commitThenEnd(this);
+        },
+      });
+      const commitThenEnd = async (stream: Readable): Promise<void> => {
+        let ok = false;
+        let failure: unknown;
+        try {
+          ok = await commit();
+        } catch (err) {
+          failure = err;
+        }
+        if (!ok) {
+          this.drop();
+          resolve({ kind: 'abandoned', err: failure });
+          return;
+        }
+        if (brokenDuringCommit) {
+          resolve({ kind: 'broken-before-dot', err: brokenDuringCommit });
+          return;
+        }
+        phase = 'ended';
+        stream.push(null);
+      };
+      conn.send(envelope, body, (err) => {
+        if (phase === 'envelope') {
+          if (err) {
+            // A refused recipient leaves the session in a transaction: start afresh.
+            this.drop();
+            resolve({ kind: 'refused', err: err });
+          }
+          return;
+        }
+        if (phase === 'committing') {
+          // The connection broke while the row was being committed: the dot never went.
+          this.drop();
+          brokenDuringCommit = (err ?? new Error('connection closed'));
+          return;
+        }
+        if (!err) resolve({ kind: 'accepted' });
+        else {
+          this.drop();
+          resolve({ kind: 'refused-after', err: err });
+        }
+      });
+    });
+  }
+}
+
+const errorText = (err: unknown): string => {
+  const e = err as SmtpError | undefined;
+  const text = e?.response ?? (err instanceof Error ? err.message : String(err));
+  return text.length > 1_000 ? `${text.slice(0, 1_000)}...` : text;
+};
+
+export interface DispatchRun {
+  em: EntityManager;
+  target: DispatchTarget;
+  settings: DispatchSettings;
+  /** This run's lease owner id. */
+  owner: string;
+  /** Called at least every few seconds while working or waiting (an activity's heartbeat). */
+  heartbeat?: () => void;
+  /** Stop taking new messages (the activity cancelled, the worker shutting down). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends due deliveries until none is left or `until`; returns what it did. Waits between
+ * batches are the caller's (wake-ups). The pacer is shared across calls by the caller.
+ */
+export async function dispatchDue(run: DispatchRun, pacer: Pacer, until: number): Promise<DispatchCounts> {
+  const { em, target, settings, owner } = run;
+  const counts: DispatchCounts = { sent: 0, failed: 0, bounced: 0, retried: 0 };
+  const session = new SmtpSession(target.smtpUrl);
+  const composer = (d: Claimed) =>
+    new MailComposer({
+      from: target.from,
+      to: d.email,
+      subject: withOrigin(d.subject, target.origin),
+      html: withOrigin(d.html, target.origin),
+      text: withOrigin(d.text, target.origin),
+      messageId: `<${d.id}@mail.crm>`,
+      headers: {
+        'List-Unsubscribe': `<${target.origin.replace(/\/+$/, '')}/m/u/${d.token}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    }).compile();
+  // Claim no more than the pace sends within half a lease.
+  const claimSize = Math.max(1, Math.min(settings.batchSize, settings.ratePerSecond > 0 ? Math.floor((settings.ratePerSecond * settings.leaseMs) / 2000) : settings.batchSize));
+  try {
+    while (Date.now() < until && !run.signal?.aborted) {
+      const batch = await claimBatch(em, owner, claimSize, settings.leaseMs);
+      if (!batch.length) break;
+      const sends = new Set<string>();
+      for (const d of batch) {
+        sends.add(d.send_id);
+        if (run.signal?.aborted) {
+          // Give the rest back at once rather than after the lease.
+          await em.execute(`update mail_delivery set status = 'queued', attempts = attempts - 1, lease_owner = null, lease_until = null where id = ? and lease_owner = ? and status = 'sending'`, [d.id, owner]);
+          continue;
+        }
+        await pacer.slot();
+        run.heartbeat?.();
+        const node = composer(d);
+        const raw = await node.build();
+        const envelope = { from: node.getEnvelope().from || target.from, to: [d.email] };
+        const outcome = await session.sendHeld(envelope, raw, async () => {
+          const rows = await em.execute<{ id: string }[]>(
+            `update mail_delivery set status = 'sent', sent_at = now(), reason = null, lease_owner = null, lease_until = null
+              where id = ? and lease_owner = ? and status = 'sending' returning id`,
+            [d.id, owner],
+          );
+          return rows.length === 1;
+        });
+        await settle(em, settings, owner, d, outcome, counts);
+      }
+      await markFinished(em, [...sends]);
+    }
+  } finally {
+    session.quit();
+  }
+  return counts;
+}
+
+/** Sends with nothing left queued or in flight are finished (the progress bar's end). */
+export async function markFinished(em: EntityManager, sendIds: string[]): Promise<void> {
+  if (!sendIds.length) return;
+  await em.execute(
+    `update mail_send s set finished_at = now()
+      where s.id in (${sendIds.map(() => '?').join(', ')}) and s.finished_at is null
+        and not exists (select 1 from mail_delivery d where d.send_id = s.id and d.status in ('queued', 'sending'))`,
+    sendIds,
+  );
+}
+
+async function settle(em: EntityManager, settings: DispatchSettings, owner: string, d: Claimed, outcome: Outcome, counts: DispatchCounts): Promise<void> {
+  const mine = { where: `status = 'sending' and lease_owner = ?`, params: [owner] };
+  // Once the row said sent (its lease released), only this run can take it back: it is the one that sent it.
+  const wasSent = { where: `status = 'sent'`, params: [] };
+  switch (outcome.kind) {
+    case 'accepted':
+      counts.sent += 1;
+      return;
+    case 'abandoned':
+      if (outcome.err) throw outcome.err instanceof Error ? outcome.err : new Error('The sent mark could not be committed', { cause: outcome.err });
+      return;
+    case 'refused': {
+      const permanent = (outcome.err.responseCode ?? 0) >= 500 && outcome.err.code === 'EENVELOPE';
+      if (permanent) {
+        const rows = await em.execute<{ id: string }[]>(
+          `update mail_delivery set status = 'bounced', reason = ?, lease_owner = null, lease_until = null, next_attempt_at = null
+            where id = ? and status = 'sending' and lease_owner = ? returning id`,
+          [errorText(outcome.err), d.id, owner],
+        );
+        if (rows.length) {
+          await em.execute(`insert into mail_suppression (email, reason, delivery_id, created_at) values (?, 'bounced', ?, now()) on conflict (email) do nothing`, [d.email.toLowerCase(), d.id]);
+          counts.bounced += 1;
+        }
+        return;
+      }
+      await retryLater(em, settings, d, outcome.err, counts, mine);
+      return;
+    }
+    case 'broken-before-dot':
+      // The row says sent, but the server never got the end of the message: undo that.
+      await retryLater(em, settings, d, outcome.err, counts, wasSent);
+      return;
+    case 'refused-after': {
+      const permanent = (outcome.err.responseCode ?? 0) >= 500;
+      const temporary = (outcome.err.responseCode ?? 0) >= 400 && !permanent;
+      if (permanent) {
+        await em.execute(`update mail_delivery set status = 'failed', reason = ?, sent_at = null where id = ? and status = 'sent'`, [errorText(outcome.err), d.id]);
+        counts.failed += 1;
+      } else if (temporary) {
+        await retryLater(em, settings, d, outcome.err, counts, wasSent);
+      }
+      // No answer after the dot: the server most likely has it; the row stays sent.
+      return;
+    }
+  }
+}
+
+async function retryLater(em: EntityManager, settings: DispatchSettings, d: Claimed, err: SmtpError, counts: DispatchCounts, from: { where: string; params: unknown[] }): Promise<void> {
+  const giveUp = d.attempts >= settings.retry.maxAttempts;
+  await em.execute(
+    `update mail_delivery set status = ?, reason = ?, sent_at = null, lease_owner = null, lease_until = null, next_attempt_at = ?
+      where id = ? and ${from.where}`,
+    [giveUp ? 'failed' : 'queued', errorText(err), giveUp ? null : new Date(Date.now() + retryDelayMs(d.attempts, settings.retry)), d.id, ...from.params],
+  );
+  if (giveUp) counts.failed += 1;
+  else counts.retried += 1;
+}
+
+/** When the next delayed try (a retry's backoff, a lease running out) falls due, if any. */
+export async function nextDueAt(em: EntityManager): Promise<Date | undefined> {
+  const [row] = await em.execute<{ at: Date | null }[]>(
+    `select least(
+       (select min(next_attempt_at) from mail_delivery where status = 'queued'),
+       (select min(lease_until) from mail_delivery where status = 'sending')) as at`,
+  );
+  return row?.at ? new Date(row.at) : undefined;
+}
