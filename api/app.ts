@@ -33,6 +33,8 @@ import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
 import { portalApi } from './portal/portal-api.ts';
+import { publicSurveyApi } from './surveys/public-survey-api.ts';
+import { surveysApi } from './surveys/surveys-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/', visitsApi)
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
+    .route('/surveys', surveysApi)
     .route('/reports', clientReportsApi)
     .route('/reports', timingReportsApi)
     .route('/reports', salesReportsApi)
@@ -106,7 +109,7 @@ export function createApp(deps: AppDeps) {
   });
   // After the handler: records successful changes and refused sign-ins (api/audit/audit-trail.ts).
   app.use('/api/*', auditTrail);
-  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api', protectedApi);
+  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api/survey', publicSurveyApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'crm_session' });

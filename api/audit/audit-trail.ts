@@ -104,6 +104,10 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/complaints/:id/decision': { action: 'complaint.decide', targetType: 'complaint', details: (b) => ({ ...pick(b, 'kind'), citations: Array.isArray(b.citations) ? b.citations : [] }) },
   'POST /api/kb/articles': { action: 'kb-article.create', targetType: 'kb-article', idFrom: 'response', details: (b) => pick(b, 'title', 'category') },
   'PATCH /api/kb/articles/:id': { action: 'kb-article.update', targetType: 'kb-article', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'version') }) },
+  'POST /api/surveys/questionnaires': { action: 'survey.create', targetType: 'questionnaire', idFrom: 'response', details: (b) => pick(b, 'key', 'name') },
+  'PUT /api/surveys/questionnaires/:id': { action: 'survey.update', targetType: 'questionnaire', details: (_b, a) => pick(a, 'revision') },
+  'POST /api/surveys/questionnaires/:id/publish': { action: 'survey.publish', targetType: 'questionnaire', details: (_b, a) => pick(a, 'publishedVersion') },
+  'POST /api/surveys/rounds': { action: 'survey.round', targetType: 'survey-round', idFrom: 'response', details: (b, a) => ({ ...pick(b, 'questionnaireId', 'channel', 'segment'), ...pick(a, 'invited', 'suppressed') }) },
 };
 
 const LOGIN = 'POST /api/auth/login';

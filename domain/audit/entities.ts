@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'complaint.create', 'complaint.update', 'complaint.status', 'complaint.message', 'complaint.note', 'complaint.decide', 'complaint.route-update',
   'kb-article.create', 'kb-article.update',
   'portal.submit', 'portal.confirm', 'portal.message',
+  'survey.create', 'survey.update', 'survey.publish', 'survey.round', 'survey.answer',
   'export',
   'import.upload', 'import.mapping', 'import.commit',
 ] as const;
