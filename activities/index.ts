@@ -2,11 +2,12 @@
 import { createCaseActivities, type ActivityDeps } from './case-activities.ts';
 import { createBirthdayActivities } from './birthday-activities.ts';
 import { createHousekeepingActivities, type HousekeepingDeps } from './housekeeping-activities.ts';
+import { createSurveyActivities } from './survey-activities.ts';
 
 export type { ActivityDeps };
 
 export function createActivities(deps: ActivityDeps & HousekeepingDeps) {
-  return { ...createCaseActivities(deps), ...createHousekeepingActivities(deps), ...createBirthdayActivities(deps) };
+  return { ...createCaseActivities(deps), ...createHousekeepingActivities(deps), ...createBirthdayActivities(deps), ...createSurveyActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -17,6 +17,7 @@ import { databaseUrlOf, openDatabase, type Orm } from './db/orm.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
 import { BIRTHDAY_CALL_HOUR, ensureBirthdaySchedule } from './birthday-schedule.ts';
+import { SURVEY_ROUND_HOUR, ensureSurveySchedules } from './survey-schedule.ts';
 import { ensureShippedRoutes } from './db/shipped-routes.ts';
 import { loadCalendarSettings } from '../domain/calendar/calendar-settings.ts';
 import { backfillTimingFacts } from '../domain/reports/timing/backfill-timing-facts.ts';
@@ -182,6 +183,7 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
   await ensureHousekeeping(client, config.temporal.taskQueue, { intervalMs: config.housekeeping.intervalMs });
   const { timeZone } = await loadCalendarSettings(orm.em.fork());
   await ensureBirthdaySchedule(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: BIRTHDAY_CALL_HOUR });
+  await ensureSurveySchedules(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: SURVEY_ROUND_HOUR });
 }
 
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {
