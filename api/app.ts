@@ -35,6 +35,8 @@ import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
 import { outboxApi } from './notifications/outbox-api.ts';
 import { portalApi } from './portal/portal-api.ts';
+import { publicSurveyApi } from './surveys/public-survey-api.ts';
+import { surveysApi } from './surveys/surveys-api.ts';
 import { problemResponse, toProblem, validationHook } from './problem.ts';
 import { processesApi } from './processes/processes-api.ts';
 import { clientReportsApi } from './reports/clients/clients-reports-api.ts';
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps) {
     .route('/complaints', complaintsApi)
     .route('/kb', kbApi)
     .route('/mail', mailingApi)
+    .route('/surveys', surveysApi)
     .route('/reports', clientReportsApi)
     .route('/reports', timingReportsApi)
     .route('/reports', salesReportsApi)
@@ -111,7 +114,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', auditTrail);
   // Campaign mail's public links (clicks, the open pixel, unsubscribe): outside /api and its sign-in.
   app.route('/m', mailTrackingApi(deps));
-  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api', protectedApi);
+  const routed = app.route('/api', healthApi(API_VERSION)).route('/api/auth', authApi).route('/api/portal', portalApi).route('/api/survey', publicSurveyApi).route('/api', protectedApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'crm_session' });

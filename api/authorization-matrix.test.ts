@@ -122,6 +122,7 @@ beforeAll(async () => {
   theUnit = await newUnit(theClient.id);
   theComplaint = await newComplaint();
   theArticle = await newArticle();
+  theQuestionnaire = (await newQuestionnaire(true)).id;
 });
 afterAll(async () => s?.close());
 
@@ -217,6 +218,14 @@ async function newComplaint(): Promise<string> {
 const newArticle = async () => (await s.call<{ id: string }>('POST', '/api/kb/articles', { as: 'admin', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } })).body.id;
 let theComplaint: string;
 let theArticle: string;
+/** A published questionnaire, made afresh when a row changes it. */
+const newQuestionnaire = async (publish: boolean) => {
+  const q = await s.call<{ id: string; revision: number }>('POST', '/api/surveys/questionnaires', { as: 'admin', body: { key: `matrix-${crypto.randomUUID().slice(0, 8)}`, name: 'Matrix', questions: [{ id: 'q', type: 'score', text: 'Matrix', scale: '1-5' }] } });
+  if (!publish) return q.body;
+  const p = await s.call<{ id: string; revision: number }>('POST', `/api/surveys/questionnaires/${q.body.id}/publish`, { as: 'admin', body: { revision: q.body.revision } });
+  return p.body;
+};
+let theQuestionnaire: string;
 const employees = async () => (await s.call<{ items: { id: string; email: string }[] }>('GET', '/api/employees', { as: 'admin' })).body.items;
 const idOf = async (key: string) => (await employees()).find((e) => e.email === demoEmail(key))!.id;
 
@@ -429,6 +438,16 @@ const ROWS: Row[] = [
   { name: 'POST /api/portal/confirm', call: () => Promise.resolve({ method: 'POST', path: '/api/portal/confirm', body: { token: 'M'.repeat(43) } }), expect: [404, 404, 404, 404, 404, 404, 404] },
   { name: 'GET /api/portal/cases/{token}', call: read(`/api/portal/cases/${'M'.repeat(43)}`), expect: [404, 404, 404, 404, 404, 404, 404] },
   { name: 'POST /api/portal/cases/{token}/messages', call: () => Promise.resolve({ method: 'POST', path: `/api/portal/cases/${'M'.repeat(43)}/messages`, body: { text: 'Matrix' } }), expect: [404, 404, 404, 404, 404, 404, 404] },
+  // Surveys: quality, marketing and admins write; management reads; a made-up survey link is 404 for everyone.
+  { name: 'GET /api/surveys/questionnaires', call: read('/api/surveys/questionnaires'), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'POST /api/surveys/questionnaires', call: () => Promise.resolve({ method: 'POST', path: '/api/surveys/questionnaires', body: { key: `matrix-${crypto.randomUUID().slice(0, 8)}`, name: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/surveys/questionnaires/{id}', call: read(() => `/api/surveys/questionnaires/${theQuestionnaire}`), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'PUT /api/surveys/questionnaires/{id}', call: async () => { const q = await newQuestionnaire(false); return { method: 'PUT', path: `/api/surveys/questionnaires/${q.id}`, body: { revision: q.revision, name: 'Matrix 2', intro: '', questions: [] } }; }, expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'POST /api/surveys/questionnaires/{id}/publish', call: async () => { const q = await newQuestionnaire(false); return { method: 'POST', path: `/api/surveys/questionnaires/${q.id}/publish`, body: { revision: q.revision } }; }, expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/surveys/questionnaires/{id}/summary', call: read(() => `/api/surveys/questionnaires/${theQuestionnaire}/summary`), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'POST /api/surveys/rounds', call: () => Promise.resolve({ method: 'POST', path: '/api/surveys/rounds', body: { questionnaireId: theQuestionnaire, channel: 'email', segment: 'regular' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/survey/{token}', call: read(`/api/survey/${'M'.repeat(43)}`), expect: [404, 404, 404, 404, 404, 404, 404] },
+  { name: 'POST /api/survey/{token}/answers', call: () => Promise.resolve({ method: 'POST', path: `/api/survey/${'M'.repeat(43)}/answers`, body: { answers: {} } }), expect: [404, 404, 404, 404, 404, 404, 404] },
   // Last: signing out everywhere ends the sessions every row before used.
   { name: 'POST /api/auth/logout-all', call: () => Promise.resolve({ method: 'POST', path: '/api/auth/logout-all' }), expect: [401, 204, 204, 204, 204, 204, 403], freshSession: true },
 ];

@@ -18,6 +18,7 @@ import { createMailer } from './mail/mailer.ts';
 import { ensureHousekeeping } from './housekeeping.ts';
 import { ensureMailDispatcher } from './mail/ensure-dispatcher.ts';
 import { BIRTHDAY_CALL_HOUR, ensureBirthdaySchedule } from './birthday-schedule.ts';
+import { SURVEY_ROUND_HOUR, ensureSurveySchedules } from './survey-schedule.ts';
 import { ensureShippedRoutes } from './db/shipped-routes.ts';
 import { loadCalendarSettings } from '../domain/calendar/calendar-settings.ts';
 import { backfillTimingFacts } from '../domain/reports/timing/backfill-timing-facts.ts';
@@ -185,6 +186,7 @@ export async function runWorker(config: AppConfig, address: string, orm: Orm, li
   await ensureMailDispatcher(client, config.temporal.taskQueue, { settings: { ratePerSecond: config.mail.ratePerSecond } });
   const { timeZone } = await loadCalendarSettings(orm.em.fork());
   await ensureBirthdaySchedule(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: BIRTHDAY_CALL_HOUR });
+  await ensureSurveySchedules(client, { taskQueue: config.temporal.taskQueue, timeZone, hour: SURVEY_ROUND_HOUR });
 }
 
 export async function runApi(config: AppConfig, address: string, orm: Orm, life: Lifecycle): Promise<string> {

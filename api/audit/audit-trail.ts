@@ -107,6 +107,10 @@ export const AUDITED: Record<string, AuditRule> = {
   'POST /api/mail/templates': { action: 'mail-template.create', targetType: 'mail-template', idFrom: 'response', details: (b) => pick(b, 'name', 'campaignId') },
   'PUT /api/mail/templates/:id': { action: 'mail-template.update', targetType: 'mail-template', details: (b, a) => ({ fields: Object.keys(b).filter((k) => k !== 'version'), ...pick(a, 'version') }) },
   'POST /api/mail/sends/:id/retry': { action: 'mail-send.retry', targetType: 'mail-send', details: (_b, a) => pick(a, 'queued') },
+  'POST /api/surveys/questionnaires': { action: 'survey.create', targetType: 'questionnaire', idFrom: 'response', details: (b) => pick(b, 'key', 'name') },
+  'PUT /api/surveys/questionnaires/:id': { action: 'survey.update', targetType: 'questionnaire', details: (_b, a) => pick(a, 'revision') },
+  'POST /api/surveys/questionnaires/:id/publish': { action: 'survey.publish', targetType: 'questionnaire', details: (_b, a) => pick(a, 'publishedVersion') },
+  'POST /api/surveys/rounds': { action: 'survey.round', targetType: 'survey-round', idFrom: 'response', details: (b, a) => ({ ...pick(b, 'questionnaireId', 'channel', 'segment'), ...pick(a, 'invited', 'suppressed') }) },
 };
 
 const LOGIN = 'POST /api/auth/login';

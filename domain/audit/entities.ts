@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'kb-article.create', 'kb-article.update',
   'mail-template.create', 'mail-template.update', 'mail-send.retry', 'mail.unsubscribe', 'mail.resubscribe',
   'portal.submit', 'portal.confirm', 'portal.message',
+  'survey.create', 'survey.update', 'survey.publish', 'survey.round', 'survey.answer',
   'export',
   'import.upload', 'import.mapping', 'import.commit',
 ] as const;

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { CaseRecord, FormValue } from './case-state.ts';
 import { mailSend } from '../mailing/route-operations.ts';
+import { recordAnswersOperation } from '../surveys/route-operations.ts';
 
 export interface OperationContext {
   /** The transition's transaction. */
@@ -43,6 +44,7 @@ export interface RouteOperation<A extends z.ZodType = z.ZodType> {
 /** One entry per operation; each context adds its own line. */
 const OPERATIONS: readonly RouteOperation[] = [
   mailSend,
+  recordAnswersOperation,
 ];
 
 export const ROUTE_OPERATIONS: ReadonlyMap<string, RouteOperation> = new Map(OPERATIONS.map((o) => [o.name, o]));

@@ -10,6 +10,7 @@ import { writeDemoComplaints } from './demo-complaints.ts';
 import { writeDemoDeals } from './demo-deals.ts';
 import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
+import { writeDemoSurveys } from './demo-surveys.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 import { writeDemoService } from './demo-service.ts';
 import { writeDemoSalesPlans } from './demo-sales-plans.ts';
@@ -19,12 +20,14 @@ export interface DemoScale {
   clients: number;
   /** How many times the ten demo complaints are written (for other clients). */
   complaintRounds: number;
+  /** Demo answer sets of the satisfaction survey (none in the test company, whose complaints tests count). */
+  surveyAnswerSets?: number;
 }
 
 /** The test template's company (what the API tests count on). */
-export const TEST_SCALE: DemoScale = { clients: DEMO_CLIENT_COUNT, complaintRounds: 1 };
+export const TEST_SCALE: DemoScale = { clients: DEMO_CLIENT_COUNT, complaintRounds: 1, surveyAnswerSets: 0 };
 /** The company `npm start` writes on a fresh machine. */
-export const COMPANY_SCALE: DemoScale = { clients: DEMO_COMPANY_CLIENT_COUNT, complaintRounds: 3 };
+export const COMPANY_SCALE: DemoScale = { clients: DEMO_COMPANY_CLIENT_COUNT, complaintRounds: 3, surveyAnswerSets: 40 };
 
 export async function seedDemoData(orm: Orm, scale: DemoScale = TEST_SCALE): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
@@ -64,4 +67,5 @@ async function writeCompany(em: EntityManager, scale: DemoScale): Promise<void> 
   await writeDemoSalesPlans(em, now);
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
+  await writeDemoSurveys(em, now, scale.surveyAnswerSets ?? 0);
 }

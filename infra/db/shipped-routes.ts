@@ -12,6 +12,7 @@ import type { Actor } from '../../domain/identity/roles.ts';
 import { createRoute } from '../../domain/routes/create-route.ts';
 import { publishRoute } from '../../domain/routes/publish-route.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { ensureShippedSurveys } from './shipped-surveys.ts';
 
 /** In publishing order: a route's sub-process routes come before it. */
 export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint'] as const;
@@ -69,5 +70,6 @@ async function addMissing(em: EntityManager): Promise<string[]> {
     }
     added.push(key);
   }
+  added.push(...(await ensureShippedSurveys(em)));
   return added;
 }

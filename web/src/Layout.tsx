@@ -159,6 +159,7 @@ export function Layout() {
       // Every employee may be shown a complaint (client, department); the list shows only theirs.
       { to: '/complaints', label: t('complaints.nav') },
       { to: '/kb', label: t('complaints.kbNav') },
+      ...(has('quality', 'marketing', 'management', 'admin') ? [{ to: '/surveys', label: t('surveys.nav') }] : []),
     ] },
     // Reports are for heads, management and admins (the API refuses anyone else).
     { key: 'reports', links: isManager(roles) ? [

@@ -16,6 +16,7 @@ import { transferEn, transferRu } from './transfer/locales.ts';
 import { serviceEn, serviceRu } from './service/locales.ts';
 import { portalEn, portalRu } from './portal/locales.ts';
 import { reportsEn, reportsRu } from './reports/locales.ts';
+import { surveysEn, surveysRu } from './surveys/locales.ts';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'crm.lang';
@@ -35,7 +36,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu, reports: reportsRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn, reports: reportsEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu, reports: reportsRu, surveys: surveysRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn, reports: reportsEn, surveys: surveysEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -47,6 +47,7 @@ const router = createBrowserRouter([
   { path: '/portal', lazy: async () => ({ Component: (await import('./portal/PortalFormPage.tsx')).PortalFormPage }) },
   { path: '/portal/confirm/:token', lazy: async () => ({ Component: (await import('./portal/PortalConfirmPage.tsx')).PortalConfirmPage }) },
   { path: '/portal/c/:token', lazy: async () => ({ Component: (await import('./portal/PortalCasePage.tsx')).PortalCasePage }) },
+  { path: '/s/:token', lazy: async () => ({ Component: (await import('./surveys/SurveyPublicPage.tsx')).SurveyPublicPage }) },
   {
     path: '/',
     element: <RequireAuth><Layout /></RequireAuth>,
@@ -72,6 +73,9 @@ const router = createBrowserRouter([
       { path: 'deals/:id', lazy: async () => ({ Component: (await import('./deals/DealPage.tsx')).DealPage }) },
       { path: 'complaints', lazy: async () => ({ Component: (await import('./complaints/ComplaintsPage.tsx')).ComplaintsPage }) },
       { path: 'complaints/:id', lazy: async () => ({ Component: (await import('./complaints/ComplaintPage.tsx')).ComplaintPage }) },
+      { path: 'surveys', lazy: async () => ({ Component: (await import('./surveys/SurveysPage.tsx')).SurveysPage }) },
+      { path: 'surveys/:id', lazy: async () => ({ Component: (await import('./surveys/SurveyEditorPage.tsx')).SurveyEditorPage }) },
+      { path: 'surveys/:id/results', lazy: async () => ({ Component: (await import('./surveys/SurveyResultsPage.tsx')).SurveyResultsPage }) },
       { path: 'kb', lazy: async () => ({ Component: (await import('./complaints/KbPage.tsx')).KbPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await import('./calendar/CalendarPage.tsx')).CalendarPage }) },
       { path: 'team', lazy: async () => ({ Component: (await import('./pages/Team.tsx')).TeamPage }) },
@@ -90,7 +94,7 @@ const router = createBrowserRouter([
 // remembering where they were.
 setUnauthenticatedHandler(() => {
   const here = window.location.pathname + window.location.search;
-  if (here.startsWith('/sign-in') || here.startsWith('/portal')) return;
+  if (here.startsWith('/sign-in') || here.startsWith('/portal') || here.startsWith('/s/')) return;
   queryClient.clear();
   queryClient.setQueryData(['me'], null);
   void router.navigate(signInPath(here, true), { replace: true });
