@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { CaseRecord, FormValue } from './case-state.ts';
 import type { OperationContext } from './route-operations.ts';
+import { campaignRecipientsSource } from '../marketing/list-sources.ts';
 
 export interface ListItem {
   /** The record a child case for this item is about (`{ type: 'client', id }`). */
@@ -26,6 +27,8 @@ export interface ListSource<A extends z.ZodType = z.ZodType> {
 }
 
 /** One entry per source; each context adds its own line. */
-const SOURCES: readonly ListSource[] = [];
+const SOURCES: readonly ListSource[] = [
+  campaignRecipientsSource,
+];
 
 export const LIST_SOURCES: ReadonlyMap<string, ListSource> = new Map(SOURCES.map((s) => [s.name, s]));

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { CaseRecord, FormValue } from './case-state.ts';
+import { recordResponseOperation } from '../marketing/route-operations.ts';
 
 export interface OperationContext {
   /** The transition's transaction. */
@@ -40,6 +41,8 @@ export interface RouteOperation<A extends z.ZodType = z.ZodType> {
 }
 
 /** One entry per operation; each context adds its own line. */
-const OPERATIONS: readonly RouteOperation[] = [];
+const OPERATIONS: readonly RouteOperation[] = [
+  recordResponseOperation,
+];
 
 export const ROUTE_OPERATIONS: ReadonlyMap<string, RouteOperation> = new Map(OPERATIONS.map((o) => [o.name, o]));
