@@ -12,7 +12,8 @@ const version = z.number().int().min(1).max(2_147_483_647);
 const iso = z.string().openapi({ format: 'date-time' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 
-export const filterSchema = segmentFilterSchema.openapi('SegmentFilter');
+// The domain's schema as it is (its module may load before zod-openapi extends zod's prototype).
+export const filterSchema = segmentFilterSchema;
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

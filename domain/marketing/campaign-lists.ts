@@ -49,5 +49,5 @@ export async function campaignResponses(em: EntityManager, actor: Actor, campaig
     from campaign_response x join client cl on cl.id = x.client_id left join employee e on e.id = x.recorded_by_id
     where x.campaign_id = ${campaignId}::uuid order by x.at desc, x.id limit ${page.limit} offset ${page.offset}`.execute(db);
   const { rows: [count] } = await sql<{ n: number }>`select count(*)::int as n from campaign_response where campaign_id = ${campaignId}::uuid`.execute(db);
-  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: count?.n ?? 0 };
+  return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total: count?.n ?? 0 };
 }

@@ -68,7 +68,8 @@ const select = sql`select c.id, c.name, c.description, t.id as template_id, t.ke
     c.main_template_id, c.reminder_template_id, c.process_id, c.started_at, c.sent_at, c.finished_at, c.created_at, c.updated_at, c.version
   from campaign c join employee e on e.id = c.owner_id left join campaign_template t on t.id = c.template_id left join segment s on s.id = c.segment_id`;
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+// Timestamps read through kysely may come as text: normalise to ISO instants.
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 async function toRows(em: EntityManager, raws: Raw[]): Promise<CampaignRow[]> {
   const figures = new Map((await campaignEffectiveness(em, raws.map((r) => r.id))).map((f) => [f.campaignId, f]));
@@ -80,7 +81,7 @@ async function toRows(em: EntityManager, raws: Raw[]): Promise<CampaignRow[]> {
       actualCost: r.actual_cost === null ? null : Number(r.actual_cost), owner: { id: r.owner_id, name: r.owner_name, email: r.owner_email }, status: r.status,
       plannedStart: r.planned_start, plannedEnd: r.planned_end, attributionDays: r.attribution_days, followUpDays: r.follow_up_days,
       mainTemplateId: r.main_template_id, reminderTemplateId: r.reminder_template_id, processId: r.process_id,
-      startedAt: iso(r.started_at), sentAt: iso(r.sent_at), finishedAt: iso(r.finished_at), createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), version: r.version,
+      startedAt: iso(r.started_at), sentAt: iso(r.sent_at), finishedAt: iso(r.finished_at), createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!, version: r.version,
       recipients: f?.recipients ?? 0, responses: f?.responses ?? 0, revenue: f?.revenue ?? 0,
     };
   });

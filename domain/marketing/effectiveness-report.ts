@@ -21,7 +21,7 @@ export async function campaignsReport(em: EntityManager, actor: Actor, period: P
     from: period.from, to: period.to,
     campaigns: rows.map((r) => {
       const f = factOf.get(r.id)!;
-      return { id: r.id, name: f.name, channel: f.channel, segment: f.segment, sentAt: r.sentAt.toISOString(), ...campaignFigures(f, figures) };
+      return { id: r.id, name: f.name, channel: f.channel, segment: f.segment, sentAt: new Date(r.sentAt).toISOString(), ...campaignFigures(f, figures) };
     }),
     byChannel: groupFigures(facts, figures, 'channel'),
     bySegment: groupFigures(facts, figures, 'segment'),
