@@ -30,6 +30,9 @@ import { healthApi } from './health/health-api.ts';
 import { idempotency, withIdempotencyKey } from './idempotency.ts';
 import { inputGuard, withInputGuardProblems } from './input-guard.ts';
 import { invoicesApi } from './invoices/invoices-api.ts';
+import { campaignsApi, campaignTemplatesApi } from './marketing/campaigns-api.ts';
+import { marketingReportsApi } from './marketing/marketing-reports-api.ts';
+import { segmentsApi } from './marketing/segments-api.ts';
 import { clientReceivablesApi, receivablesApi } from './invoices/receivables-api.ts';
 import { integrationKeysApi } from './integration-keys/integration-keys-api.ts';
 import { notificationsApi } from './notifications/notifications-api.ts';
@@ -93,7 +96,11 @@ export function createApp(deps: AppDeps) {
     .route('/reports', salesReportsApi)
     .route('/sales-plans', salesPlansApi)
     .route('/settings', reportSettingsApi)
-    .route('/', directoryApi);
+    .route('/', directoryApi)
+    .route('/segments', segmentsApi)
+    .route('/campaign-templates', campaignTemplatesApi)
+    .route('/campaigns', campaignsApi)
+    .route('/reports', marketingReportsApi);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, new DomainError('invalid_input', 'The request body is larger than 1 MiB')) });

@@ -77,7 +77,7 @@ async function newCase(routeKey = 'matrix'): Promise<{ id: string; assignmentId:
 /** Everything a refused call must leave as it was (sessions, audit and rate-limit rows aside). */
 async function fingerprint(): Promise<string> {
   // An integration key's last use is recorded even when the call is refused: an attempt is a use.
-  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'sales_plan', 'report_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job', 'installation_order', 'installation_status_change', 'equipment', 'service_visit', 'phone_consultation'];
+  const tables = ['route', 'route_version', 'process', 'assignment', 'step_event', 'notification', 'mail_message', 'calendar_settings', 'sales_plan', 'report_settings', 'employee', 'employee_roles', '(select id, name, scopes, revoked_at from integration_key)', 'client', 'client_contact', 'client_tag', 'client_tag_link', 'interaction', 'deal', 'deal_stage', 'deal_stage_change', 'invoice', 'planned_payment', 'invoice_payment', 'import_job', 'installation_order', 'installation_status_change', 'equipment', 'service_visit', 'phone_consultation', 'segment', 'campaign_template', 'campaign', 'campaign_recipient', 'campaign_response', 'mail_template'];
   // One statement: a refused call is checked twice per caller, some 1,000 times a run.
   return (await s.em().getConnection().execute<{ h: string | null }[]>(`select ${tables.map((t) => `coalesce((select md5(string_agg(x::text, '|' order by x::text)) from ${t} x), '-')`).join(` || ',' || `)} as h`))[0]!.h ?? '';
 }
@@ -118,6 +118,8 @@ beforeAll(async () => {
   theCase = await newCase();
   theClient = await newClient();
   theDeal = await newDeal();
+  theSegment = await newSegment();
+  theCampaign = await newCampaign();
   theOrder = await newOrder();
   theUnit = await newUnit(theClient.id);
   theComplaint = await newComplaint();
@@ -161,6 +163,20 @@ async function mailSendRow(): Promise<string> {
   await s.em().execute(`insert into mail_send (id, key, name, campaign_id, template_id, started_at) values (?, ?, 'main', null, ?, now())`, [id, `t:${await mailTemplate()}:matrix`, await mailTemplate()]);
   return (mailSendId = id);
 }
+/** A segment and a planned campaign (no segment: starting it is refused, nothing runs) made by admin. */
+async function newSegment(): Promise<string> {
+  const res = await s.call<{ id: string }>('POST', '/api/segments', { as: 'admin', body: { name: `Matrix ${crypto.randomUUID()}`, filter: { regions: ['Matrix'] } } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+async function newCampaign(): Promise<string> {
+  const templates = await s.call<{ items: { id: string }[] }>('GET', '/api/campaign-templates', { as: 'admin' });
+  const res = await s.call<{ id: string }>('POST', '/api/campaigns', { as: 'admin', body: { templateId: templates.body.items[0]!.id, name: `Matrix ${crypto.randomUUID()}` } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+let theSegment: string;
+let theCampaign: string;
 
 const read = (path: string | (() => string)) => () => Promise.resolve<Call>({ method: 'GET', path: typeof path === 'string' ? path : path() });
 let routeSeq = 0;
@@ -406,6 +422,28 @@ const ROWS: Row[] = [
   { name: 'POST /api/kb/articles', call: () => Promise.resolve({ method: 'POST', path: '/api/kb/articles', body: { title: 'Matrix', body: 'Matrix', category: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
   { name: 'GET /api/kb/articles/{id}', call: read(() => `/api/kb/articles/${theArticle}`), expect: [401, 200, 200, 200, 200, 200, 403] },
   { name: 'PATCH /api/kb/articles/{id}', call: async () => ({ method: 'PATCH', path: `/api/kb/articles/${await newArticle()}`, body: { version: 1, title: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  // Marketing (issue 11): marketing, management and admins manage; heads read; others refused.
+  { name: 'POST /api/segments/preview', call: () => Promise.resolve({ method: 'POST', path: '/api/segments/preview', body: { filter: { regions: ['Matrix'] } } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/segments', call: read('/api/segments'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/segments', call: () => Promise.resolve({ method: 'POST', path: '/api/segments', body: { name: 'Matrix', filter: {} } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/segments/{id}', call: read(() => `/api/segments/${theSegment}`), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'PUT /api/segments/{id}', call: async () => ({ method: 'PUT', path: `/api/segments/${await newSegment()}`, body: { version: 1, name: 'Matrix changed', filter: {} } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'DELETE /api/segments/{id}', call: async () => ({ method: 'DELETE', path: `/api/segments/${await newSegment()}` }), expect: [401, 403, 403, 403, 403, 204, 403] },
+  { name: 'GET /api/segments/{id}/members', call: read(() => `/api/segments/${theSegment}/members`), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/campaign-templates', call: read('/api/campaign-templates'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/campaigns', call: read('/api/campaigns'), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'POST /api/campaigns', call: async () => ({ method: 'POST', path: '/api/campaigns', body: { templateId: (await s.call<{ items: { id: string }[] }>('GET', '/api/campaign-templates', { as: 'admin' })).body.items[0]!.id, name: 'Matrix' } }), expect: [401, 403, 403, 403, 403, 201, 403] },
+  { name: 'GET /api/campaigns/{id}', call: read(() => `/api/campaigns/${theCampaign}`), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'PUT /api/campaigns/{id}', call: async () => ({ method: 'PUT', path: `/api/campaigns/${await newCampaign()}`, body: { version: 1, name: 'Matrix changed' } }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  // Without a segment the start is refused even to admins (422): nothing starts in the matrix.
+  { name: 'POST /api/campaigns/{id}/start', call: async () => ({ method: 'POST', path: `/api/campaigns/${await newCampaign()}/start` }), expect: [401, 403, 403, 403, 403, 422, 403] },
+  { name: 'POST /api/campaigns/{id}/cancel', call: async () => ({ method: 'POST', path: `/api/campaigns/${await newCampaign()}/cancel`, body: {} }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/campaigns/{id}/recipients', call: read(() => `/api/campaigns/${theCampaign}/recipients`), expect: [401, 403, 403, 200, 403, 200, 403] },
+  { name: 'GET /api/campaigns/{id}/responses', call: read(() => `/api/campaigns/${theCampaign}/responses`), expect: [401, 403, 403, 200, 403, 200, 403] },
+  // The client is no recipient (the campaign was never sent): refused to admins too, after the rights check.
+  { name: 'POST /api/campaigns/{id}/responses', call: () => Promise.resolve({ method: 'POST', path: `/api/campaigns/${theCampaign}/responses`, body: { clientId: theClient.id, kind: 'reply' } }), expect: [401, 403, 403, 403, 403, 422, 403] },
+  { name: 'GET /api/campaigns/{id}/effectiveness', call: read(() => `/api/campaigns/${theCampaign}/effectiveness`), expect: [401, 403, 403, 403, 403, 200, 403] },
+  { name: 'GET /api/reports/marketing/campaigns', call: read('/api/reports/marketing/campaigns?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 403, 403, 200, 403] },
   // The client reports (api/reports/clients): heads read their people's figures; tagging VIP clients is management's and admins'.
   { name: 'GET /api/reports/clients/abc', call: read('/api/reports/clients/abc?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },
   { name: 'GET /api/reports/clients/xyz', call: read('/api/reports/clients/xyz?from=2031-01-01&to=2031-06-30'), expect: [401, 403, 403, 200, 403, 200, 403] },

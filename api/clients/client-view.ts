@@ -82,7 +82,7 @@ export async function listClients(em: EntityManager, viewer: Viewer, filter: Cli
 interface DetailRow {
   id: string; name: string; kind: ClientKind; inn: string | null; kpp: string | null; legal_address: string | null; region: string | null;
   phones: string[]; email: string | null; website: string | null; source_channel: SourceChannel | null; triggering_event: string | null;
-  interest: string | null; interest_reason: string | null; probability: number | null; stage: ClientStage; notes: string | null;
+  interest: string | null; interest_reason: string | null; probability: number | null; stage: ClientStage; notes: string | null; marketing_consent: boolean;
   owner_id: string; owner_name: string; created_by_id: string; created_by_name: string; created_at: Date | string;
   updated_by_id: string; updated_by_name: string; updated_at: Date | string; version: number;
 }
@@ -119,7 +119,7 @@ export async function clientDetail(em: EntityManager, actor: Actor, id: string) 
   return {
     id: c.id, name: c.name, kind: c.kind, inn: c.inn, kpp: c.kpp, legalAddress: c.legal_address, region: c.region, phones: c.phones, email: c.email,
     website: c.website, sourceChannel: c.source_channel, triggeringEvent: c.triggering_event, interest: c.interest, interestReason: c.interest_reason,
-    probability: c.probability, stage: c.stage, notes: c.notes,
+    probability: c.probability, stage: c.stage, notes: c.notes, marketingConsent: c.marketing_consent,
     owner: { id: c.owner_id, name: c.owner_name },
     tags: tags.rows.map((t) => ({ id: t.id, name: t.name, parentId: t.parent_id })),
     contacts: contacts.rows.map(contactView),

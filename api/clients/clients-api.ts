@@ -94,7 +94,7 @@ export const clientsApi = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
           name: b.name, kind: b.kind, inn: nullIfMissing(b.inn), kpp: nullIfMissing(b.kpp), legalAddress: nullIfMissing(b.legalAddress), region: nullIfMissing(b.region),
           phones: b.phones ?? [], email: nullIfMissing(b.email), website: nullIfMissing(b.website), sourceChannel: nullIfMissing(b.sourceChannel),
           triggeringEvent: nullIfMissing(b.triggeringEvent), interest: nullIfMissing(b.interest), interestReason: nullIfMissing(b.interestReason),
-          probability: nullIfMissing(b.probability), stage: b.stage ?? 'potential', notes: nullIfMissing(b.notes),
+          probability: nullIfMissing(b.probability), stage: b.stage ?? 'potential', notes: nullIfMissing(b.notes), marketingConsent: b.marketingConsent ?? true,
         },
         ownerId, tagIds, confirmDuplicate,
         contacts: contacts?.map((t) => ({ fullName: t.fullName, position: nullIfMissing(t.position), phones: t.phones ?? [], email: nullIfMissing(t.email), birthday: nullIfMissing(t.birthday), notes: nullIfMissing(t.notes), isPrimary: t.isPrimary ?? false })),

@@ -39,6 +39,7 @@ const clientFieldShape = {
   probability: z.number().int().min(0).max(100).nullable().openapi({ description: 'Purchase probability, per cent' }),
   stage: z.enum(CLIENT_STAGES),
   notes: text(10_000).nullable(),
+  marketingConsent: z.boolean().openapi({ description: 'Agreed to marketing mail (default true); campaigns send only to those who did' }),
 };
 const tagIds = z.array(z.uuid()).max(50).openapi({ description: 'Replaces the client\'s tags' });
 const confirmDuplicate = z.boolean().openapi({ description: 'Create (or save) it although it may duplicate the clients a 409 named' });
@@ -147,6 +148,7 @@ export const clientDetailSchema = z
     probability: z.number().int().nullable(),
     stage: z.enum(CLIENT_STAGES),
     notes: z.string().nullable(),
+    marketingConsent: z.boolean(),
     owner: person,
     tags: z.array(tagRef.extend({ parentId: z.uuid().nullable() })),
     contacts: z.array(contactViewSchema),

@@ -20,6 +20,8 @@ export interface ClientFields {
   probability: number | null;
   stage: ClientStage;
   notes: string | null;
+  /** Agreed to marketing mail. */
+  marketingConsent?: boolean | undefined;
 }
 
 /** A birthday: day and month, the year when known. */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CaseRecord, FormValue } from './case-state.ts';
 import type { OperationContext } from './route-operations.ts';
 import { emailRecipientsSource, phoneCandidatesSource } from '../surveys/route-operations.ts';
+import { campaignRecipientsSource } from '../marketing/list-sources.ts';
 
 export interface ListItem {
   /** The record a child case for this item is about (`{ type: 'client', id }`). */
@@ -30,6 +31,7 @@ export interface ListSource<A extends z.ZodType = z.ZodType> {
 const SOURCES: readonly ListSource[] = [
   phoneCandidatesSource,
   emailRecipientsSource,
+  campaignRecipientsSource,
 ];
 
 export const LIST_SOURCES: ReadonlyMap<string, ListSource> = new Map(SOURCES.map((s) => [s.name, s]));

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CaseRecord, FormValue } from './case-state.ts';
 import { mailSend } from '../mailing/route-operations.ts';
 import { recordAnswersOperation } from '../surveys/route-operations.ts';
+import { recordResponseOperation } from '../marketing/route-operations.ts';
 
 export interface OperationContext {
   /** The transition's transaction. */
@@ -45,6 +46,7 @@ export interface RouteOperation<A extends z.ZodType = z.ZodType> {
 const OPERATIONS: readonly RouteOperation[] = [
   mailSend,
   recordAnswersOperation,
+  recordResponseOperation,
 ];
 
 export const ROUTE_OPERATIONS: ReadonlyMap<string, RouteOperation> = new Map(OPERATIONS.map((o) => [o.name, o]));

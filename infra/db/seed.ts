@@ -11,6 +11,7 @@ import { writeDemoDeals } from './demo-deals.ts';
 import { writeDemoInvoices } from './demo-invoices.ts';
 import { ensureShippedRoutes } from './shipped-routes.ts';
 import { writeDemoSurveys } from './demo-surveys.ts';
+import { writeDemoMarketing } from './demo-marketing.ts';
 import { DEMO_CALENDAR, DEMO_PASSWORD, DEPARTMENTS, EMPLOYEES, ROLES, demoEmail } from './demo-data.ts';
 import { writeDemoService } from './demo-service.ts';
 import { writeDemoSalesPlans } from './demo-sales-plans.ts';
@@ -68,4 +69,6 @@ async function writeCompany(em: EntityManager, scale: DemoScale): Promise<void> 
   // The routes the product ships, published as version 1 by the first administrator.
   await ensureShippedRoutes(em);
   await writeDemoSurveys(em, now, scale.surveyAnswerSets ?? 0);
+  // The tests' smaller company stays as the API tests count on it (demo-marketing.test.ts writes it on its own).
+  if (scale !== TEST_SCALE) await writeDemoMarketing(em, now);
 }

@@ -13,10 +13,18 @@ import { createRoute } from '../../domain/routes/create-route.ts';
 import { publishRoute } from '../../domain/routes/publish-route.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { ensureShippedSurveys } from './shipped-surveys.ts';
+import { ensureCampaignTemplates } from '../../domain/marketing/shipped-templates.ts';
+
+/**
+ * The campaign routes (issue 11) use the engine's foreach node and call action and the mailing's
+ * `mail.send`: they validate only once those are merged. The integrator flips this to true then.
+ */
+export const CAMPAIGN_ROUTES_ENABLED = false as boolean;
+const CAMPAIGN_ROUTE_KEYS = ['campaign-recipient', 'campaign'] as const;
 
 /** In publishing order: a route's sub-process routes come before it. */
-export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint'] as const;
-export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number];
+export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint', ...(CAMPAIGN_ROUTES_ENABLED ? CAMPAIGN_ROUTE_KEYS : [])] as const;
+export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number] | (typeof CAMPAIGN_ROUTE_KEYS)[number];
 
 /** The job roles the shipped routes assign work to, created when a company lacks them. */
 const JOB_ROLES: { code: string; name: string; description: string }[] = [
@@ -28,6 +36,7 @@ const JOB_ROLES: { code: string; name: string; description: string }[] = [
   { code: 'quality', name: 'Менеджер по качеству', description: 'Complaint handling' },
   { code: 'legal', name: 'Юрист', description: 'Contracts and claims' },
   { code: 'management', name: 'Руководитель', description: 'Heads of the company' },
+  { code: 'marketing', name: 'Маркетолог', description: 'Campaigns and surveys' },
 ];
 
 /** The Deal is also the route language's worked example, so it lives with the examples. */
@@ -59,6 +68,7 @@ async function addMissing(em: EntityManager): Promise<string[]> {
     if (!(await em.findOne(Role, role.code))) em.create(Role, { ...role, kind: 'job' });
   }
   await em.flush();
+  await ensureCampaignTemplates(em);
   for (const key of SHIPPED_ROUTE_KEYS) {
     if (existing.has(key)) continue;
     const route = await createRoute(em, actor, { key, draft: shippedRoute(key) });

@@ -89,7 +89,7 @@ function Bell() {
 }
 
 interface NavSection {
-  key: 'work' | 'crm' | 'finance' | 'service' | 'reports' | 'admin';
+  key: 'work' | 'crm' | 'finance' | 'service' | 'marketing' | 'reports' | 'admin';
   links: { to: string; label: string }[];
 }
 
@@ -161,6 +161,11 @@ export function Layout() {
       { to: '/kb', label: t('complaints.kbNav') },
       ...(has('quality', 'marketing', 'management', 'admin') ? [{ to: '/surveys', label: t('surveys.nav') }] : []),
     ] },
+    // Marketing: the marketers, management and admins (the API lets heads read too).
+    { key: 'marketing', links: has('marketing', 'management', 'admin') ? [
+      { to: '/campaigns', label: t('marketing.navCampaigns') },
+      { to: '/segments', label: t('marketing.navSegments') },
+    ] : [] },
     // Reports are for heads, management and admins (the API refuses anyone else).
     { key: 'reports', links: isManager(roles) ? [
       { to: '/reports', label: t('reports.navDirector') },

@@ -2,7 +2,7 @@
 // persons and interactions. Changes are sent on the version read; when someone else saved first
 // (409 with the card as it is now) the person sees their values next to the current ones and may
 // apply theirs over the current version - nothing typed is thrown away.
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -42,6 +42,7 @@ interface Patch {
   interest?: string | null;
   interestReason?: string | null;
   notes?: string | null;
+  marketingConsent?: boolean;
   tagIds?: string[];
   ownerId?: string;
 }
@@ -111,7 +112,7 @@ const str = (v: unknown): string =>
 const FIELD_LABEL: Record<PatchKey, string> = {
   name: 'name', inn: 'inn', kpp: 'kpp', phones: 'phones', email: 'email', region: 'region', legalAddress: 'legalAddress', website: 'website',
   sourceChannel: 'source', stage: 'stage', probability: 'probability', triggeringEvent: 'triggeringEvent', interest: 'interest', interestReason: 'interestReason',
-  notes: 'notes', tagIds: 'tags', ownerId: 'owner',
+  notes: 'notes', marketingConsent: 'marketingConsent', tagIds: 'tags', ownerId: 'owner',
 };
 
 /** Someone else saved first: the person's values next to the card's, and "apply mine". */
@@ -148,12 +149,12 @@ function Conflicts({ p }: { p: ClientPatch }) {
   return null;
 }
 
-type EditDraft = Record<(typeof TEXT_KEYS)[number] | (typeof LONG_KEYS)[number] | 'phones', string> & { stage: Patch['stage']; sourceChannel: Patch['sourceChannel']; probability: number | null };
+type EditDraft = Record<(typeof TEXT_KEYS)[number] | (typeof LONG_KEYS)[number] | 'phones', string> & { stage: Patch['stage']; sourceChannel: Patch['sourceChannel']; probability: number | null; marketingConsent: boolean };
 
 const draftOf = (c: ClientCard): EditDraft => ({
   name: c.name, inn: c.inn ?? '', kpp: c.kpp ?? '', email: c.email ?? '', region: c.region ?? '', legalAddress: c.legalAddress ?? '', website: c.website ?? '',
   triggeringEvent: c.triggeringEvent ?? '', interest: c.interest ?? '', interestReason: c.interestReason ?? '', notes: c.notes ?? '', phones: c.phones.join(', '),
-  stage: c.stage, sourceChannel: c.sourceChannel, probability: c.probability,
+  stage: c.stage, sourceChannel: c.sourceChannel, probability: c.probability, marketingConsent: c.marketingConsent,
 });
 
 /** Only what the person changed goes out, so re-applying over someone else's save keeps theirs. */
@@ -167,6 +168,7 @@ function diff(from: ClientCard, d: EditDraft): Patch {
   if (d.stage !== from.stage) out.stage = d.stage;
   if (d.sourceChannel !== from.sourceChannel) out.sourceChannel = d.sourceChannel;
   if (d.probability !== from.probability) out.probability = d.probability;
+  if (d.marketingConsent !== from.marketingConsent) out.marketingConsent = d.marketingConsent;
   return out;
 }
 
@@ -191,6 +193,7 @@ function EditForm({ card, onDone }: { card: ClientCard; onDone: () => void }) {
           <Select label={t('clients.field.stage')} allowDeselect={false} value={d.stage ?? null} onChange={(v) => v && set('stage', v as Patch['stage'])} data={CLIENT_STAGES.map((s) => ({ value: s, label: t(`clients.stages.${s}`) }))} data-field="stage" />
           <Select label={t('clients.field.source')} clearable value={d.sourceChannel ?? null} onChange={(v) => set('sourceChannel', v as Patch['sourceChannel'])} data={SOURCE_CHANNELS.map((s) => ({ value: s, label: t(`clients.sources.${s}`) }))} data-field="sourceChannel" />
           <NumberInput label={t('clients.field.probability')} min={0} max={100} allowDecimal={false} value={d.probability ?? ''} onChange={(n) => set('probability', typeof n === 'number' ? n : null)} error={errors.probability} data-field="probability" />
+          <Checkbox label={t('clients.field.marketingConsent')} checked={d.marketingConsent} onChange={(e) => set('marketingConsent', e.currentTarget.checked)} data-field="marketingConsent" mt="lg" />
         </SimpleGrid>
         {LONG_KEYS.map((k) => <Textarea key={k} label={t(`clients.field.${k}`)} autosize minRows={2} value={d[k]} onChange={(e) => set(k, e.currentTarget.value)} error={errors[k]} data-field={k} />)}
         {Object.keys(errors).length > 0 && <Text c="red.8" size="sm" role="alert">{t('clients.fixErrors')}</Text>}
@@ -309,6 +312,7 @@ export function ClientPage() {
                 <Row label={t('clients.field.interest')} value={c.interest} />
                 <Row label={t('clients.field.interestReason')} value={c.interestReason} />
                 <Row label={t('clients.field.notes')} value={c.notes} />
+                <Row label={t('clients.field.marketingConsent')} value={t(c.marketingConsent ? 'clients.consent.yes' : 'clients.consent.no')} />
               </Stack>
             </Card>
             <Card withBorder component="section" aria-labelledby="tags-title" data-testid="tags">

@@ -37,8 +37,9 @@ export const clientsRu = {
   field: {
     kind: 'Вид', name: 'Название', inn: 'ИНН', kpp: 'КПП', phone: 'Телефон', phones: 'Телефоны', email: 'Эл. почта', source: 'Канал привлечения',
     stage: 'Стадия отношений', probability: 'Вероятность покупки, %', owner: 'Ответственный', region: 'Регион', legalAddress: 'Юридический адрес',
-    website: 'Сайт', triggeringEvent: 'Повод обращения', interest: 'Интерес', interestReason: 'Причина интереса', notes: 'Заметки', tags: 'Метки',
+    website: 'Сайт', triggeringEvent: 'Повод обращения', interest: 'Интерес', interestReason: 'Причина интереса', notes: 'Заметки', tags: 'Метки', marketingConsent: 'Согласие на рассылки',
   },
+  consent: { yes: 'Да', no: 'Нет (рассылки не отправляются)' },
   create: {
     open: 'Новый клиент', title: 'Новый клиент', submit: 'Создать', cancel: 'Отмена', created: 'Клиент создан',
     phonesHint: 'Несколько номеров — через запятую', ownerHint: 'По умолчанию — вы',
@@ -114,8 +115,9 @@ export const clientsEn: ClientsTexts = {
   field: {
     kind: 'Kind', name: 'Name', inn: 'INN', kpp: 'KPP', phone: 'Phone', phones: 'Phones', email: 'E-mail', source: 'Source channel',
     stage: 'Relationship stage', probability: 'Purchase probability, %', owner: 'Owner', region: 'Region', legalAddress: 'Legal address',
-    website: 'Website', triggeringEvent: 'Triggering event', interest: 'Interest', interestReason: 'Reason for interest', notes: 'Notes', tags: 'Tags',
+    website: 'Website', triggeringEvent: 'Triggering event', interest: 'Interest', interestReason: 'Reason for interest', notes: 'Notes', tags: 'Tags', marketingConsent: 'Agreed to marketing mail',
   },
+  consent: { yes: 'Yes', no: 'No (no campaign mail is sent)' },
   create: {
     open: 'New client', title: 'New client', submit: 'Create', cancel: 'Cancel', created: 'Client created',
     phonesHint: 'Several numbers: separate with commas', ownerHint: 'Default: you',

@@ -2,7 +2,7 @@
 export const en = {
   app: { name: 'Route CRM', skip: 'Skip to content' },
   nav: { cases: 'Cases', team: 'Team', inbox: 'Inbox', start: 'Start a case', signOut: 'Sign out', language: 'Language', menu: 'Menu', main: 'Sections',
-    sections: { work: 'Work', crm: 'Sales', finance: 'Finance', service: 'Service & quality', reports: 'Reports', admin: 'Setup' } },
+    sections: { work: 'Work', crm: 'Sales', finance: 'Finance', service: 'Service & quality', marketing: 'Marketing', reports: 'Reports', admin: 'Setup' } },
   signIn: {
     title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in',
     wrong: 'E-mail or password is wrong', blocked: 'Too many attempts, try again later', expired: 'Your session ended — sign in again',

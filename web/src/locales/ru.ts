@@ -3,7 +3,7 @@
 export const ru = {
   app: { name: 'Route CRM', skip: 'Перейти к содержимому' },
   nav: { cases: 'Дела', team: 'Команда', inbox: 'Входящие', start: 'Запустить процесс', signOut: 'Выйти', language: 'Язык', menu: 'Меню', main: 'Разделы',
-    sections: { work: 'Работа', crm: 'Продажи', finance: 'Финансы', service: 'Сервис и качество', reports: 'Отчёты', admin: 'Настройка' } },
+    sections: { work: 'Работа', crm: 'Продажи', finance: 'Финансы', service: 'Сервис и качество', marketing: 'Маркетинг', reports: 'Отчёты', admin: 'Настройка' } },
   signIn: {
     title: 'Вход в систему', email: 'Эл. почта', password: 'Пароль', submit: 'Войти',
     wrong: 'Неверная почта или пароль', blocked: 'Слишком много попыток, попробуйте позже', expired: 'Сессия закончилась — войдите снова',
