@@ -13,6 +13,8 @@ export interface BenchOptions {
   costCases: number;
   /** Requests per management report (and as many runs of its raw SQL). */
   reportRequests: number;
+  /** `--mail N`: measure campaign mail throughput with N messages instead of the rest (infra/bench/mail-throughput.ts). */
+  mail: number | undefined;
 }
 
 const SPEC = {
@@ -23,6 +25,7 @@ const SPEC = {
   'inbox-requests': { env: 'BENCH_INBOX_REQUESTS', fallback: '1000' },
   'cost-cases': { env: 'BENCH_COST_CASES', fallback: '10' },
   'report-requests': { env: 'BENCH_REPORT_REQUESTS', fallback: '7' },
+  mail: { env: 'BENCH_MAIL', fallback: '' },
 } as const;
 
 type Name = keyof typeof SPEC;
@@ -52,5 +55,6 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Be
     inboxRequests: count('inbox-requests'),
     costCases: count('cost-cases'),
     reportRequests: count('report-requests'),
+    mail: raw('mail') ? count('mail') : undefined,
   };
 }

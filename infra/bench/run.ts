@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../temporal.config.ts';
 import { startBare } from './bare-driver.ts';
 import { Cleanup } from './cleanup.ts';
 import { historyCost } from './history-cost.ts';
+import { mailThroughput } from './mail-throughput.ts';
 import { checkInboxSql, timeInbox } from './inbox-bench.ts';
 import { loadInbox } from './inbox-load.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
@@ -180,7 +181,7 @@ const cleanup = new Cleanup();
 cleanup.onSignals(log);
 let code = 0;
 try {
-  const report = await bench(opts, cleanup);
+  const report = opts.mail ? await mailThroughput(opts.mail, log) : await bench(opts, cleanup);
   await writeFile(path.join(DATA_DIR, 'last-run.md'), report);
   console.log(`\n${report}`);
   log('written to .bench-data/last-run.md');
