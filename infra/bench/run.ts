@@ -181,6 +181,7 @@ const cleanup = new Cleanup();
 cleanup.onSignals(log);
 let code = 0;
 try {
+  if (opts.mail) await mkdir(DATA_DIR, { recursive: true });
   const report = opts.mail ? await mailThroughput(opts.mail, log) : await bench(opts, cleanup);
   await writeFile(path.join(DATA_DIR, 'last-run.md'), report);
   console.log(`\n${report}`);
