@@ -17,6 +17,8 @@ export interface BenchOptions {
   foreach: number;
   /** Run only the foreach bench (BENCH_FOREACH_ONLY=1): the other measures take minutes. */
   foreachOnly: boolean;
+  /** `--mail N`: measure campaign mail throughput with N messages instead of the rest (infra/bench/mail-throughput.ts). */
+  mail: number | undefined;
 }
 
 const SPEC = {
@@ -30,6 +32,7 @@ const SPEC = {
   // 10,000 (the issue's figure) take several minutes on 2 busy cores; the default run keeps to 2,000.
   foreach: { env: 'BENCH_FOREACH', fallback: '2000' },
   'foreach-only': { env: 'BENCH_FOREACH_ONLY', fallback: '0' },
+  mail: { env: 'BENCH_MAIL', fallback: '' },
 } as const;
 
 type Name = keyof typeof SPEC;
@@ -61,5 +64,6 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Be
     reportRequests: count('report-requests'),
     foreach: count('foreach'),
     foreachOnly: raw('foreach-only') === '1' || raw('foreach-only') === 'true',
+    mail: raw('mail') ? count('mail') : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { startBare } from './bare-driver.ts';
 import { Cleanup } from './cleanup.ts';
 import { historyCost } from './history-cost.ts';
 import { benchMultiInstance } from './multi-instance.ts';
+import { mailThroughput } from './mail-throughput.ts';
 import { checkInboxSql, timeInbox } from './inbox-bench.ts';
 import { loadInbox } from './inbox-load.ts';
 import { DEMO_PASSWORD, demoEmail } from '../db/demo-data.ts';
@@ -188,7 +189,8 @@ const cleanup = new Cleanup();
 cleanup.onSignals(log);
 let code = 0;
 try {
-  const report = await bench(opts, cleanup);
+  if (opts.mail) await mkdir(DATA_DIR, { recursive: true });
+  const report = opts.mail ? await mailThroughput(opts.mail, log) : await bench(opts, cleanup);
   await writeFile(path.join(DATA_DIR, 'last-run.md'), report);
   console.log(`\n${report}`);
   log('written to .bench-data/last-run.md');

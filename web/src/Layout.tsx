@@ -148,6 +148,7 @@ export function Layout() {
       { to: '/clients', label: t('clients.nav') },
       { to: '/deals', label: t('deals.nav') },
       { to: '/calendar', label: t('calendar.nav') },
+      ...(has('marketing', 'management', 'admin') || isManager(roles) ? [{ to: '/mail/templates', label: t('mailing.nav') }] : []),
     ] },
     { key: 'finance', links: has(...INVOICE_ROLES) ? [
       { to: '/invoices', label: t('invoices.nav') },

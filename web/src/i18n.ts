@@ -8,6 +8,7 @@ import { invoicesEn, invoicesRu } from './invoices/locales.ts';
 import { dealsEn, dealsRu } from './deals/locales.ts';
 import { complaintsEn, complaintsRu } from './complaints/locales.ts';
 import { marketingEn, marketingRu } from './marketing/locales.ts';
+import { mailingEn, mailingRu } from './mailing/locales.ts';
 import { designerEn, designerRu } from './designer/locales.ts';
 import { en } from './locales/en.ts';
 import { ru } from './locales/ru.ts';
@@ -37,7 +38,7 @@ export function localeOf(lang: string): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu, reports: reportsRu, surveys: surveysRu, marketing: marketingRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn, reports: reportsEn, surveys: surveysEn, marketing: marketingEn } } },
+  resources: { ru: { translation: { ...ru, graph: graphRu, routes: routesRu, designer: designerRu, clients: clientsRu, invoices: invoicesRu, transfer: transferRu, service: serviceRu, deals: dealsRu, complaints: complaintsRu, calendar: calendarRu, portal: portalRu, reports: reportsRu, surveys: surveysRu, marketing: marketingRu, mailing: mailingRu } }, en: { translation: { ...en, graph: graphEn, routes: routesEn, designer: designerEn, clients: clientsEn, invoices: invoicesEn, transfer: transferEn, service: serviceEn, deals: dealsEn, complaints: complaintsEn, calendar: calendarEn, portal: portalEn, reports: reportsEn, surveys: surveysEn, marketing: marketingEn, mailing: mailingEn } } },
   lng: storedLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
