@@ -48,7 +48,7 @@ export function createSurveyActivities({ orm, mailer, temporal }: SurveyDeps) {
       const actor = { employeeId: quality.id, email: quality.email, roles: quality.roles.getItems().map((r) => r.code) };
       const month = previousMonth(date);
       await startProcess(em.fork(), { temporal, taskQueue: input.taskQueue, mailer }, actor, {
-        routeKey: SURVEY_PHONE_ROUTE_KEY, subject: `Телефонный опрос новых клиентов за ${month}`, variables: { questionnaireId: q.id, month },
+        routeKey: SURVEY_PHONE_ROUTE_KEY, subject: `Телефонный опрос новых клиентов за ${month}`, variables: { questionnaire_id: q.id, month },
       }, `survey-phone:${month}`);
       return { date, started: true, reason: month };
     },

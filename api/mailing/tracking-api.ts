@@ -85,7 +85,7 @@ export function mailTrackingApi(deps: AppDeps) {
           await temporalEngine(deps.temporal, deps.taskQueue).signal(workflowId, {
             name: 'response',
             key: `mail-click:${click.deliveryId}`,
-            payload: { kind: 'click', responseId: click.responseId },
+            payload: { kind: 'click', response_id: click.responseId },
             receivedAt: new Date().toISOString(),
           });
         }

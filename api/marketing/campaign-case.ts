@@ -71,7 +71,7 @@ export async function tellClientCase(em: EntityManager, deps: Deps, actor: Actor
     where c.id = ${campaignId}::uuid and p.record_type = 'client' and p.record_id = ${clientId}::uuid and p.status = 'running' order by p.started_at desc limit 1`.execute(em.getKysely());
   if (!child) return false;
   try {
-    await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, { kind: 'employee', actor }, { processId: child.id, name: 'response', payload: { kind, responseId } });
+    await sendEvent({ em, engine: temporalEngine(deps.temporal, deps.taskQueue) }, { kind: 'employee', actor }, { processId: child.id, name: 'response', payload: { kind, response_id: responseId } });
     return true;
   } catch (err) {
     // The case does not wait for responses (any more), or this person may not tell it: the row stands.

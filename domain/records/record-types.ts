@@ -4,6 +4,7 @@
 // other contexts' types here.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import { clientRights } from '../clients/client-access.ts';
 import { complaintRights } from '../complaints/complaint-access.ts';
 import { dealRights } from '../deals/deal-access.ts';
 import { invoiceRights } from '../invoices/invoice-access.ts';
@@ -18,6 +19,18 @@ export interface RecordType {
   /** Labels (a deal's title) of the records that exist, by id. */
   labels(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>>;
 }
+
+const client: RecordType = {
+  type: 'client',
+  async checkVisible(em, actor, id) {
+    await clientRights(em, actor, id);
+  },
+  async labels(em, ids) {
+    if (!ids.length) return new Map();
+    const { rows } = await sql<{ id: string; name: string }>`select id, name from client where id = any(${[...ids]}::uuid[])`.execute(em.getKysely());
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+};
 
 const deal: RecordType = {
   type: 'deal',
@@ -69,7 +82,7 @@ const complaint: RecordType = {
   },
 };
 
-export const RECORD_TYPES: ReadonlyMap<string, RecordType> = new Map([deal, invoice, installation, complaint].map((t) => [t.type, t]));
+export const RECORD_TYPES: ReadonlyMap<string, RecordType> = new Map([deal, invoice, installation, complaint, client].map((t) => [t.type, t]));
 
 /** The record a case is about, as the API answers it. */
 export interface RecordRef {

@@ -22,6 +22,8 @@ export const SUBJECT_FIELDS: Readonly<Record<string, SubjectFields>> = {
   invoice: INVOICE_ROUTE_FIELDS,
   installation: INSTALLATION_ROUTE_FIELDS,
   complaint: COMPLAINT_ROUTE_FIELDS,
+  /** A client: what a campaign's or a survey's per-client case is about; a route changes nothing on it. */
+  client: { fields: {} },
 };
 
 export const subjectTypes = (): string[] => Object.keys(SUBJECT_FIELDS);

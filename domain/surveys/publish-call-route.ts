@@ -2,10 +2,6 @@
 // version writes `survey-call-<key>` from it (created the first time) and publishes it, as the
 // first active administrator - the route belongs to the questionnaire, and a designer's edit of it
 // would be overwritten by the next publication (its description says so).
-//
-// The route uses the `call` action, which the route engine gains with issue 11's multi-instance
-// work; until that lands the route would not validate, so the generation is off behind
-// SURVEY_ROUTES_ENABLED (the integrator turns it on with the merge).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, Route } from '../entities/index.ts';
 import type { Actor } from '../identity/roles.ts';
@@ -14,8 +10,8 @@ import { publishRoute } from '../routes/publish-route.ts';
 import { saveDraft } from '../routes/save-draft.ts';
 import { callRoute, callRouteKey, type CallRouteSource } from './call-route.ts';
 
-/** Turned on once the engine's `call` action and `foreach` node are merged: survey routes are then generated and shipped. */
-export const SURVEY_ROUTES_ENABLED = false;
+/** Survey routes are generated and shipped (a switch kept for tests that publish questionnaires without them). */
+export const SURVEY_ROUTES_ENABLED: boolean = true;
 
 /** Publishes the call route of this questionnaire version; answers its key, or null when survey routes are off or there is no administrator. */
 export async function publishCallRoute(em: EntityManager, source: CallRouteSource, enabled = SURVEY_ROUTES_ENABLED): Promise<string | null> {

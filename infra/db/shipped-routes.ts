@@ -15,16 +15,9 @@ import { DomainError } from '../../domain/errors.ts';
 import { ensureShippedSurveys } from './shipped-surveys.ts';
 import { ensureCampaignTemplates } from '../../domain/marketing/shipped-templates.ts';
 
-/**
- * The campaign routes (issue 11) use the engine's foreach node and call action and the mailing's
- * `mail.send`: they validate only once those are merged. The integrator flips this to true then.
- */
-export const CAMPAIGN_ROUTES_ENABLED = false as boolean;
-const CAMPAIGN_ROUTE_KEYS = ['campaign-recipient', 'campaign'] as const;
-
-/** In publishing order: a route's sub-process routes come before it. */
-export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint', ...(CAMPAIGN_ROUTES_ENABLED ? CAMPAIGN_ROUTE_KEYS : [])] as const;
-export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number] | (typeof CAMPAIGN_ROUTE_KEYS)[number];
+/** In publishing order: a route's sub-process routes (and foreach bodies) come before it. */
+export const SHIPPED_ROUTE_KEYS = ['installation-handoff', 'deal', 'birthday-call', 'payment-reminder', 'complaint', 'campaign-recipient', 'campaign'] as const;
+export type ShippedRouteKey = (typeof SHIPPED_ROUTE_KEYS)[number];
 
 /** The job roles the shipped routes assign work to, created when a company lacks them. */
 const JOB_ROLES: { code: string; name: string; description: string }[] = [

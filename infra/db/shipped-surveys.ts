@@ -1,6 +1,5 @@
 // The survey part of the shipped content: the satisfaction questionnaire (created and published
-// once, when missing - afterwards it belongs to quality and marketing), and - once the engine's
-// foreach and call are merged (SURVEY_ROUTES_ENABLED) - its generated call route and the monthly
+// once, when missing - afterwards it belongs to quality and marketing), and its generated call route and the monthly
 // `survey-phone` route that runs it per new client.
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
