@@ -21,21 +21,6 @@ const ctx = (em: EntityManager, over: Partial<OperationContext> = {}): Operation
   em, processId: crypto.randomUUID(), parentProcessId: null, record: null, variables: {}, forms: {}, key: `k-${crypto.randomUUID()}`, at: SENT, actorId: null, ...over,
 });
 
-// A stand-in for the shipped `campaign` route (which needs the engine's foreach): the same
-// variables, the owner's first step, so starting a campaign can be tested on its own.
-const standIn = {
-  language: 'route/v1', name: 'Кампания (тест)',
-  variables: {
-    campaign_id: { type: 'text', required: true }, owner: { type: 'text', required: true }, main_template_id: { type: 'text', required: true },
-    reminder_template_id: { type: 'text' }, follow_up_days: { type: 'number', required: true },
-  },
-  start: 'prepare',
-  nodes: [
-    { id: 'prepare', kind: 'task', name: 'Подготовить материалы', assignee: { type: 'variable', variable: 'owner' }, due: 'P3D', next: 'done' },
-    { id: 'done', kind: 'end', result: 'success' },
-  ],
-};
-
 async function newCampaign(body: Record<string, unknown> = {}) {
   const res = await s.call<{ id: string; status: string; version: number; mainTemplateId: string; reminderTemplateId: string | null; processId: string | null }>('POST', '/api/campaigns', {
     as: 'marketer', body: { templateId, name: `Кампания ${crypto.randomUUID().slice(0, 6)}`, segmentId, budget: 1_000_000, ...body },
@@ -56,8 +41,6 @@ beforeAll(async () => {
   templateId = templates.body.items.find((t) => t.key === 'event-invitation')!.id;
   const seg = await s.call<{ id: string }>('POST', '/api/segments', { as: 'marketer', body: { name: 'Эффектия', filter: { regions: [R1, R2] } } });
   segmentId = seg.body.id;
-  const route = await s.call<{ id: string }>('POST', '/api/routes', { as: 'designer', body: { key: 'campaign', draft: standIn } });
-  expect((await s.call('POST', `/api/routes/${route.body.id}/publish`, { as: 'designer', body: { revision: 1 } })).status).toBe(201);
 });
 
 afterAll(async () => {

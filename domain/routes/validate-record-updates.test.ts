@@ -24,7 +24,7 @@ describe('validateGraph: update-record', () => {
 
   it('refuses an unknown subject type', () => {
     expect(problemsOf(route([move({ stage: 'proposal' }), end('e')], { subject: 'spaceship' }))).toEqual([
-      { path: 'subject', message: 'no kind of record is called "spaceship"; routes may be about: deal, invoice, installation, complaint' },
+      { path: 'subject', message: 'no kind of record is called "spaceship"; routes may be about: deal, invoice, installation, complaint, client' },
     ]);
   });
 
