@@ -2,11 +2,13 @@
 // dates are on the case page), the messages (mailing's template editor), the send's progress
 // (mailing's SendProgress), recipients, responses with the "record a response" form, and
 // effectiveness with CSV/XLSX export.
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../format.ts';
+import { SendProgress } from '../mailing/SendProgress.tsx';
+import { TemplateEditor } from '../mailing/TemplateEditor.tsx';
 import { ReportTable, type Column } from '../reports/kit.tsx';
 import { STATUS_COLOR } from './CampaignsPage.tsx';
 import { RESPONSE_KINDS, useCampaign, useCampaignAction, useCampaignEffectiveness, useCampaignRecipients, useCampaignResponses, type CampaignView } from './queries.ts';
@@ -114,11 +116,16 @@ export function CampaignPage() {
       <Title order={3} size="h4">{t('marketing.plan')}</Title>
       {c.processId ? <Anchor component={Link} to={`/cases/${c.processId}`}>{t('marketing.openCase')}</Anchor> : <Text size="sm" c="dimmed">{t('marketing.notStarted')}</Text>}
       <Title order={3} size="h4">{t('marketing.messages')}</Title>
-      {/* SLOT (mailing, not merged yet): <TemplateEditor templateId={c.mainTemplateId} /> and the reminder's, from ../mailing/TemplateEditor.tsx. */}
-      <Text size="sm" c="dimmed" data-testid="messages-slot">{t('marketing.messagesSlot')}</Text>
+      <Tabs defaultValue="main" keepMounted={false}>
+        <Tabs.List>
+          {c.mainTemplateId && <Tabs.Tab value="main">{t('marketing.mainMessage')}</Tabs.Tab>}
+          {c.reminderTemplateId && <Tabs.Tab value="reminder">{t('marketing.reminderMessage')}</Tabs.Tab>}
+        </Tabs.List>
+        {c.mainTemplateId && <Tabs.Panel value="main" pt="sm"><TemplateEditor templateId={c.mainTemplateId} /></Tabs.Panel>}
+        {c.reminderTemplateId && <Tabs.Panel value="reminder" pt="sm"><TemplateEditor templateId={c.reminderTemplateId} /></Tabs.Panel>}
+      </Tabs>
       <Title order={3} size="h4">{t('marketing.progress')}</Title>
-      {/* SLOT (mailing, not merged yet): <SendProgress campaignId={c.id} /> from ../mailing/SendProgress.tsx. */}
-      <Text size="sm" c="dimmed" data-testid="progress-slot">{t('marketing.fig.recipients')}: {c.recipients}</Text>
+      <SendProgress campaignId={c.id} />
       <Title order={3} size="h4">{t('marketing.responses.title')}</Title>
       <Responses campaign={c} />
       <Title order={3} size="h4">{t('marketing.effectiveness')}</Title>

@@ -24,7 +24,7 @@ export const marketingRu = {
   },
   responses: { title: 'Отклики', client: 'Клиент', kind: 'Вид', at: 'Когда', note: 'Комментарий', by: 'Записал', byRoute: 'по ссылке в письме', record: 'Записать отклик' },
   plan: 'План кампании', openCase: 'Шаги, ответственные и сроки - на странице случая', notStarted: 'Кампания ещё не запущена',
-  messages: 'Письма', messagesSlot: 'Редактор писем появится здесь (модуль рассылок).', progress: 'Ход рассылки',
+  messages: 'Письма', mainMessage: 'Основное письмо', reminderMessage: 'Напоминание', progress: 'Ход рассылки',
   effectiveness: 'Эффективность', byRegion: 'По регионам',
 };
 
@@ -53,6 +53,6 @@ export const marketingEn: typeof marketingRu = {
   },
   responses: { title: 'Responses', client: 'Client', kind: 'Kind', at: 'When', note: 'Note', by: 'Recorded by', byRoute: 'link in the letter', record: 'Record a response' },
   plan: 'Campaign plan', openCase: 'Steps, owners and due dates are on the case page', notStarted: 'The campaign has not started yet',
-  messages: 'Messages', messagesSlot: 'The message editor comes here (mailing module).', progress: 'Send progress',
+  messages: 'Messages', mainMessage: 'Main message', reminderMessage: 'Reminder', progress: 'Send progress',
   effectiveness: 'Effectiveness', byRegion: 'By region',
 };
