@@ -48,7 +48,7 @@ describe("the commercial director's page", () => {
     await signIn(page, served.baseUrl, 'director', '/inbox');
     await page.getByRole('link', { name: 'День директора' }).click();
     await page.getByRole('heading', { name: 'День коммерческого директора' }).waitFor();
-    await expect.poll(async () => digits(await page.getByTestId('revenue-day').textContent())).toBe(String(dayRevenue));
+    await expect.poll(async () => digits(await page.getByTestId('revenue-day').textContent()), { timeout: 15_000 }).toBe(String(dayRevenue));
     const chart = page.getByTestId('revenue-chart');
     expect(await chart.getAttribute('aria-label')).toBe('Поступления по дням, рубли');
     await chart.locator('svg').first().waitFor();
@@ -82,7 +82,7 @@ describe("the commercial director's page", () => {
     const { page, context, errors } = await newUser(browser, { lang: 'en' });
     await signIn(page, served.baseUrl, 'director', '/reports');
     await page.getByRole('heading', { name: "The commercial director's day" }).waitFor();
-    await expect.poll(async () => digits(await page.getByTestId('revenue-day').textContent())).toBe(String(dayRevenue));
+    await expect.poll(async () => digits(await page.getByTestId('revenue-day').textContent()), { timeout: 15_000 }).toBe(String(dayRevenue));
     expect(await page.getByTestId('revenue-chart').getAttribute('aria-label')).toBe('Payments received by day, rubles');
     await page.getByTestId('sections-progress').waitFor({ state: 'detached' });
     await page.waitForTimeout(300);
