@@ -64,7 +64,8 @@ describe('campaign mail', () => {
     expect(one.raw).toMatch(/List-Unsubscribe: <http:\/\/127\.0\.0\.1:3000\/m\/u\/[A-Za-z0-9_-]+>/);
     expect(one.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(one.raw).not.toContain('leader.example/expo'); // the link goes through the product's redirect
-    const [send] = await em.execute<{ finished_at: Date | null }[]>(`select finished_at from mail_send where key = ?`, [`c:${campaignId}:main`]);
+    // The send is marked finished once its batch is settled, a moment after its last row said sent.
+    const [send] = await eventually(() => em.execute<{ finished_at: Date | null }[]>(`select finished_at from mail_send where key = ?`, [`c:${campaignId}:main`]), ([row]) => row?.finished_at != null, 5_000);
     expect(send!.finished_at).not.toBeNull();
   }, 60_000);
 
