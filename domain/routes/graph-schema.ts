@@ -168,9 +168,14 @@ export const subprocessNodeSchema = node('subprocess', {
   next: idSchema.optional(),
 });
 
-/** Children a parallel `foreach` runs at once by default, and at most. */
+/**
+ * Children a parallel `foreach` runs at once by default, and at most. The most is 1,000 because a
+ * campaign's per-client cases all wait for a response at once (days): with fewer slots than
+ * recipients, the clients past the limit got no mail until earlier ones timed out. Temporal refuses
+ * more than 2,000 pending children of one workflow.
+ */
 export const FOREACH_DEFAULT_LIMIT = 50;
-export const FOREACH_MAX_LIMIT = 500;
+export const FOREACH_MAX_LIMIT = 1_000;
 
 export const foreachItemsSchema = z.union([
   /** A list variable of this case. */
