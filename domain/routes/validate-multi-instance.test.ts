@@ -7,6 +7,7 @@ import type { ListSource } from '../processes/list-sources.ts';
 import type { RouteOperation } from '../processes/route-operations.ts';
 import { action, directory, end, problemsOf, route, type Draft } from './graph-checks/test-graphs.ts';
 import type { RouteDirectory } from './validate-route.ts';
+import { FOREACH_MAX_LIMIT } from './graph-schema.ts';
 
 const send: RouteOperation = { name: 'mail.send', description: 'Sends a campaign e-mail', args: z.object({ template: z.uuid(), send: z.string().min(1) }), run: () => Promise.resolve() };
 const recipients: ListSource = { name: 'campaign.recipients', description: 'Recipients', recordType: 'client', args: z.object({ campaignId: z.uuid() }), resolve: () => Promise.resolve([]) };
@@ -49,7 +50,7 @@ describe('foreach', () => {
   });
   it('refuses an unpublished body route, a limit out of range, unknown counters and lists into children', () => {
     expect(messages(foreach({ route: 'nowhere' }))).toEqual(['nodes[0].route: no published route has the key "nowhere"; publish it first']);
-    expect(messages(foreach({ limit: 501 }))).toEqual([expect.stringMatching(/^nodes\[0\]\.limit: /)]);
+    expect(messages(foreach({ limit: FOREACH_MAX_LIMIT + 1 }))).toEqual([expect.stringMatching(/^nodes\[0\]\.limit: /)]);
     expect(messages(foreach({ completeWhen: { '>=': [{ var: 'items.won' }, 2] } }))).toEqual([expect.stringContaining('unknown counter "won"')]);
     expect(messages(foreach({ inputs: { all: { from: 'variables.clients' } } }))).toEqual(['nodes[0].inputs.all: "variables.clients" is a list; a child case gets one item of a list through a foreach, not the whole list']);
   });
