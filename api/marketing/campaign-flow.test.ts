@@ -6,9 +6,9 @@
 // mid-send and replaced. At the end the SMTP server (in this process, outliving every worker) has
 // exactly one message per subscribed client and none for the unsubscribed, and the sends the
 // campaign page reads say 970 sent and 30 skipped.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { between, killChild, pause, spawnHeldWorker } from '../../infra/testing/held-worker.ts';
 import { ensureMailDispatcher } from '../../infra/mail/ensure-dispatcher.ts';
 import { eventually } from '../../infra/testing/eventually.ts';
 import { insertClients } from '../../infra/testing/mail-fixtures.ts';
@@ -16,7 +16,6 @@ import { startSmtpSink, type SmtpSink } from '../../infra/testing/smtp-sink.ts';
 import { startTestStack, type TestStack } from '../../infra/testing/stack.ts';
 import { makeTag } from './fixtures.ts';
 
-const WORKER_SCRIPT = fileURLToPath(new URL('../../infra/testing/worker-process.ts', import.meta.url));
 const CLIENTS = 1_000;
 const UNSUBSCRIBED = 30;
 const KILLS = 2;
@@ -31,53 +30,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([...spawned].map((child) => kill(child, 'SIGKILL')));
+  await Promise.all([...spawned].map((child) => killChild(child, 'SIGKILL')));
   await s?.close();
   await sink?.close();
 });
 
-interface WorkerProcess {
-  child: ChildProcess;
-  go(): Promise<void>;
-}
-
-/** A worker process held before it polls (started ahead: starting takes seconds on a busy machine). */
-function spawnWorker(): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [WORKER_SCRIPT], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: s.orm.config.get('clientUrl'),
-      TASK_QUEUE: s.taskQueue,
-      WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-      WAIT_FOR_GO: '1',
-      SMTP_URL: sink.url,
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  spawned.add(child);
-  let output = '';
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  const said = (word: string) =>
-    new Promise<void>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => d.toString().includes(word) && resolve());
-      child.once('exit', (code, signal) => reject(new Error(`worker process exited (${code ?? signal}) before "${word}":\n${output}`)));
-    });
-  const running = said('running');
-  running.catch(() => undefined);
-  return said('ready').then(() => ({ child, go: () => (child.stdin?.write('go\n'), running) }));
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
 
 interface InboxItem { id: string; stepId: string; process: { id: string } }
 interface Send { name: string; total: number; queued: number; sent: number; skipped: number; failed: number }
@@ -125,7 +82,7 @@ it(`mails a campaign to ${CLIENTS} clients once each (none to ${UNSUBSCRIBED} un
   const setupMs = Date.now() - started;
 
   // The worker (cases and dispatcher) is a process of its own, with a replacement started ahead.
-  let workers = await Promise.all(Array.from({ length: 2 }, spawnWorker));
+  let workers = await Promise.all(Array.from({ length: 2 }, () => spawnHeldWorker(s, spawned, { SMTP_URL: sink.url })));
   await workers[0]!.go();
   // As the runtime does at start (infra/runtime.ts), with a short lease so a killed batch comes back soon.
   await ensureMailDispatcher(s.client, s.taskQueue, { heartbeatTimeoutMs: 2_000, settings: { ratePerSecond: 0, batchSize: 50, leaseMs: 3_000, idlePollMs: 500 } });
@@ -149,10 +106,10 @@ it(`mails a campaign to ${CLIENTS} clients once each (none to ${UNSUBSCRIBED} un
     const until = Date.now() + 60_000;
     while ((await sentNow()) < target && Date.now() < until) await pause(between(5, 40));
     await pause(between(0, 30));
-    await kill(workers[0]!.child, 'SIGKILL');
+    await killChild(workers[0]!.child, 'SIGKILL');
     killedAt.push(await sentNow());
     log(`killed at ${killedAt.at(-1)}`);
-    workers = [workers[1]!, ...(k < KILLS - 1 ? [await spawnWorker()] : [])];
+    workers = [workers[1]!, ...(k < KILLS - 1 ? [await spawnHeldWorker(s, spawned, { SMTP_URL: sink.url })] : [])];
     await workers[0]!.go();
   }
   const deadline = Date.now() + 300_000;

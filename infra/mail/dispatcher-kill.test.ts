@@ -3,15 +3,14 @@
 // random moments mid-send, three times, and replaced. At the end the SMTP server (in this
 // process, so it outlives every worker) has exactly one message for each subscribed client and
 // none for the unsubscribed, and every delivery says sent or skipped.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { between, killChild, pause, spawnHeldWorker } from '../testing/held-worker.ts';
 import { deliveryCounts, insertClients, insertTemplate, queueThroughOperation } from '../testing/mail-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink.ts';
 import { startTestStack, type TestStack } from '../testing/stack.ts';
 import { ensureMailDispatcher } from './ensure-dispatcher.ts';
 
-const WORKER_SCRIPT = fileURLToPath(new URL('../testing/worker-process.ts', import.meta.url));
 const CLIENTS = 1_000;
 const UNSUBSCRIBED = 30;
 const KILLS = 3;
@@ -26,53 +25,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([...spawned].map((child) => kill(child, 'SIGTERM')));
+  await Promise.all([...spawned].map((child) => killChild(child, 'SIGTERM')));
   await s?.close();
   await sink?.close();
 });
 
-interface WorkerProcess {
-  child: ChildProcess;
-  go(): Promise<void>;
-}
-
-/** A worker process held before it polls (started ahead: starting takes seconds on a busy machine). */
-function spawnWorker(): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [WORKER_SCRIPT], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: s.orm.config.get('clientUrl'),
-      TASK_QUEUE: s.taskQueue,
-      WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-      WAIT_FOR_GO: '1',
-      SMTP_URL: sink.url,
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  spawned.add(child);
-  let output = '';
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  const said = (word: string) =>
-    new Promise<void>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => d.toString().includes(word) && resolve());
-      child.once('exit', (code, signal) => reject(new Error(`worker process exited (${code ?? signal}) before "${word}":\n${output}`)));
-    });
-  const running = said('running');
-  running.catch(() => undefined);
-  return said('ready').then(() => ({ child, go: () => (child.stdin?.write('go\n'), running) }));
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
 
 it(`sends exactly one message to each of ${CLIENTS - UNSUBSCRIBED} subscribed clients and none to ${UNSUBSCRIBED} unsubscribed, with the dispatching worker killed ${KILLS} times`, async () => {
   const em = s.em();
@@ -86,7 +43,7 @@ it(`sends exactly one message to each of ${CLIENTS - UNSUBSCRIBED} subscribed cl
   const queuedMs = Date.now() - started;
   expect(await deliveryCounts(em, `c:${campaignId}:%`)).toEqual({ queued: CLIENTS - UNSUBSCRIBED, skipped: UNSUBSCRIBED });
 
-  let workers = await Promise.all(Array.from({ length: 2 }, spawnWorker));
+  let workers = await Promise.all(Array.from({ length: 2 }, () => spawnHeldWorker(s, spawned, { SMTP_URL: sink.url })));
   await workers[0]!.go();
   await ensureMailDispatcher(s.client, s.taskQueue, { heartbeatTimeoutMs: 2_000, settings: { ratePerSecond: 0, batchSize: 50, leaseMs: 3_000, idlePollMs: 1_000 } });
   const sentNow = async () => (await deliveryCounts(em, `c:${campaignId}:%`)).sent ?? 0;
@@ -96,9 +53,9 @@ it(`sends exactly one message to each of ${CLIENTS - UNSUBSCRIBED} subscribed cl
     const target = (await sentNow()) + between(40, 160);
     while ((await sentNow()) < target) await pause(between(5, 40));
     await pause(between(0, 30));
-    await kill(workers[0]!.child, 'SIGKILL');
+    await killChild(workers[0]!.child, 'SIGKILL');
     killedAt.push(await sentNow());
-    workers = [workers[1]!, ...(k < KILLS - 1 ? [await spawnWorker()] : [])];
+    workers = [workers[1]!, ...(k < KILLS - 1 ? [await spawnHeldWorker(s, spawned, { SMTP_URL: sink.url })] : [])];
     await workers[0]!.go();
   }
   const deadline = Date.now() + 60_000;
